@@ -1,0 +1,30 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/**
+ * One friendly page for thrown responses and crashes, in the person's language.
+ * The message says what happened and what to do; never a stack trace.
+ */
+export function GeneralErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status >= 500 ? "server" : "bad";
+  const detail = isRouteErrorResponse(error) && status < 500 && typeof error.data === "string" ? error.data : null;
+  if (status >= 500 && typeof document !== "undefined") console.error(error);
+  return (
+    <section aria-labelledby="error-title" className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+      <p className="text-sm font-semibold text-brand-700">{t("errors.status", { status })}</p>
+      <h1 id="error-title" className="mt-2 text-2xl font-bold">
+        {t(`errors.${key}.title`)}
+      </h1>
+      <p className="mt-3 text-slate-700">{t(`errors.${key}.body`)}</p>
+      {detail && key === "bad" ? <p className="mt-2 text-slate-700">{detail}</p> : null}
+      <p className="mt-6">
+        <Link to="/" className="font-medium text-brand-700 underline">
+          {t("errors.home")}
+        </Link>
+      </p>
+    </section>
+  );
+}

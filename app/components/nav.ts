@@ -1,0 +1,13 @@
+import { type Role } from "#app/accounts/roles.ts";
+
+export type NavItem = { to: string; labelKey: string; roles?: readonly Role[] };
+
+/** What each role gives a person; items without roles are for everyone signed in. */
+export const navItems: NavItem[] = [
+  { to: "/", labelKey: "nav.home" },
+  { to: "/admin/users", labelKey: "nav.admin", roles: ["admin"] },
+];
+
+export function navFor(userRoles: readonly Role[]) {
+  return navItems.filter((item) => !item.roles || item.roles.some((r) => userRoles.includes(r)));
+}

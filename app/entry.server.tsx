@@ -1,0 +1,69 @@
+import { PassThrough } from "node:stream";
+import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { createI18n, isLocale } from "./utils/i18n.ts";
+import { resolveLocale, translations } from "./utils/locale.server.ts";
+import { NonceProvider } from "./utils/nonce-provider.ts";
+
+const ABORT_DELAY = 5_000;
+
+type LoadContext = { cspNonce?: string };
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: LoadContext,
+) {
+  const nonce = loadContext.cspNonce ?? "";
+  const rootData: unknown = remixContext.staticHandlerContext.loaderData.root;
+  const fromRoot =
+    rootData && typeof rootData === "object" && "locale" in rootData ? rootData.locale : null;
+  // When the root loader itself failed, the error page still speaks the browser's language.
+  const locale = isLocale(fromRoot) ? fromRoot : resolveLocale(request);
+  const i18n = createI18n(locale, { translation: translations[locale] });
+  const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
+      {
+        nonce,
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors after the shell has streamed are logged here; before that, Remix logs them.
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  console.error(error);
+}

@@ -1,0 +1,141 @@
+import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { getUser } from "./accounts/auth.server.ts";
+import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
+import { LocaleSwitcher } from "./components/locale-switcher.tsx";
+import { navFor } from "./components/nav.ts";
+import tailwindHref from "./tailwind.css?url";
+import { getPublicEnv } from "./utils/env.server.ts";
+import { resolveLocale } from "./utils/locale.server.ts";
+import { useNonce } from "./utils/nonce-provider.ts";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: tailwindHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return json({
+    user: user && { id: user.id, name: user.name, roles: user.roles },
+    locale: resolveLocale(request, user?.locale),
+    env: getPublicEnv(),
+  });
+}
+
+function Document({ children, locale }: { children: ReactNode; locale: string }) {
+  const nonce = useNonce();
+  return (
+    <html lang={locale} className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-full flex-col bg-slate-50 text-slate-900">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t } = useTranslation();
+  const location = useLocation();
+  const user = data?.user;
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        {t("nav.skip")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <a href="/" className="text-lg font-bold text-brand-700">
+            Rapport
+          </a>
+          {user ? (
+            <nav aria-label={t("nav.label")} className="flex flex-1 flex-wrap gap-1">
+              {navFor(user.roles).map((item) => (
+                <NavLink
+                  key={item.to}
+                  to={item.to}
+                  end={item.to === "/"}
+                  className={({ isActive }) =>
+                    `rounded px-3 py-1.5 text-sm font-medium ${
+                      isActive ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"
+                    }`
+                  }
+                >
+                  {t(item.labelKey)}
+                </NavLink>
+              ))}
+            </nav>
+          ) : (
+            <div className="flex-1" />
+          )}
+          <div className="flex items-center gap-3">
+            <LocaleSwitcher current={data?.locale ?? "en"} redirectTo={location.pathname + location.search} />
+            {user ? (
+              <>
+                <NavLink to="/profile" className="text-sm text-slate-700 underline-offset-2 hover:underline">
+                  {user.name}
+                </NavLink>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
+                    {t("nav.signOut")}
+                  </button>
+                </Form>
+              </>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <Document locale={data.locale}>
+      <Shell>
+        <Outlet />
+      </Shell>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { i18n } = useTranslation();
+  return (
+    <Document locale={data?.locale ?? i18n.language}>
+      <Shell>
+        <GeneralErrorBoundary />
+      </Shell>
+    </Document>
+  );
+}

@@ -1,0 +1,180 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "#app/accounts/auth.server.ts";
+import {
+  checkUserCsv,
+  CSV_MAX_BYTES,
+  csvIsClean,
+  type CsvProblem,
+  importCheckedRows,
+} from "#app/accounts/csv-import.server.ts";
+import { Button } from "#app/components/ui/field.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Import users · Rapport" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  return null;
+}
+
+async function readCsv(formData: FormData): Promise<{ text: string } | { error: string }> {
+  const file = formData.get("file");
+  if (file instanceof File && file.size > 0) {
+    if (file.size > CSV_MAX_BYTES) return { error: "csv.tooLarge" };
+    return { text: await file.text() };
+  }
+  const text = formData.get("csv");
+  if (typeof text === "string" && text.trim()) {
+    if (new TextEncoder().encode(text).length > CSV_MAX_BYTES) return { error: "csv.tooLarge" };
+    return { text };
+  }
+  return { error: "csv.noFile" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireRole(request, "admin");
+  const formData = await request.formData();
+  const intent = formData.get("intent") === "import" ? "import" : "preview";
+  const input = await readCsv(formData);
+  if ("error" in input) {
+    return json({ stage: "error" as const, problem: { key: input.error }, csv: "", check: null, imported: 0 }, { status: 400 });
+  }
+  const check = await checkUserCsv(input.text);
+  const clean = csvIsClean(check);
+  if (!clean) {
+    return json({ stage: "preview" as const, problem: null, csv: input.text, check, imported: 0 }, { status: 400 });
+  }
+  if (intent === "preview") {
+    return json({ stage: "preview" as const, problem: null, csv: input.text, check, imported: 0 });
+  }
+  const imported = await importCheckedRows(check.rows);
+  return json({ stage: "done" as const, problem: null, csv: "", check: null, imported });
+}
+
+function Problem({ problem }: { problem: CsvProblem }) {
+  const { t } = useTranslation();
+  return <>{t(problem.key, { value: problem.value ?? "", line: problem.line ?? "" })}</>;
+}
+
+export default function ImportUsers() {
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const busy = navigation.state === "submitting";
+  const check = data?.check;
+  const clean = check ? check.fileProblems.length === 0 && check.rows.every((r) => r.problems.length === 0) : false;
+  const badRows = check?.rows.filter((r) => r.problems.length).length ?? 0;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("admin.import.title")}</h1>
+      {data?.stage === "done" ? (
+        <div role="status" className="rounded border border-green-200 bg-green-50 p-4 text-green-900">
+          <p className="font-semibold">{t("admin.import.done", { count: data.imported })}</p>
+          <p className="mt-1 text-sm">{t("admin.import.noPasswords")}</p>
+          <Link to="/admin/users" className="mt-2 inline-block text-sm font-medium underline">
+            {t("admin.users.title")}
+          </Link>
+        </div>
+      ) : null}
+      <section className="rounded-lg border border-slate-200 bg-white p-5">
+        <p className="text-sm text-slate-700">{t("admin.import.help")}</p>
+        <pre className="mt-2 overflow-x-auto rounded bg-slate-100 p-3 text-xs">
+          {"email,name,roles,team,start date,locale\nana.souza@example.com,Ana Souza,trainee,Team North,2026-09-01,pt-BR\nlee@example.com,Lee Park,mentor;trainee,,2026-05-12,en"}
+        </pre>
+        <Form method="post" encType="multipart/form-data" className="mt-4 flex flex-wrap items-end gap-3">
+          <input type="hidden" name="intent" value="preview" />
+          <div>
+            <label htmlFor="csv-file" className="block text-sm font-medium">
+              {t("admin.import.file")}
+            </label>
+            <input id="csv-file" name="file" type="file" accept=".csv,text/csv" required className="mt-1 block text-sm" />
+          </div>
+          <Button type="submit" disabled={busy}>
+            {t("admin.import.preview")}
+          </Button>
+        </Form>
+        {data?.stage === "error" && data.problem ? (
+          <p role="alert" className="mt-3 text-sm text-red-700">
+            <Problem problem={data.problem} />
+          </p>
+        ) : null}
+      </section>
+      {check ? (
+        <section aria-labelledby="preview-title" className="space-y-3">
+          <h2 id="preview-title" className="text-lg font-semibold">
+            {t("admin.import.previewTitle")}
+          </h2>
+          {check.fileProblems.length ? (
+            <ul role="alert" className="list-disc pl-5 text-sm text-red-700">
+              {check.fileProblems.map((p) => (
+                <li key={`${p.key}-${p.value ?? ""}`}>
+                  <Problem problem={p} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p role={clean ? "status" : "alert"} className={`text-sm ${clean ? "text-green-800" : "text-red-700"}`}>
+              {clean ? t("admin.import.allValid", { count: check.rows.length }) : t("admin.import.someInvalid", { count: badRows })}
+            </p>
+          )}
+          {check.rows.length ? (
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="min-w-full text-left text-sm">
+                <thead className="bg-slate-50">
+                  <tr>
+                    <th scope="col" className="px-3 py-2">{t("admin.import.line")}</th>
+                    <th scope="col" className="px-3 py-2">{t("admin.users.email")}</th>
+                    <th scope="col" className="px-3 py-2">{t("admin.users.name")}</th>
+                    <th scope="col" className="px-3 py-2">{t("admin.users.roles")}</th>
+                    <th scope="col" className="px-3 py-2">{t("admin.users.team")}</th>
+                    <th scope="col" className="px-3 py-2">{t("admin.users.startDate")}</th>
+                    <th scope="col" className="px-3 py-2">{t("admin.users.locale")}</th>
+                    <th scope="col" className="px-3 py-2">{t("admin.import.problems")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {check.rows.map((row) => (
+                    <tr key={row.line} className={row.problems.length ? "bg-red-50" : undefined}>
+                      <td className="px-3 py-2">{row.line}</td>
+                      <td className="px-3 py-2">{row.email}</td>
+                      <td className="px-3 py-2">{row.name}</td>
+                      <td className="px-3 py-2">{row.roles}</td>
+                      <td className="px-3 py-2">{row.team}</td>
+                      <td className="px-3 py-2">{row.startDate}</td>
+                      <td className="px-3 py-2">{row.locale}</td>
+                      <td className="px-3 py-2 text-red-800">
+                        {row.problems.length ? (
+                          <ul>
+                            {row.problems.map((p, i) => (
+                              <li key={i}>
+                                <Problem problem={p} />
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          <span className="text-green-800">{t("admin.import.ok")}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {clean && data ? (
+            <Form method="post" encType="multipart/form-data">
+              <input type="hidden" name="intent" value="import" />
+              <textarea name="csv" defaultValue={data.csv} hidden readOnly />
+              <Button type="submit" disabled={busy}>
+                {t("admin.import.confirm", { count: check.rows.length })}
+              </Button>
+            </Form>
+          ) : check.rows.length || check.fileProblems.length ? (
+            <p className="text-sm text-slate-700">{t("admin.import.fixAndRetry")}</p>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

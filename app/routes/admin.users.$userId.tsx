@@ -1,0 +1,96 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { checkUserReferences, getUserForEdit, getUserFormOptions, setUserActive, updateUser } from "#app/accounts/admin.server.ts";
+import { requireRole } from "#app/accounts/auth.server.ts";
+import { UserFormSchema } from "#app/accounts/schemas.ts";
+import { UserForm } from "#app/accounts/user-form.tsx";
+import { Button } from "#app/components/ui/field.tsx";
+import { toDateInput } from "#app/utils/format.ts";
+import { invariantResponse } from "#app/utils/misc.ts";
+
+export const meta: MetaFunction = () => [{ title: "Edit user · Rapport" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const [user, options] = await Promise.all([getUserForEdit(params.userId ?? ""), getUserFormOptions()]);
+  invariantResponse(user, "No user with this id.", { status: 404 });
+  return json({ user, options });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "admin");
+  const userId = params.userId ?? "";
+  const existing = await getUserForEdit(userId);
+  invariantResponse(existing, "No user with this id.", { status: 404 });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "deactivate" || intent === "reactivate") {
+    invariantResponse(userId !== admin.id, "You cannot deactivate yourself.", { status: 400 });
+    await setUserActive(userId, intent === "reactivate");
+    return redirect(`/admin/users/${userId}`);
+  }
+  const submission = parseWithZod(formData, { schema: UserFormSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const fieldErrors = await checkUserReferences(submission.value, userId);
+  if (userId === admin.id && !submission.value.roles.includes("admin")) {
+    fieldErrors.roles = ["form.cannotDropOwnAdmin"];
+  }
+  if (Object.keys(fieldErrors).length) {
+    return json(submission.reply({ fieldErrors, hideFields: ["password"] }), { status: 400 });
+  }
+  await updateUser(userId, submission.value);
+  return redirect(`/admin/users/${userId}?saved=1`);
+}
+
+export default function EditUser() {
+  const { user, options } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation();
+  const notice = searchParams.has("created") ? t("admin.users.created") : searchParams.has("saved") ? t("admin.users.saved") : null;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-bold">{user.name}</h1>
+        <span className={`rounded px-2 py-1 text-sm ${user.active ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-800"}`}>
+          {user.active ? t("admin.users.active") : t("admin.users.inactive")}
+        </span>
+      </div>
+      {notice ? (
+        <p role="status" className="rounded border border-green-200 bg-green-50 p-3 text-sm text-green-900">
+          {notice}
+        </p>
+      ) : null}
+      <UserForm
+        key={user.id}
+        lastResult={lastResult}
+        options={options}
+        defaultValue={{
+          email: user.email,
+          name: user.name,
+          roles: user.roles,
+          teamId: user.teamId,
+          mentorId: user.mentorId,
+          startDate: toDateInput(user.startDate),
+          locale: user.locale ?? "auto",
+        }}
+        submitLabel={t("admin.users.save")}
+        passwordLabel={t("admin.users.newPassword")}
+      />
+      <section className="max-w-2xl rounded-lg border border-slate-200 bg-white p-5">
+        <h2 className="font-semibold">{user.active ? t("admin.users.deactivateTitle") : t("admin.users.reactivateTitle")}</h2>
+        <p className="mt-1 text-sm text-slate-600">{user.active ? t("admin.users.deactivateHelp") : t("admin.users.reactivateHelp")}</p>
+        <Form method="post" className="mt-3">
+          <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
+          <Button type="submit" variant={user.active ? "danger" : "secondary"}>
+            {user.active ? t("admin.users.deactivate") : t("admin.users.reactivate")}
+          </Button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:./data/rapport.db"),
+  SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters"),
+  /** Lists the demo accounts on the sign-in page. Never set it on a real organisation. */
+  DEMO_MODE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** Database queries slower than this (ms) are logged. */
+  SLOW_QUERY_MS: z.coerce.number().int().positive().default(50),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** Validated once, at first use (start-up); a bad environment stops the server with a clear list. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse({
+    ...process.env,
+    SESSION_SECRET:
+      process.env.SESSION_SECRET ??
+      (process.env.NODE_ENV === "production" ? undefined : "development-only-session-secret"),
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The only environment values the browser may see. */
+export function getPublicEnv() {
+  const env = getEnv();
+  return { MODE: env.NODE_ENV, DEMO_MODE: env.DEMO_MODE };
+}

@@ -1,0 +1,107 @@
+// The demo organisation. Idempotent: running it again updates the same people and teams.
+import "dotenv/config";
+import { hashPassword } from "#app/accounts/password.server.ts";
+import { demoAccounts } from "#app/accounts/demo.ts";
+import { type Role } from "#app/accounts/roles.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { type Locale } from "#app/utils/i18n.ts";
+
+const DOMAIN = "demo.rapport.test";
+const DAY = 24 * 60 * 60 * 1000;
+
+type Person = {
+  local: string;
+  name: string;
+  roles: Role[];
+  team?: "aurora" | "borealis";
+  locale: Locale;
+  startedDaysAgo: number;
+  mentor?: string;
+};
+
+export const teams = { aurora: "Aurora", borealis: "Borealis" } as const;
+
+export const people: Person[] = [
+  { local: "admin", name: "Alex Morgan", roles: ["admin"], locale: "en", startedDaysAgo: 900 },
+  { local: "manager", name: "Marta Oliveira", roles: ["manager"], team: "aurora", locale: "pt-BR", startedDaysAgo: 700 },
+  { local: "manager2", name: "Тарас Коваленко", roles: ["manager"], team: "borealis", locale: "uk", startedDaysAgo: 650 },
+  { local: "mentor", name: "Lucía Fernández", roles: ["mentor", "trainee"], team: "aurora", locale: "es", startedDaysAgo: 420 },
+  { local: "mentor2", name: "Олена Шевченко", roles: ["mentor"], team: "borealis", locale: "uk", startedDaysAgo: 380 },
+  { local: "mentor3", name: "Rafael Costa", roles: ["mentor"], team: "aurora", locale: "pt-BR", startedDaysAgo: 300 },
+  { local: "trainee", name: "Sam Taylor", roles: ["trainee"], team: "aurora", locale: "en", startedDaysAgo: 75, mentor: "mentor" },
+  { local: "ana.souza", name: "Ana Souza", roles: ["trainee"], team: "aurora", locale: "pt-BR", startedDaysAgo: 88, mentor: "mentor3" },
+  { local: "joao.pereira", name: "João Pereira", roles: ["trainee"], team: "aurora", locale: "pt-BR", startedDaysAgo: 61, mentor: "mentor3" },
+  { local: "valentina.ruiz", name: "Valentina Ruiz", roles: ["trainee"], team: "aurora", locale: "es", startedDaysAgo: 54, mentor: "mentor" },
+  { local: "diego.martinez", name: "Diego Martínez", roles: ["trainee"], team: "aurora", locale: "es", startedDaysAgo: 33, mentor: "mentor" },
+  { local: "priya.nair", name: "Priya Nair", roles: ["trainee"], team: "aurora", locale: "en", startedDaysAgo: 12, mentor: "mentor3" },
+  { local: "oksana.bondarenko", name: "Оксана Бондаренко", roles: ["trainee"], team: "borealis", locale: "uk", startedDaysAgo: 85, mentor: "mentor2" },
+  { local: "dmytro.melnyk", name: "Дмитро Мельник", roles: ["trainee"], team: "borealis", locale: "uk", startedDaysAgo: 70, mentor: "mentor2" },
+  { local: "fernanda.lima", name: "Fernanda Lima", roles: ["trainee"], team: "borealis", locale: "pt-BR", startedDaysAgo: 47, mentor: "mentor2" },
+  { local: "carmen.lopez", name: "Carmen López", roles: ["trainee"], team: "borealis", locale: "es", startedDaysAgo: 40, mentor: "mentor2" },
+  { local: "kenji.sato", name: "Kenji Sato", roles: ["trainee"], team: "borealis", locale: "en", startedDaysAgo: 19, mentor: "mentor2" },
+  { local: "iryna.tkachenko", name: "Ірина Ткаченко", roles: ["trainee"], team: "borealis", locale: "uk", startedDaysAgo: 6, mentor: "mentor2" },
+];
+
+export const emailOf = (local: string) => `${local}@${DOMAIN}`;
+
+export async function seed(now = new Date()) {
+  const hash = await hashPassword(demoAccounts.password);
+  const teamIds: Record<string, string> = {};
+  for (const [key, name] of Object.entries(teams)) {
+    const team = await prisma.team.upsert({ where: { name }, create: { name }, update: {}, select: { id: true } });
+    teamIds[key] = team.id;
+  }
+  const ids: Record<string, string> = {};
+  // Start dates count back from today at midnight UTC, so a rerun on the same day changes nothing.
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  for (const p of people) {
+    const data = {
+      name: p.name,
+      locale: p.locale,
+      active: true,
+      startDate: new Date(today - p.startedDaysAgo * DAY),
+      teamId: p.team ? teamIds[p.team] : null,
+    };
+    const user = await prisma.user.upsert({
+      where: { email: emailOf(p.local) },
+      create: { email: emailOf(p.local), ...data, password: { create: { hash } } },
+      update: { ...data, password: { upsert: { create: { hash }, update: { hash } } } },
+      select: { id: true },
+    });
+    ids[p.local] = user.id;
+    await prisma.$transaction([
+      prisma.userRole.deleteMany({ where: { userId: user.id } }),
+      prisma.userRole.createMany({ data: p.roles.map((role) => ({ userId: user.id, role })) }),
+    ]);
+  }
+  for (const p of people) {
+    const traineeId = ids[p.local];
+    if (!traineeId) continue;
+    await prisma.mentorship.deleteMany({ where: { traineeId } });
+    const mentorId = p.mentor ? ids[p.mentor] : undefined;
+    if (mentorId) await prisma.mentorship.create({ data: { traineeId, mentorId } });
+  }
+  for (const p of people.filter((person) => person.roles.includes("manager") && person.team)) {
+    const teamId = teamIds[p.team ?? ""];
+    const userId = ids[p.local];
+    if (!teamId || !userId) continue;
+    await prisma.teamManager.upsert({
+      where: { teamId_userId: { teamId, userId } },
+      create: { teamId, userId },
+      update: {},
+    });
+  }
+  return { people: people.length, teams: Object.keys(teams).length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  seed()
+    .then(({ people: count, teams: teamCount }) => {
+      console.log(`Demo organisation ready: ${count} people in ${teamCount} teams (password "${demoAccounts.password}").`);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    })
+    .finally(() => prisma.$disconnect());
+}
