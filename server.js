@@ -62,7 +62,10 @@ app.use((req, res, next) => {
   const fetchSite = req.get("sec-fetch-site");
   const sameHost = origin ? safeHost(origin) === req.get("host") : fetchSite !== "cross-site";
   if (!sameHost) {
-    res.status(403).type("text/plain").send("Cross-site form posts are not accepted. Open Rapport and submit the form there.");
+    res
+      .status(403)
+      .type("text/plain")
+      .send("Cross-site form posts are not accepted. Open Rapport and submit the form there.");
     return;
   }
   next();
@@ -78,7 +81,10 @@ app.use((req, res, next) => {
     return;
   }
   if (Number(length ?? 0) > BODY_LIMIT_BYTES) {
-    res.status(413).type("text/plain").send(`The request is too large (the limit is ${BODY_LIMIT_BYTES / 1024 / 1024} MiB).`);
+    res
+      .status(413)
+      .type("text/plain")
+      .send(`The request is too large (the limit is ${BODY_LIMIT_BYTES / 1024 / 1024} MiB).`);
     return;
   }
   next();

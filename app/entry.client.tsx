@@ -3,18 +3,12 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { createI18n, defaultLocale, isLocale } from "./utils/i18n.ts";
-
-const bundles = {
-  en: () => import("./locales/en.json"),
-  "pt-BR": () => import("./locales/pt-BR.json"),
-  es: () => import("./locales/es.json"),
-  uk: () => import("./locales/uk.json"),
-};
+import { loadTranslation } from "./utils/i18n-bundles.ts";
 
 // Only the page's own language is downloaded, before hydration so the first render matches.
 const lang = document.documentElement.lang;
 const locale = isLocale(lang) ? lang : defaultLocale;
-const translation = (await bundles[locale]()).default;
+const translation = await loadTranslation[locale]();
 const i18n = createI18n(locale, { translation });
 
 startTransition(() => {

@@ -21,8 +21,7 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce ?? "";
   const rootData: unknown = remixContext.staticHandlerContext.loaderData.root;
-  const fromRoot =
-    rootData && typeof rootData === "object" && "locale" in rootData ? rootData.locale : null;
+  const fromRoot = rootData && typeof rootData === "object" && "locale" in rootData ? rootData.locale : null;
   // When the root loader itself failed, the error page still speaks the browser's language.
   const locale = isLocale(fromRoot) ? fromRoot : resolveLocale(request);
   const i18n = createI18n(locale, { translation: translations[locale] });

@@ -11,7 +11,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { type ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { getUser } from "./accounts/auth.server.ts";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
@@ -19,6 +19,8 @@ import { LocaleSwitcher } from "./components/locale-switcher.tsx";
 import { navFor } from "./components/nav.ts";
 import tailwindHref from "./tailwind.css?url";
 import { getPublicEnv } from "./utils/env.server.ts";
+import { isLocale } from "./utils/i18n.ts";
+import { loadTranslation } from "./utils/i18n-bundles.ts";
 import { resolveLocale } from "./utils/locale.server.ts";
 import { useNonce } from "./utils/nonce-provider.ts";
 
@@ -101,7 +103,10 @@ function Shell({ children }: { children: ReactNode }) {
                   {user.name}
                 </NavLink>
                 <Form method="post" action="/logout">
-                  <button type="submit" className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
+                  <button
+                    type="submit"
+                    className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
+                  >
                     {t("nav.signOut")}
                   </button>
                 </Form>
@@ -117,8 +122,29 @@ function Shell({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * Signing in, or saving a language on the profile, can change the language without a full
+ * page load; the browser then fetches the new strings and switches.
+ */
+function useLocaleSync(locale: string) {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (!isLocale(locale) || i18n.language === locale) return;
+    let cancelled = false;
+    void loadTranslation[locale]().then((translation) => {
+      if (cancelled) return;
+      i18n.addResourceBundle(locale, "translation", translation);
+      void i18n.changeLanguage(locale);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [locale, i18n]);
+}
+
 export default function App() {
   const data = useLoaderData<typeof loader>();
+  useLocaleSync(data.locale);
   return (
     <Document locale={data.locale}>
       <Shell>

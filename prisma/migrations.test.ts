@@ -40,7 +40,9 @@ describe("migrations", () => {
       expect(await applyMigrations(file)).toEqual(folders);
       expect(await applyMigrations(file)).toEqual([]);
       const db = new Database(file, { readonly: true });
-      const rows = db.prepare("SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name").all() as Array<{ migration_name: string; finished_at: string | null }>;
+      const rows = db
+        .prepare("SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name")
+        .all() as Array<{ migration_name: string; finished_at: string | null }>;
       db.close();
       expect(rows.map((r) => r.migration_name)).toEqual(folders);
       expect(rows.every((r) => r.finished_at)).toBe(true);

@@ -22,7 +22,17 @@ export function sqlitePathFromUrl(url: string) {
   return path.isAbsolute(file) ? file : path.resolve(prismaDir, "..", file);
 }
 
+/** The engine reports Rust panics through this global; keep the message for the thrown error. */
+const panicRegistry = {
+  lastMessage: "",
+  set_message(message: string) {
+    this.lastMessage = message;
+  },
+};
+
 async function loadEngineModule() {
+  (globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY =
+    panicRegistry;
   // Node 20 cannot import .wasm as an ES module without a flag, so instantiate it here.
   const require = createRequire(import.meta.url);
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
@@ -34,15 +44,27 @@ async function loadEngineModule() {
   return bg as unknown as { SchemaEngine: typeof SchemaEngine };
 }
 
-let enginePromise: ReturnType<typeof loadEngineModule> | undefined;
+// The engine's JS glue is one module per process; instantiating it twice (two copies of
+// this file, as Vitest's projects make) would swap the Wasm under a running engine.
+const holder = globalThis as unknown as {
+  rapportSchemaEngine?: ReturnType<typeof loadEngineModule>;
+  rapportSchemaEngineQueue?: Promise<unknown>;
+};
+
+// One Wasm instance serves the whole process and is not re-entrant: one command at a time.
+function serialized<T>(work: () => Promise<T>): Promise<T> {
+  const run = (holder.rapportSchemaEngineQueue ?? Promise.resolve()).then(work, work);
+  holder.rapportSchemaEngineQueue = run.catch(() => undefined);
+  return run;
+}
 
 function schemaFiles() {
   return [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }];
 }
 
 async function openEngine(dbFile: string) {
-  enginePromise ??= loadEngineModule();
-  const { SchemaEngine } = await enginePromise;
+  holder.rapportSchemaEngine ??= loadEngineModule();
+  const { SchemaEngine } = await holder.rapportSchemaEngine;
   mkdirSync(path.dirname(dbFile), { recursive: true });
   const factory = new PrismaBetterSqlite3({ url: `file:${dbFile}` });
   // engine.free() leaves the adapter's connections open (and the file locked), so track them.
@@ -107,31 +129,35 @@ export function readMigrationList(): MigrationList {
 }
 
 /** Applies pending migrations; returns the names applied. Same bookkeeping as `prisma migrate deploy`. */
-export async function applyMigrations(dbFile: string) {
-  const { engine, close } = await openEngine(dbFile);
-  try {
-    const out = await engine.applyMigrations({ migrationsList: readMigrationList(), filters });
-    return out.appliedMigrationNames;
-  } finally {
-    await close();
-  }
+export function applyMigrations(dbFile: string) {
+  return serialized(async () => {
+    const { engine, close } = await openEngine(dbFile);
+    try {
+      const out = await engine.applyMigrations({ migrationsList: readMigrationList(), filters });
+      return out.appliedMigrationNames;
+    } finally {
+      await close();
+    }
+  });
 }
 
 /** SQL that would take the database at `dbFile` to schema.prisma; empty when there is no drift. */
-export async function diffDatabaseToSchema(dbFile: string) {
-  const { engine, close } = await openEngine(dbFile);
-  try {
-    const result = await engine.diff({
-      from: { tag: "schemaDatasource", files: schemaFiles(), configDir: path.dirname(prismaDir) },
-      to: { tag: "schemaDatamodel", files: schemaFiles() },
-      script: true,
-      exitCode: null,
-      filters,
-    });
-    return (result.stdout ?? "").trim();
-  } finally {
-    await close();
-  }
+export function diffDatabaseToSchema(dbFile: string) {
+  return serialized(async () => {
+    const { engine, close } = await openEngine(dbFile);
+    try {
+      const result = await engine.diff({
+        from: { tag: "schemaDatasource", files: schemaFiles(), configDir: path.dirname(prismaDir) },
+        to: { tag: "schemaDatamodel", files: schemaFiles() },
+        script: true,
+        exitCode: null,
+        filters,
+      });
+      return (result.stdout ?? "").trim();
+    } finally {
+      await close();
+    }
+  });
 }
 
 export function removeSqliteFiles(dbFile: string) {

@@ -5,9 +5,7 @@ import { type Role } from "./roles.ts";
 export const USERS_PAGE_SIZE = 25;
 
 export async function listUsers({ q, page }: { q: string; page: number }) {
-  const where = q
-    ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] }
-    : {};
+  const where = q ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } : {};
   const [total, users] = await Promise.all([
     prisma.user.count({ where }),
     prisma.user.findMany({

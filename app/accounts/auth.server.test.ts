@@ -13,10 +13,18 @@ async function requestWith(setCookie: string) {
 describe("sign-in", () => {
   test("the right password signs in; unknown email and wrong password get the same answer", async () => {
     const user = await createUser();
-    expect(await verifySignIn(user.email, "correct horse battery", "1.1.1.1")).toEqual({ status: "ok", userId: user.id });
-    expect(await verifySignIn(user.email.toUpperCase(), "correct horse battery", "1.1.1.1")).toEqual({ status: "ok", userId: user.id });
+    expect(await verifySignIn(user.email, "correct horse battery", "1.1.1.1")).toEqual({
+      status: "ok",
+      userId: user.id,
+    });
+    expect(await verifySignIn(user.email.toUpperCase(), "correct horse battery", "1.1.1.1")).toEqual({
+      status: "ok",
+      userId: user.id,
+    });
     expect(await verifySignIn(user.email, "wrong", "1.1.1.1")).toEqual({ status: "invalid" });
-    expect(await verifySignIn("nobody@example.test", "correct horse battery", "1.1.1.1")).toEqual({ status: "invalid" });
+    expect(await verifySignIn("nobody@example.test", "correct horse battery", "1.1.1.1")).toEqual({
+      status: "invalid",
+    });
   });
 
   test("a deactivated person cannot sign in, and their sessions end", async () => {
@@ -59,7 +67,9 @@ describe("sessions", () => {
     const user = await createUser();
     const setCookie = await createSession(user.id);
     const id = String(await sessionCookie.parse(setCookie));
-    const forged = new Request("http://localhost/", { headers: { Cookie: `rapport_session=${encodeURIComponent(JSON.stringify(id))}` } });
+    const forged = new Request("http://localhost/", {
+      headers: { Cookie: `rapport_session=${encodeURIComponent(JSON.stringify(id))}` },
+    });
     expect(await getUser(forged)).toBeNull();
   });
 
@@ -84,7 +94,9 @@ describe("guards", () => {
   test("requireRole throws 403 for a person without the role and lets a holder through", async () => {
     const trainee = await createUser({ roles: ["trainee"] });
     const both = await createUser({ roles: ["mentor", "trainee"] });
-    const denied = await requireRole(await requestWith(await createSession(trainee.id)), "admin").catch((e: unknown) => e);
+    const denied = await requireRole(await requestWith(await createSession(trainee.id)), "admin").catch(
+      (e: unknown) => e,
+    );
     expect((denied as Response).status).toBe(403);
     const allowed = await requireRole(await requestWith(await createSession(both.id)), ["manager", "mentor"]);
     expect(allowed.roles.sort()).toEqual(["mentor", "trainee"]);

@@ -4,12 +4,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { SESSION_TTL_MS, readSessionId, sessionCookie } from "#app/utils/session.server.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.server.ts";
 import { isRole, type Role } from "./roles.ts";
-import {
-  checkSignInThrottle,
-  clearAccountFailures,
-  pruneOldFailures,
-  recordSignInFailure,
-} from "./throttle.server.ts";
+import { checkSignInThrottle, clearAccountFailures, pruneOldFailures, recordSignInFailure } from "./throttle.server.ts";
 
 export type SessionUser = {
   id: string;
@@ -71,9 +66,7 @@ export async function requireRole(request: Request, role: Role | readonly Role[]
 }
 
 export type SignInResult =
-  | { status: "ok"; userId: string }
-  | { status: "invalid" }
-  | { status: "throttled"; retryAt: Date };
+  { status: "ok"; userId: string } | { status: "invalid" } | { status: "throttled"; retryAt: Date };
 
 /**
  * Checks the password with the throttle in front. Unknown email and wrong password take
@@ -93,9 +86,7 @@ export async function verifySignIn(
     where: { email: email.toLowerCase() },
     select: { id: true, active: true, password: { select: { hash: true } } },
   });
-  const ok = user?.password
-    ? await verifyPassword(password, user.password.hash)
-    : await burnPasswordCheck(password);
+  const ok = user?.password ? await verifyPassword(password, user.password.hash) : await burnPasswordCheck(password);
   if (!user || !ok || !user.active) {
     await recordSignInFailure(email, ip);
     return { status: "invalid" };

@@ -18,8 +18,16 @@ describe("CSV import of users", () => {
       where: { email: "lee@example.com" },
       select: { name: true, locale: true, teamId: true, roles: { select: { role: true }, orderBy: { role: "asc" } } },
     });
-    expect(lee).toEqual({ name: "Park, Lee", locale: null, teamId: null, roles: [{ role: "mentor" }, { role: "trainee" }] });
-    const olena = await prisma.user.findUniqueOrThrow({ where: { email: "olena@example.com" }, select: { name: true, teamId: true, locale: true } });
+    expect(lee).toEqual({
+      name: "Park, Lee",
+      locale: null,
+      teamId: null,
+      roles: [{ role: "mentor" }, { role: "trainee" }],
+    });
+    const olena = await prisma.user.findUniqueOrThrow({
+      where: { email: "olena@example.com" },
+      select: { name: true, teamId: true, locale: true },
+    });
     expect(olena).toEqual({ name: "Олена Шевченко", teamId: team.id, locale: "uk" });
   });
 
@@ -52,7 +60,11 @@ describe("CSV import of users", () => {
       10: ["csv.noRoles"],
       11: ["csv.badEmail", "csv.badName"],
     });
-    expect(check.rows.find((r) => r.line === 4)?.problems[0]).toEqual({ key: "csv.duplicateInFile", value: "dup@example.com", line: 3 });
+    expect(check.rows.find((r) => r.line === 4)?.problems[0]).toEqual({
+      key: "csv.duplicateInFile",
+      value: "dup@example.com",
+      line: 3,
+    });
     expect(csvIsClean(check)).toBe(false);
   });
 

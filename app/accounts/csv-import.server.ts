@@ -67,7 +67,16 @@ export async function checkUserCsv(text: string): Promise<CsvCheck> {
   if (fileProblems.length) return { fileProblems, rows: [] };
 
   const rows: CsvRow[] = records.map((record, index) => {
-    const row: CsvRow = { line: index + 2, email: "", name: "", roles: "", team: "", startDate: "", locale: "", problems: [] };
+    const row: CsvRow = {
+      line: index + 2,
+      email: "",
+      name: "",
+      roles: "",
+      team: "",
+      startDate: "",
+      locale: "",
+      problems: [],
+    };
     columns.forEach((column, i) => {
       if (column) row[column] = (record[i] ?? "").trim();
     });

@@ -16,7 +16,7 @@ export const NameSchema = z
   .trim()
   .min(1, "form.required")
   .max(100, "form.nameTooLong")
-  .refine((v) => !/[\u0000-\u001f<>]/.test(v), "form.nameInvalid");
+  .refine((v) => !/[\p{Cc}<>]/u.test(v), "form.nameInvalid");
 
 export const PasswordSchema = z
   .string({ error: "form.required" })
@@ -31,7 +31,12 @@ export const StartDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "form.dateInvalid")
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2100;
+    return (
+      !Number.isNaN(d.getTime()) &&
+      d.toISOString().startsWith(v) &&
+      d.getUTCFullYear() >= 1990 &&
+      d.getUTCFullYear() <= 2100
+    );
   }, "form.dateInvalid");
 
 export const LoginSchema = z.object({
@@ -67,13 +72,13 @@ const optionalId = z
 export const UserFormSchema = z.object({
   email: EmailSchema,
   name: NameSchema,
-  roles: z.array(z.enum(roles, { error: "form.roleInvalid" }), { error: "form.rolesRequired" }).min(1, "form.rolesRequired"),
+  roles: z
+    .array(z.enum(roles, { error: "form.roleInvalid" }), { error: "form.rolesRequired" })
+    .min(1, "form.rolesRequired"),
   teamId: optionalId,
   mentorId: optionalId,
   startDate: StartDateSchema.optional(),
-  locale: z
-    .union([LocaleSchema, z.literal("auto")], { error: "form.localeInvalid" })
-    .default("auto"),
+  locale: z.union([LocaleSchema, z.literal("auto")], { error: "form.localeInvalid" }).default("auto"),
   password: PasswordSchema.optional(),
 });
 
@@ -82,7 +87,7 @@ export const TeamNameSchema = z
   .trim()
   .min(1, "form.required")
   .max(80, "form.teamNameTooLong")
-  .refine((v) => !/[\u0000-\u001f<>]/.test(v), "form.nameInvalid");
+  .refine((v) => !/[\p{Cc}<>]/u.test(v), "form.nameInvalid");
 
 export const TeamFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("create"), name: TeamNameSchema }),

@@ -39,7 +39,8 @@ describe("sign-in throttle", () => {
   test("a successful sign-in clears the account's failures", async () => {
     const user = await createUser();
     const sleep = async () => {};
-    for (let i = 0; i < THROTTLE.account.refuseAfter - 1; i++) await verifySignIn(user.email, "wrong", "10.1.0.1", { sleep });
+    for (let i = 0; i < THROTTLE.account.refuseAfter - 1; i++)
+      await verifySignIn(user.email, "wrong", "10.1.0.1", { sleep });
     expect((await verifySignIn(user.email, "correct horse battery", "10.1.0.1", { sleep })).status).toBe("ok");
     expect((await verifySignIn(user.email, "wrong", "10.1.0.1", { sleep })).status).toBe("invalid");
     expect((await verifySignIn(user.email, "correct horse battery", "10.1.0.1")).status).toBe("ok");

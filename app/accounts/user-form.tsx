@@ -44,8 +44,16 @@ export function UserForm({ lastResult, defaultValue, options, submitLabel, passw
   return (
     <Form method="post" className="max-w-2xl space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
-      <Field label={t("admin.users.name")} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
-      <Field label={t("admin.users.email")} errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: "email" })} />
+      <Field
+        label={t("admin.users.name")}
+        errors={fields.name.errors}
+        inputProps={getInputProps(fields.name, { type: "text" })}
+      />
+      <Field
+        label={t("admin.users.email")}
+        errors={fields.email.errors}
+        inputProps={getInputProps(fields.email, { type: "email" })}
+      />
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">{t("admin.users.roles")}</legend>
         <div className="mt-1 flex flex-wrap gap-4">
@@ -58,7 +66,11 @@ export function UserForm({ lastResult, defaultValue, options, submitLabel, passw
         </div>
         <ErrorList errors={fields.roles.errors} />
       </fieldset>
-      <SelectField label={t("admin.users.team")} errors={fields.teamId.errors} selectProps={getSelectProps(fields.teamId)}>
+      <SelectField
+        label={t("admin.users.team")}
+        errors={fields.teamId.errors}
+        selectProps={getSelectProps(fields.teamId)}
+      >
         <option value="">{t("admin.users.noTeam")}</option>
         {options.teams.map((team) => (
           <option key={team.id} value={team.id}>
@@ -66,7 +78,11 @@ export function UserForm({ lastResult, defaultValue, options, submitLabel, passw
           </option>
         ))}
       </SelectField>
-      <SelectField label={t("admin.users.mentor")} errors={fields.mentorId.errors} selectProps={getSelectProps(fields.mentorId)}>
+      <SelectField
+        label={t("admin.users.mentor")}
+        errors={fields.mentorId.errors}
+        selectProps={getSelectProps(fields.mentorId)}
+      >
         <option value="">{t("admin.users.noMentor")}</option>
         {options.mentors.map((m) => (
           <option key={m.id} value={m.id}>
@@ -74,8 +90,16 @@ export function UserForm({ lastResult, defaultValue, options, submitLabel, passw
           </option>
         ))}
       </SelectField>
-      <Field label={t("admin.users.startDate")} errors={fields.startDate.errors} inputProps={getInputProps(fields.startDate, { type: "date" })} />
-      <SelectField label={t("admin.users.locale")} errors={fields.locale.errors} selectProps={getSelectProps(fields.locale)}>
+      <Field
+        label={t("admin.users.startDate")}
+        errors={fields.startDate.errors}
+        inputProps={getInputProps(fields.startDate, { type: "date" })}
+      />
+      <SelectField
+        label={t("admin.users.locale")}
+        errors={fields.locale.errors}
+        selectProps={getSelectProps(fields.locale)}
+      >
         <option value="auto">{t("profile.localeAuto")}</option>
         {locales.map((l) => (
           <option key={l} value={l} lang={l}>

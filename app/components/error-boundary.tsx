@@ -9,11 +9,23 @@ export function GeneralErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status >= 500 ? "server" : "bad";
+  const key =
+    status === 404
+      ? "notFound"
+      : status === 403
+        ? "forbidden"
+        : status === 429
+          ? "tooMany"
+          : status >= 500
+            ? "server"
+            : "bad";
   const detail = isRouteErrorResponse(error) && status < 500 && typeof error.data === "string" ? error.data : null;
   if (status >= 500 && typeof document !== "undefined") console.error(error);
   return (
-    <section aria-labelledby="error-title" className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+    <section
+      aria-labelledby="error-title"
+      className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-8 shadow-sm"
+    >
       <p className="text-sm font-semibold text-brand-700">{t("errors.status", { status })}</p>
       <h1 id="error-title" className="mt-2 text-2xl font-bold">
         {t(`errors.${key}.title`)}

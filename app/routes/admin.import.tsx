@@ -38,7 +38,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent") === "import" ? "import" : "preview";
   const input = await readCsv(formData);
   if ("error" in input) {
-    return json({ stage: "error" as const, problem: { key: input.error }, csv: "", check: null, imported: 0 }, { status: 400 });
+    return json(
+      { stage: "error" as const, problem: { key: input.error }, csv: "", check: null, imported: 0 },
+      { status: 400 },
+    );
   }
   const check = await checkUserCsv(input.text);
   const clean = csvIsClean(check);
@@ -80,7 +83,9 @@ export default function ImportUsers() {
       <section className="rounded-lg border border-slate-200 bg-white p-5">
         <p className="text-sm text-slate-700">{t("admin.import.help")}</p>
         <pre className="mt-2 overflow-x-auto rounded bg-slate-100 p-3 text-xs">
-          {"email,name,roles,team,start date,locale\nana.souza@example.com,Ana Souza,trainee,Team North,2026-09-01,pt-BR\nlee@example.com,Lee Park,mentor;trainee,,2026-05-12,en"}
+          {
+            "email,name,roles,team,start date,locale\nana.souza@example.com,Ana Souza,trainee,Team North,2026-09-01,pt-BR\nlee@example.com,Lee Park,mentor;trainee,,2026-05-12,en"
+          }
         </pre>
         <Form method="post" encType="multipart/form-data" className="mt-4 flex flex-wrap items-end gap-3">
           <input type="hidden" name="intent" value="preview" />
@@ -88,7 +93,14 @@ export default function ImportUsers() {
             <label htmlFor="csv-file" className="block text-sm font-medium">
               {t("admin.import.file")}
             </label>
-            <input id="csv-file" name="file" type="file" accept=".csv,text/csv" required className="mt-1 block text-sm" />
+            <input
+              id="csv-file"
+              name="file"
+              type="file"
+              accept=".csv,text/csv"
+              required
+              className="mt-1 block text-sm"
+            />
           </div>
           <Button type="submit" disabled={busy}>
             {t("admin.import.preview")}
@@ -115,7 +127,9 @@ export default function ImportUsers() {
             </ul>
           ) : (
             <p role={clean ? "status" : "alert"} className={`text-sm ${clean ? "text-green-800" : "text-red-700"}`}>
-              {clean ? t("admin.import.allValid", { count: check.rows.length }) : t("admin.import.someInvalid", { count: badRows })}
+              {clean
+                ? t("admin.import.allValid", { count: check.rows.length })
+                : t("admin.import.someInvalid", { count: badRows })}
             </p>
           )}
           {check.rows.length ? (
@@ -123,14 +137,30 @@ export default function ImportUsers() {
               <table className="min-w-full text-left text-sm">
                 <thead className="bg-slate-50">
                   <tr>
-                    <th scope="col" className="px-3 py-2">{t("admin.import.line")}</th>
-                    <th scope="col" className="px-3 py-2">{t("admin.users.email")}</th>
-                    <th scope="col" className="px-3 py-2">{t("admin.users.name")}</th>
-                    <th scope="col" className="px-3 py-2">{t("admin.users.roles")}</th>
-                    <th scope="col" className="px-3 py-2">{t("admin.users.team")}</th>
-                    <th scope="col" className="px-3 py-2">{t("admin.users.startDate")}</th>
-                    <th scope="col" className="px-3 py-2">{t("admin.users.locale")}</th>
-                    <th scope="col" className="px-3 py-2">{t("admin.import.problems")}</th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("admin.import.line")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("admin.users.email")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("admin.users.name")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("admin.users.roles")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("admin.users.team")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("admin.users.startDate")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("admin.users.locale")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("admin.import.problems")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">

@@ -39,7 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
     case "create":
     case "rename": {
       if (await teamNameTaken(value.name, value.intent === "rename" ? value.teamId : undefined)) {
-        return json({ formId, result: submission.reply({ fieldErrors: { name: ["form.teamNameTaken"] } }) }, { status: 400 });
+        return json(
+          { formId, result: submission.reply({ fieldErrors: { name: ["form.teamNameTaken"] } }) },
+          { status: 400 },
+        );
       }
       if (value.intent === "create") await createTeam(value.name);
       else await renameTeam(value.teamId, value.name);
@@ -47,7 +50,10 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "set-manager": {
       if (value.managerId && !(await isActiveManager(value.managerId))) {
-        return json({ formId, result: submission.reply({ fieldErrors: { managerId: ["form.managerInvalid"] } }) }, { status: 400 });
+        return json(
+          { formId, result: submission.reply({ fieldErrors: { managerId: ["form.managerInvalid"] } }) },
+          { status: 400 },
+        );
       }
       await setTeamManager(value.teamId, value.managerId);
       break;
@@ -71,7 +77,11 @@ function CreateTeamForm({ lastResult }: { lastResult?: TeamResult }) {
       <input type="hidden" name="intent" value="create" />
       <input type="hidden" name="formId" value="create-team" />
       <div className="min-w-64">
-        <Field label={t("admin.teams.newName")} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+        <Field
+          label={t("admin.teams.newName")}
+          errors={fields.name.errors}
+          inputProps={getInputProps(fields.name, { type: "text" })}
+        />
       </div>
       <Button type="submit">{t("admin.teams.create")}</Button>
       <ErrorList errors={form.errors} />
@@ -84,7 +94,12 @@ function TeamRow({
   managers,
   lastResult,
 }: {
-  team: { id: string; name: string; _count: { members: number }; managers: Array<{ user: { id: string; name: string } }> };
+  team: {
+    id: string;
+    name: string;
+    _count: { members: number };
+    managers: Array<{ user: { id: string; name: string } }>;
+  };
   managers: Array<{ id: string; name: string }>;
   lastResult?: TeamResult;
 }) {
@@ -105,7 +120,11 @@ function TeamRow({
           <input type="hidden" name="teamId" value={team.id} />
           <input type="hidden" name="formId" value={`rename-${team.id}`} />
           <div className="min-w-56 flex-1">
-            <Field label={t("admin.teams.name")} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: "text" })} />
+            <Field
+              label={t("admin.teams.name")}
+              errors={fields.name.errors}
+              inputProps={getInputProps(fields.name, { type: "text" })}
+            />
           </div>
           <Button type="submit" variant="secondary">
             {t("admin.teams.rename")}
@@ -121,7 +140,12 @@ function TeamRow({
           <label htmlFor={`manager-${team.id}`} className="block text-sm font-medium">
             {t("admin.teams.manager")}
           </label>
-          <select id={`manager-${team.id}`} name="managerId" defaultValue={current} className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2">
+          <select
+            id={`manager-${team.id}`}
+            name="managerId"
+            defaultValue={current}
+            className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2"
+          >
             <option value="">{t("admin.teams.noManager")}</option>
             {managers.map((m) => (
               <option key={m.id} value={m.id}>
@@ -150,7 +174,11 @@ export default function AdminTeams() {
       <CreateTeamForm lastResult={resultFor("create-team")} />
       {managerError?.error ? (
         <div role="alert">
-          <ErrorList errors={Object.values(managerError.error).flat().filter((e): e is string => typeof e === "string")} />
+          <ErrorList
+            errors={Object.values(managerError.error)
+              .flat()
+              .filter((e): e is string => typeof e === "string")}
+          />
         </div>
       ) : null}
       <ul className="space-y-3">

@@ -2,7 +2,13 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { checkUserReferences, getUserForEdit, getUserFormOptions, setUserActive, updateUser } from "#app/accounts/admin.server.ts";
+import {
+  checkUserReferences,
+  getUserForEdit,
+  getUserFormOptions,
+  setUserActive,
+  updateUser,
+} from "#app/accounts/admin.server.ts";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { UserFormSchema } from "#app/accounts/schemas.ts";
 import { UserForm } from "#app/accounts/user-form.tsx";
@@ -51,12 +57,18 @@ export default function EditUser() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
-  const notice = searchParams.has("created") ? t("admin.users.created") : searchParams.has("saved") ? t("admin.users.saved") : null;
+  const notice = searchParams.has("created")
+    ? t("admin.users.created")
+    : searchParams.has("saved")
+      ? t("admin.users.saved")
+      : null;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">{user.name}</h1>
-        <span className={`rounded px-2 py-1 text-sm ${user.active ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-800"}`}>
+        <span
+          className={`rounded px-2 py-1 text-sm ${user.active ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-800"}`}
+        >
           {user.active ? t("admin.users.active") : t("admin.users.inactive")}
         </span>
       </div>
@@ -82,8 +94,12 @@ export default function EditUser() {
         passwordLabel={t("admin.users.newPassword")}
       />
       <section className="max-w-2xl rounded-lg border border-slate-200 bg-white p-5">
-        <h2 className="font-semibold">{user.active ? t("admin.users.deactivateTitle") : t("admin.users.reactivateTitle")}</h2>
-        <p className="mt-1 text-sm text-slate-600">{user.active ? t("admin.users.deactivateHelp") : t("admin.users.reactivateHelp")}</p>
+        <h2 className="font-semibold">
+          {user.active ? t("admin.users.deactivateTitle") : t("admin.users.reactivateTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          {user.active ? t("admin.users.deactivateHelp") : t("admin.users.reactivateHelp")}
+        </p>
         <Form method="post" className="mt-3">
           <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
           <Button type="submit" variant={user.active ? "danger" : "secondary"}>

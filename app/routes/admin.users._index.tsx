@@ -24,7 +24,10 @@ export default function AdminUsers() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-bold">{t("admin.users.title")}</h1>
-        <Link to="/admin/users/new" className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        <Link
+          to="/admin/users/new"
+          className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           {t("admin.users.new")}
         </Link>
       </div>
@@ -50,11 +53,21 @@ export default function AdminUsers() {
         <table className="min-w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-700">
             <tr>
-              <th scope="col" className="px-4 py-2">{t("admin.users.name")}</th>
-              <th scope="col" className="px-4 py-2">{t("admin.users.email")}</th>
-              <th scope="col" className="px-4 py-2">{t("admin.users.roles")}</th>
-              <th scope="col" className="px-4 py-2">{t("admin.users.team")}</th>
-              <th scope="col" className="px-4 py-2">{t("admin.users.status")}</th>
+              <th scope="col" className="px-4 py-2">
+                {t("admin.users.name")}
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {t("admin.users.email")}
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {t("admin.users.roles")}
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {t("admin.users.team")}
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {t("admin.users.status")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -76,9 +89,17 @@ export default function AdminUsers() {
       </div>
       {pages > 1 ? (
         <nav aria-label={t("admin.users.pagination")} className="flex items-center gap-3 text-sm">
-          {page > 1 ? <Link to={pageLink(page - 1)} className="underline">{t("admin.users.previous")}</Link> : null}
+          {page > 1 ? (
+            <Link to={pageLink(page - 1)} className="underline">
+              {t("admin.users.previous")}
+            </Link>
+          ) : null}
           <span>{t("admin.users.pageOf", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)} className="underline">{t("admin.users.next")}</Link> : null}
+          {page < pages ? (
+            <Link to={pageLink(page + 1)} className="underline">
+              {t("admin.users.next")}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </div>

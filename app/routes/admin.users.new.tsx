@@ -35,7 +35,12 @@ export default function NewUser() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("admin.users.new")}</h1>
-      <UserForm lastResult={lastResult} options={options} submitLabel={t("admin.users.create")} passwordLabel={t("admin.users.initialPassword")} />
+      <UserForm
+        lastResult={lastResult}
+        options={options}
+        submitLabel={t("admin.users.create")}
+        passwordLabel={t("admin.users.initialPassword")}
+      />
     </div>
   );
 }

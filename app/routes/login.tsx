@@ -72,7 +72,11 @@ export default function LoginPage() {
           <Field
             label={t("login.email")}
             errors={fields.email.errors}
-            inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "username", autoFocus: true }}
+            inputProps={{
+              ...getInputProps(fields.email, { type: "email" }),
+              autoComplete: "username",
+              autoFocus: true,
+            }}
           />
           <Field
             label={t("login.password")}

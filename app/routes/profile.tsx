@@ -23,14 +23,20 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: PasswordChangeSchema });
     const hidden = ["currentPassword", "newPassword", "confirmPassword"];
     if (submission.status !== "success") {
-      return json({ intent: "password", result: submission.reply({ hideFields: hidden }), saved: false }, { status: 400 });
+      return json(
+        { intent: "password", result: submission.reply({ hideFields: hidden }), saved: false },
+        { status: 400 },
+      );
     }
     const ok = await changePassword(user.id, submission.value.currentPassword, submission.value.newPassword);
     if (!ok) {
       return json(
         {
           intent: "password",
-          result: submission.reply({ fieldErrors: { currentPassword: ["profile.currentPasswordWrong"] }, hideFields: hidden }),
+          result: submission.reply({
+            fieldErrors: { currentPassword: ["profile.currentPasswordWrong"] },
+            hideFields: hidden,
+          }),
           saved: false,
         },
         { status: 400 },
@@ -72,8 +78,16 @@ export default function Profile() {
         <p className="mt-1 text-sm text-slate-600">{data.email}</p>
         <Form method="post" className="mt-4 space-y-4" {...getFormProps(profileForm)}>
           <input type="hidden" name="intent" value="profile" />
-          <Field label={t("profile.name")} errors={profileFields.name.errors} inputProps={getInputProps(profileFields.name, { type: "text" })} />
-          <SelectField label={t("profile.locale")} errors={profileFields.locale.errors} selectProps={getSelectProps(profileFields.locale)}>
+          <Field
+            label={t("profile.name")}
+            errors={profileFields.name.errors}
+            inputProps={getInputProps(profileFields.name, { type: "text" })}
+          />
+          <SelectField
+            label={t("profile.locale")}
+            errors={profileFields.locale.errors}
+            selectProps={getSelectProps(profileFields.locale)}
+          >
             <option value="auto">{t("profile.localeAuto")}</option>
             {locales.map((l) => (
               <option key={l} value={l} lang={l}>
@@ -83,7 +97,9 @@ export default function Profile() {
           </SelectField>
           <ErrorList errors={profileForm.errors} />
           {actionData?.intent === "profile" && actionData.saved ? (
-            <p role="status" className="text-sm text-green-800">{t("profile.saved")}</p>
+            <p role="status" className="text-sm text-green-800">
+              {t("profile.saved")}
+            </p>
           ) : null}
           <Button type="submit">{t("profile.save")}</Button>
         </Form>
@@ -95,21 +111,32 @@ export default function Profile() {
           <Field
             label={t("profile.currentPassword")}
             errors={passwordFields.currentPassword.errors}
-            inputProps={{ ...getInputProps(passwordFields.currentPassword, { type: "password" }), autoComplete: "current-password" }}
+            inputProps={{
+              ...getInputProps(passwordFields.currentPassword, { type: "password" }),
+              autoComplete: "current-password",
+            }}
           />
           <Field
             label={t("profile.newPassword")}
             hint={t("profile.passwordHint")}
             errors={passwordFields.newPassword.errors}
-            inputProps={{ ...getInputProps(passwordFields.newPassword, { type: "password" }), autoComplete: "new-password" }}
+            inputProps={{
+              ...getInputProps(passwordFields.newPassword, { type: "password" }),
+              autoComplete: "new-password",
+            }}
           />
           <Field
             label={t("profile.confirmPassword")}
             errors={passwordFields.confirmPassword.errors}
-            inputProps={{ ...getInputProps(passwordFields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
+            inputProps={{
+              ...getInputProps(passwordFields.confirmPassword, { type: "password" }),
+              autoComplete: "new-password",
+            }}
           />
           {actionData?.intent === "password" && actionData.saved ? (
-            <p role="status" className="text-sm text-green-800">{t("profile.passwordChanged")}</p>
+            <p role="status" className="text-sm text-green-800">
+              {t("profile.passwordChanged")}
+            </p>
           ) : null}
           <Button type="submit">{t("profile.changePassword")}</Button>
         </Form>

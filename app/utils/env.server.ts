@@ -5,7 +5,10 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/rapport.db"),
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters"),
   /** Lists the demo accounts on the sign-in page. Never set it on a real organisation. */
-  DEMO_MODE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  DEMO_MODE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** Database queries slower than this (ms) are logged. */
   SLOW_QUERY_MS: z.coerce.number().int().positive().default(50),
 });

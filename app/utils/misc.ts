@@ -1,9 +1,5 @@
 /** Throws a Response (rendered by the error boundary) unless the condition holds. */
-export function invariantResponse(
-  condition: unknown,
-  message: string,
-  init?: ResponseInit,
-): asserts condition {
+export function invariantResponse(condition: unknown, message: string, init?: ResponseInit): asserts condition {
   if (!condition) {
     throw new Response(message, { status: 400, ...init });
   }
@@ -16,7 +12,7 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
     return fallback;
   }
-  if (/[\u0000-\u001f\\]/.test(to)) return fallback;
+  if (/[\p{Cc}\\]/u.test(to)) return fallback;
   return to;
 }
 

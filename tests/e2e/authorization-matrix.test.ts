@@ -1,0 +1,206 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, test } from "vitest";
+import { root } from "#tests/setup/paths.ts";
+import { demo } from "./browser.ts";
+import { request, sessionFor } from "./http.ts";
+
+/**
+ * Every route of the app, and what each kind of person gets from it.
+ *   ok: 200 · login: sent to sign in · forbidden: 403 · bad: 400 (the form's own answer) ·
+ *   notFound: 404 · to:<path>: redirected there
+ * The test fails when the app has a route this table does not list, so every new route
+ * must come here with its expectations.
+ */
+type Outcome = "ok" | "login" | "forbidden" | "bad" | "notFound" | `to:${string}`;
+type Persona = "anonymous" | "trainee" | "mentor" | "manager" | "admin";
+type Row = {
+  route: string;
+  method: "GET" | "POST";
+  path: string | ((ids: Ids) => string);
+  body?: string;
+  expect: Record<Persona, Outcome>;
+};
+type Ids = { traineeId: string };
+
+const everyoneSignedIn = (outcome: Outcome): Record<Persona, Outcome> => ({
+  anonymous: "login",
+  trainee: outcome,
+  mentor: outcome,
+  manager: outcome,
+  admin: outcome,
+});
+const adminOnly = (outcome: Outcome): Record<Persona, Outcome> => ({
+  anonymous: "login",
+  trainee: "forbidden",
+  mentor: "forbidden",
+  manager: "forbidden",
+  admin: outcome,
+});
+const same = (outcome: Outcome): Record<Persona, Outcome> => ({
+  anonymous: outcome,
+  trainee: outcome,
+  mentor: outcome,
+  manager: outcome,
+  admin: outcome,
+});
+
+export const matrix: Row[] = [
+  { route: "routes/_index", method: "GET", path: "/", expect: everyoneSignedIn("ok") },
+  { route: "routes/healthz", method: "GET", path: "/healthz", expect: same("ok") },
+  {
+    route: "routes/login",
+    method: "GET",
+    path: "/login",
+    expect: { anonymous: "ok", trainee: "to:/", mentor: "to:/", manager: "to:/", admin: "to:/" },
+  },
+  {
+    route: "routes/login",
+    method: "POST",
+    path: "/login",
+    body: "email=&password=",
+    expect: { anonymous: "bad", trainee: "to:/", mentor: "to:/", manager: "to:/", admin: "to:/" },
+  },
+  { route: "routes/logout", method: "GET", path: "/logout", expect: same("to:/") },
+  { route: "routes/locale", method: "GET", path: "/locale", expect: same("to:/") },
+  { route: "routes/locale", method: "POST", path: "/locale", body: "locale=xx", expect: same("bad") },
+  { route: "routes/profile", method: "GET", path: "/profile", expect: everyoneSignedIn("ok") },
+  {
+    route: "routes/profile",
+    method: "POST",
+    path: "/profile",
+    body: "intent=profile&name=",
+    expect: everyoneSignedIn("bad"),
+  },
+  { route: "routes/admin", method: "GET", path: "/admin/users", expect: adminOnly("ok") },
+  { route: "routes/admin._index", method: "GET", path: "/admin", expect: adminOnly("to:/admin/users") },
+  { route: "routes/admin.users._index", method: "GET", path: "/admin/users?q=a&page=2", expect: adminOnly("ok") },
+  { route: "routes/admin.users.new", method: "GET", path: "/admin/users/new", expect: adminOnly("ok") },
+  {
+    route: "routes/admin.users.new",
+    method: "POST",
+    path: "/admin/users/new",
+    body: "email=x",
+    expect: adminOnly("bad"),
+  },
+  {
+    route: "routes/admin.users.$userId",
+    method: "GET",
+    path: (ids) => `/admin/users/${ids.traineeId}`,
+    expect: adminOnly("ok"),
+  },
+  {
+    route: "routes/admin.users.$userId",
+    method: "GET",
+    path: "/admin/users/no-such-user",
+    expect: adminOnly("notFound"),
+  },
+  {
+    route: "routes/admin.users.$userId",
+    method: "POST",
+    path: (ids) => `/admin/users/${ids.traineeId}`,
+    body: "intent=save&email=bad",
+    expect: adminOnly("bad"),
+  },
+  { route: "routes/admin.teams", method: "GET", path: "/admin/teams", expect: adminOnly("ok") },
+  {
+    route: "routes/admin.teams",
+    method: "POST",
+    path: "/admin/teams",
+    body: "intent=create&name=",
+    expect: adminOnly("bad"),
+  },
+  { route: "routes/admin.import", method: "GET", path: "/admin/import", expect: adminOnly("ok") },
+  {
+    route: "routes/admin.import",
+    method: "POST",
+    path: "/admin/import",
+    body: "intent=preview",
+    expect: adminOnly("bad"),
+  },
+  { route: "routes/$", method: "GET", path: "/no/such/page", expect: everyoneSignedIn("notFound") },
+  { route: "routes/$", method: "POST", path: "/no/such/page", body: "a=1", expect: everyoneSignedIn("notFound") },
+  // Sign-out last: it ends the session it is given (a fresh one, see below).
+  { route: "routes/logout", method: "POST", path: "/logout", expect: same("to:/login") },
+];
+
+const personas: Record<Exclude<Persona, "anonymous">, string> = {
+  trainee: demo("trainee"),
+  mentor: demo("mentor2"),
+  manager: demo("manager"),
+  admin: demo("admin"),
+};
+
+function matches(response: Response, outcome: Outcome) {
+  const location = response.headers.get("location") ?? "";
+  switch (outcome) {
+    case "ok":
+      return response.status === 200;
+    case "login":
+      return response.status === 302 && location.startsWith("/login?redirectTo=");
+    case "forbidden":
+      return response.status === 403;
+    case "bad":
+      return response.status === 400;
+    case "notFound":
+      return response.status === 404;
+    default:
+      return response.status === 302 && location === outcome.slice(3);
+  }
+}
+
+describe("authorization matrix", () => {
+  const cookies: Partial<Record<Persona, string>> = {};
+  const ids: Ids = { traineeId: "" };
+
+  beforeAll(async () => {
+    for (const [persona, email] of Object.entries(personas)) cookies[persona as Persona] = await sessionFor(email);
+    const list = await request("GET", "/admin/users?q=trainee%40demo", { cookie: cookies.admin });
+    ids.traineeId = /\/admin\/users\/([a-z0-9]+)"/.exec(await list.text())?.[1] ?? "";
+    expect(ids.traineeId).not.toBe("");
+  });
+
+  test("lists every route the app has", async () => {
+    const build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as {
+      routes: Record<string, { module: { action?: unknown } }>;
+    };
+    const appRoutes = Object.keys(build.routes).filter((id) => id !== "root");
+    const listed = new Set(matrix.map((row) => row.route));
+    expect(
+      appRoutes.filter((id) => !listed.has(id)),
+      "routes missing from the matrix",
+    ).toEqual([]);
+    expect(
+      [...listed].filter((id) => !appRoutes.includes(id)),
+      "matrix rows for routes that no longer exist",
+    ).toEqual([]);
+    const withActions = appRoutes.filter((id) => build.routes[id]?.module.action);
+    const posted = new Set(matrix.filter((r) => r.method === "POST").map((r) => r.route));
+    expect(
+      withActions.filter((id) => !posted.has(id)),
+      "actions without a POST row",
+    ).toEqual([]);
+  });
+
+  for (const row of matrix) {
+    test(`${row.method} ${typeof row.path === "string" ? row.path : row.route}`, async () => {
+      const failures: string[] = [];
+      for (const persona of ["anonymous", "trainee", "mentor", "manager", "admin"] as const) {
+        const cookie =
+          persona === "anonymous"
+            ? undefined
+            : row.route === "routes/logout" && row.method === "POST"
+              ? await sessionFor(personas[persona])
+              : cookies[persona];
+        const target = typeof row.path === "string" ? row.path : row.path(ids);
+        const response = await request(row.method, target, { cookie, body: row.body });
+        if (!matches(response, row.expect[persona])) {
+          failures.push(
+            `${persona}: expected ${row.expect[persona]}, got ${response.status} ${response.headers.get("location") ?? ""}`,
+          );
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
