@@ -5,6 +5,8 @@ export type NavItem = { to: string; labelKey: string; roles?: readonly Role[] };
 /** What each role gives a person; items without roles are for everyone signed in. */
 export const navItems: NavItem[] = [
   { to: "/", labelKey: "nav.home" },
+  { to: "/learn", labelKey: "nav.learn", roles: ["trainee"] },
+  { to: "/courses", labelKey: "nav.courses" },
   { to: "/admin/users", labelKey: "nav.admin", roles: ["admin"] },
 ];
 

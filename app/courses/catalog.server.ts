@@ -1,0 +1,94 @@
+// The courses as the pages see them. In production everything comes precompiled from
+// build/content/content.json (written by `npm run build`), so no request waits for a
+// compile. In development the tree is read from courses/ and each lesson is compiled on
+// first view and again whenever its file changes.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { type Locale } from "#app/utils/i18n.ts";
+import { compileMdxFile } from "./compile.server.ts";
+import { type ContentTree, readContentTree } from "./content.server.ts";
+import { type CourseMeta } from "./model.ts";
+
+export type PrecompiledContent = {
+  courses: CourseMeta[];
+  /** Compiled lesson code by "course/lesson/locale". */
+  code: Record<string, string>;
+};
+
+export const PRECOMPILED_PATH = path.resolve("build/content/content.json");
+
+export function contentRoot() {
+  return path.resolve(process.env.CONTENT_DIR ?? "courses");
+}
+
+export function courseMetaFromTree(tree: ContentTree): CourseMeta[] {
+  return tree.courses.map((course) => ({
+    slug: course.slug,
+    order: course.order,
+    level: course.level,
+    track: course.track,
+    competencies: course.competencies,
+    title: course.title,
+    summary: course.summary,
+    translations: course.translations,
+    lessons: course.lessons.flatMap((lesson) => {
+      const en = lesson.variants.en;
+      if (!en) return [];
+      const translations: CourseMeta["lessons"][number]["translations"] = {};
+      for (const [locale, variant] of Object.entries(lesson.variants)) {
+        if (locale !== "en" && variant) translations[locale as Locale] = { title: variant.title, summary: variant.summary };
+      }
+      return [
+        {
+          slug: lesson.slug,
+          title: en.title,
+          summary: en.summary,
+          minutes: en.minutes,
+          level: en.level,
+          competencies: en.competencies,
+          locales: Object.keys(lesson.variants) as Locale[],
+          translations,
+        },
+      ];
+    }),
+  }));
+}
+
+let precompiled: PrecompiledContent | null | undefined;
+
+function loadPrecompiled() {
+  if (precompiled === undefined) {
+    const usePrecompiled = process.env.NODE_ENV === "production" && existsSync(PRECOMPILED_PATH);
+    precompiled = usePrecompiled ? (JSON.parse(readFileSync(PRECOMPILED_PATH, "utf8")) as PrecompiledContent) : null;
+  }
+  return precompiled;
+}
+
+export function getCourses(): CourseMeta[] {
+  return loadPrecompiled()?.courses ?? courseMetaFromTree(readContentTree(contentRoot()));
+}
+
+export function findCourse(courseSlug: string) {
+  return getCourses().find((course) => course.slug === courseSlug) ?? null;
+}
+
+/**
+ * The lesson's compiled code in the wanted locale, or English when that locale has no
+ * variant. Slugs are looked up in the catalogue, never joined into file paths.
+ */
+export async function getLessonCode(courseSlug: string, lessonSlug: string, locale: Locale) {
+  const course = findCourse(courseSlug);
+  const lesson = course?.lessons.find((l) => l.slug === lessonSlug);
+  if (!course || !lesson) return null;
+  const shown: Locale = lesson.locales.includes(locale) ? locale : "en";
+  const ready = loadPrecompiled();
+  if (ready) {
+    const code = ready.code[`${course.slug}/${lesson.slug}/${shown}`];
+    return code ? { code, locale: shown } : null;
+  }
+  const tree = readContentTree(contentRoot());
+  const file = tree.courses.find((c) => c.slug === course.slug)?.lessons.find((l) => l.slug === lesson.slug)?.variants[shown];
+  if (!file) return null;
+  const { code } = await compileMdxFile(file.absolutePath, file.source);
+  return { code, locale: shown };
+}

@@ -1,0 +1,111 @@
+// What the course pages show, computed from the catalogue and one progress query.
+import { type Locale } from "#app/utils/i18n.ts";
+import { findCourse, getCourses, getLessonCode } from "./catalog.server.ts";
+import { type Competency, type CourseMeta, levels, localizedCourse, localizedLesson } from "./model.ts";
+import { renderLessonHtml } from "./render.server.tsx";
+import { continueLesson, courseCompletion, getProgress, recordLessonOpened } from "./progress.server.ts";
+
+function courseCard(course: CourseMeta, locale: Locale, progress: Awaited<ReturnType<typeof getProgress>>) {
+  const { title, summary } = localizedCourse(course, locale);
+  const next = continueLesson(course, progress.get(course.slug));
+  return {
+    slug: course.slug,
+    title,
+    summary,
+    level: course.level,
+    track: course.track,
+    competencies: course.competencies,
+    minutes: course.lessons.reduce((sum, lesson) => sum + lesson.minutes, 0),
+    ...courseCompletion(course, progress.get(course.slug)),
+    next: next && { slug: next.slug, title: localizedLesson(next, locale).title },
+  };
+}
+
+export async function getCatalogue(userId: string, locale: Locale, competency: Competency | null) {
+  const progress = await getProgress(userId);
+  const courses = getCourses()
+    .filter((course) => !competency || course.competencies.includes(competency))
+    .sort((a, b) => a.order - b.order)
+    .map((course) => courseCard(course, locale, progress));
+  return levels
+    .map((level) => ({ level, courses: courses.filter((course) => course.level === level) }))
+    .filter((group) => group.courses.length > 0);
+}
+
+export async function getCourseOverview(userId: string, courseSlug: string, locale: Locale) {
+  const course = findCourse(courseSlug);
+  if (!course) return null;
+  const progress = await getProgress(userId);
+  const mine = progress.get(course.slug);
+  return {
+    ...courseCard(course, locale, progress),
+    lessons: course.lessons.map((lesson) => ({
+      slug: lesson.slug,
+      ...localizedLesson(lesson, locale),
+      minutes: lesson.minutes,
+      done: mine?.completed.has(lesson.slug) ?? false,
+      opened: mine?.opened.has(lesson.slug) ?? false,
+    })),
+  };
+}
+
+export async function getLessonPage(
+  userId: string,
+  courseSlug: string,
+  lessonSlug: string,
+  locale: Locale,
+  uiLocale: Locale,
+) {
+  const course = findCourse(courseSlug);
+  const index = course?.lessons.findIndex((lesson) => lesson.slug === lessonSlug) ?? -1;
+  const lesson = course?.lessons[index];
+  if (!course || !lesson) return null;
+  const [content, progress] = await Promise.all([
+    getLessonCode(course.slug, lesson.slug, locale),
+    getProgress(userId),
+    recordLessonOpened(userId, course.slug, lesson.slug),
+  ]);
+  if (!content) return null;
+  const neighbour = (i: number) => {
+    const other = course.lessons[i];
+    return other ? { slug: other.slug, title: localizedLesson(other, locale).title } : null;
+  };
+  const shown = content.locale === "en" ? { title: lesson.title, summary: lesson.summary } : localizedLesson(lesson, content.locale);
+  const mine = progress.get(course.slug);
+  return {
+    course: { slug: course.slug, title: localizedCourse(course, locale).title, ...courseCompletion(course, mine) },
+    lesson: {
+      slug: lesson.slug,
+      title: shown.title,
+      summary: shown.summary,
+      minutes: lesson.minutes,
+      competencies: lesson.competencies,
+      done: mine?.completed.has(lesson.slug) ?? false,
+      number: index + 1,
+    },
+    html: renderLessonHtml(content.code, uiLocale),
+    shownLocale: content.locale,
+    availableLocales: lesson.locales,
+    previous: neighbour(index - 1),
+    next: neighbour(index + 1),
+  };
+}
+
+/** The trainee's next steps: the lowest level they have not finished, and where to continue. */
+export async function getLearnHome(userId: string, locale: Locale) {
+  const progress = await getProgress(userId);
+  const courses = getCourses()
+    .filter((course) => !course.track)
+    .sort((a, b) => a.order - b.order)
+    .map((course) => courseCard(course, locale, progress));
+  const focus = levels.find((level) => courses.some((c) => c.level === level && !c.complete)) ?? null;
+  const levelCourses = courses.filter((course) => course.level === focus);
+  const current = levelCourses.find((course) => course.done > 0 && !course.complete) ?? levelCourses.find((c) => !c.complete) ?? null;
+  return {
+    focus,
+    levelCourses,
+    next: current?.next ? { course: { slug: current.slug, title: current.title }, lesson: current.next } : null,
+    levelDone: levelCourses.reduce((sum, c) => sum + c.done, 0),
+    levelTotal: levelCourses.reduce((sum, c) => sum + c.total, 0),
+  };
+}

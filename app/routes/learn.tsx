@@ -1,0 +1,65 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "#app/accounts/auth.server.ts";
+import { CourseCard } from "#app/courses/course-card.tsx";
+import { getLearnHome } from "#app/courses/pages.server.ts";
+import { ProgressBar } from "#app/components/ui/progress-bar.tsx";
+import { resolveLocale } from "#app/utils/locale.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Learn · Rapport" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({ name: user.name, home: await getLearnHome(user.id, resolveLocale(request, user.locale)) });
+}
+
+export default function Learn() {
+  const { name, home } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-bold">{t("learn.title", { name })}</h1>
+        {home.focus ? <p className="mt-1 text-slate-600">{t("learn.focus", { level: t(`levels.${home.focus}`) })}</p> : null}
+      </header>
+      {home.next ? (
+        <section aria-labelledby="next-up" className="rounded-lg border border-brand-100 bg-brand-50 p-6">
+          <h2 id="next-up" className="text-sm font-semibold uppercase tracking-wide text-brand-700">
+            {t("learn.nextUp")}
+          </h2>
+          <p className="mt-2 text-xl font-semibold">{home.next.lesson.title}</p>
+          <p className="text-slate-700">{home.next.course.title}</p>
+          <Link
+            to={`/courses/${home.next.course.slug}/${home.next.lesson.slug}`}
+            className="mt-4 inline-block rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+          >
+            {t("learn.open")}
+          </Link>
+        </section>
+      ) : (
+        <p className="rounded-lg border border-emerald-200 bg-emerald-50 p-6 font-medium text-emerald-900">{t("learn.allDone")}</p>
+      )}
+      {home.focus ? (
+        <section aria-labelledby="level-courses">
+          <div className="flex flex-wrap items-end justify-between gap-2">
+            <h2 id="level-courses" className="text-xl font-semibold">
+              {t("learn.levelCourses", { level: t(`levels.${home.focus}`) })}
+            </h2>
+            <Link to="/courses" className="text-sm text-brand-700 underline">
+              {t("learn.allCourses")}
+            </Link>
+          </div>
+          <div className="mt-3 max-w-md">
+            <ProgressBar value={home.levelDone} max={home.levelTotal} label={t("learn.levelProgress")} />
+          </div>
+          <ul className="mt-4 grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+            {home.levelCourses.map((course) => (
+              <CourseCard key={course.slug} course={course} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
