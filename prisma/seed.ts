@@ -2,12 +2,29 @@
 import "dotenv/config";
 import { hashPassword } from "#app/accounts/password.server.ts";
 import { demoAccounts } from "#app/accounts/demo.ts";
+import { contentRoot } from "#app/courses/catalog.server.ts";
+import { readContentTree } from "#app/courses/content.server.ts";
 import { type Role } from "#app/accounts/roles.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 
 const DOMAIN = "demo.rapport.test";
 const DAY = 24 * 60 * 60 * 1000;
+
+/** How many L1 lessons (in course order) each demo trainee has finished; one more is open. */
+const lessonsDone: Record<string, number> = {
+  trainee: 5,
+  "ana.souza": 14,
+  "joao.pereira": 9,
+  "valentina.ruiz": 7,
+  "diego.martinez": 3,
+  "priya.nair": 1,
+  "oksana.bondarenko": 12,
+  "dmytro.melnyk": 6,
+  "fernanda.lima": 4,
+  "carmen.lopez": 2,
+  mentor: 20,
+};
 
 type Person = {
   local: string;
@@ -206,6 +223,26 @@ export async function seed(now = new Date()) {
       where: { teamId_userId: { teamId, userId } },
       create: { teamId, userId },
       update: {},
+    });
+  }
+  // A few weeks of reading: lessons finished a day or two apart since each start date.
+  const l1 = readContentTree(contentRoot())
+    .courses.filter((course) => course.level === "L1")
+    .flatMap((course) => course.lessons.map((lesson) => ({ courseSlug: course.slug, lessonSlug: lesson.slug })));
+  for (const p of people) {
+    const userId = ids[p.local];
+    const done = lessonsDone[p.local] ?? 0;
+    if (!userId || done === 0) continue;
+    await prisma.lessonProgress.deleteMany({ where: { userId } });
+    const start = today - p.startedDaysAgo * DAY;
+    const step = Math.max(1, Math.floor((p.startedDaysAgo - 2) / (done + 1)));
+    await prisma.lessonProgress.createMany({
+      data: l1.slice(0, done + 1).map((lesson, i) => ({
+        userId,
+        ...lesson,
+        firstOpenedAt: new Date(start + (i + 1) * step * DAY),
+        completedAt: i < done ? new Date(start + (i + 1) * step * DAY + 3_600_000) : null,
+      })),
     });
   }
   return { people: people.length, teams: Object.keys(teams).length };

@@ -2,7 +2,12 @@
 // build/content/content.json, so the production server never compiles on a request.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { contentRoot, courseMetaFromTree, PRECOMPILED_PATH, type PrecompiledContent } from "#app/courses/catalog.server.ts";
+import {
+  contentRoot,
+  courseMetaFromTree,
+  PRECOMPILED_PATH,
+  type PrecompiledContent,
+} from "#app/courses/catalog.server.ts";
 import { formatProblems } from "#app/courses/check.server.ts";
 import { compileMdx } from "#app/courses/compile.server.ts";
 import { readContentTree } from "#app/courses/content.server.ts";
@@ -30,4 +35,6 @@ const content: PrecompiledContent = { courses: courseMetaFromTree(tree), code };
 mkdirSync(path.dirname(PRECOMPILED_PATH), { recursive: true });
 writeFileSync(PRECOMPILED_PATH, JSON.stringify(content));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`Precompiled ${count} lesson files from ${tree.courses.length} courses in ${seconds} s → ${path.relative(process.cwd(), PRECOMPILED_PATH)}`);
+console.log(
+  `Precompiled ${count} lesson files from ${tree.courses.length} courses in ${seconds} s → ${path.relative(process.cwd(), PRECOMPILED_PATH)}`,
+);

@@ -72,7 +72,9 @@ function parseYaml(text: string, lineOffset: number) {
   const error = doc.errors[0];
   return {
     value: error ? null : (doc.toJS() as unknown),
-    error: error ? { message: error.message.split("\n")[0] ?? "invalid YAML", line: (error.linePos?.[0]?.line ?? 1) + lineOffset } : null,
+    error: error
+      ? { message: error.message.split("\n")[0] ?? "invalid YAML", line: lineCounter.linePos(error.pos[0]).line + lineOffset }
+      : null,
     lineOf,
   };
 }

@@ -12,7 +12,9 @@ import { isLocale, localeNames } from "#app/utils/i18n.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.page.lesson.title ?? "Lesson"} · Rapport` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.page.lesson.title ?? "Lesson"} · Rapport` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -31,7 +33,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lesson = course?.lessons.find((l) => l.slug === params.lesson);
   invariantResponse(course && lesson, "No lesson with this address.", { status: 404 });
   const intent = (await request.formData()).get("intent");
-  invariantResponse(intent === "complete" || intent === "reopen", "Choose to mark the lesson done or not done.", { status: 400 });
+  invariantResponse(intent === "complete" || intent === "reopen", "Choose to mark the lesson done or not done.", {
+    status: 400,
+  });
   await setLessonCompleted(user.id, course.slug, lesson.slug, intent === "complete");
   const url = new URL(request.url);
   return redirect(`${url.pathname}${url.search}`);
@@ -56,13 +60,19 @@ export default function LessonPage() {
         </Link>
       </nav>
       {untranslated ? (
-        <p role="status" className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" lang={preferred}>
-          <strong>{t("lesson.notTranslated")}</strong> {t("lesson.notTranslatedBody", { language: localeNames[page.shownLocale] })}
+        <p
+          role="status"
+          className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+          lang={preferred}
+        >
+          <strong>{t("lesson.notTranslated")}</strong>{" "}
+          {t("lesson.notTranslatedBody", { language: localeNames[page.shownLocale] })}
         </p>
       ) : null}
       <header className="mt-4">
         <p className="text-sm text-slate-600">
-          {t("lesson.numberOf", { number: lesson.number, total: course.total })} · {t("courses.minutes", { count: lesson.minutes })}
+          {t("lesson.numberOf", { number: lesson.number, total: course.total })} ·{" "}
+          {t("courses.minutes", { count: lesson.minutes })}
         </p>
         <h1 className="mt-1 text-3xl font-bold">{lesson.title}</h1>
         <p className="mt-2 text-lg text-slate-700">{lesson.summary}</p>
@@ -93,7 +103,13 @@ export default function LessonPage() {
           {lesson.done ? (
             <>
               <p className="font-medium text-emerald-800">✓ {t("lesson.doneMessage")}</p>
-              <Button type="submit" name="intent" value="reopen" variant="secondary" disabled={navigation.state !== "idle"}>
+              <Button
+                type="submit"
+                name="intent"
+                value="reopen"
+                variant="secondary"
+                disabled={navigation.state !== "idle"}
+              >
                 {t("lesson.markNotDone")}
               </Button>
             </>
@@ -104,19 +120,31 @@ export default function LessonPage() {
           )}
         </Form>
         <div className="mt-4">
-          <ProgressBar value={course.done} max={course.total} label={t("courses.progressOf", { title: course.title })} />
+          <ProgressBar
+            value={course.done}
+            max={course.total}
+            label={t("courses.progressOf", { title: course.title })}
+          />
         </div>
       </section>
       <nav aria-label={t("lesson.pagination")} className="mt-6 flex justify-between gap-4 text-sm">
         {page.previous ? (
-          <Link to={`/courses/${course.slug}/${page.previous.slug}${lang}`} rel="prev" className="text-brand-700 underline">
+          <Link
+            to={`/courses/${course.slug}/${page.previous.slug}${lang}`}
+            rel="prev"
+            className="text-brand-700 underline"
+          >
             ← {page.previous.title}
           </Link>
         ) : (
           <span />
         )}
         {page.next ? (
-          <Link to={`/courses/${course.slug}/${page.next.slug}${lang}`} rel="next" className="text-right text-brand-700 underline">
+          <Link
+            to={`/courses/${course.slug}/${page.next.slug}${lang}`}
+            rel="next"
+            className="text-right text-brand-700 underline"
+          >
             {page.next.title} →
           </Link>
         ) : (

@@ -7,7 +7,9 @@ import { ProgressBar } from "#app/components/ui/progress-bar.tsx";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? "Course"} · Rapport` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.course.title ?? "Course"} · Rapport` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -33,14 +35,20 @@ export default function CourseOverview() {
         <h1 className="mt-1 text-3xl font-bold">{course.title}</h1>
         <p className="mt-2 text-slate-700">{course.summary}</p>
         <div className="mt-4">
-          <ProgressBar value={course.done} max={course.total} label={t("courses.progressOf", { title: course.title })} />
+          <ProgressBar
+            value={course.done}
+            max={course.total}
+            label={t("courses.progressOf", { title: course.title })}
+          />
         </div>
         {course.next ? (
           <Link
             to={`/courses/${course.slug}/${course.next.slug}`}
             className="mt-4 inline-block rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
           >
-            {course.done > 0 ? t("courses.continue", { title: course.next.title }) : t("courses.start", { title: course.next.title })}
+            {course.done > 0
+              ? t("courses.continue", { title: course.next.title })
+              : t("courses.start", { title: course.next.title })}
           </Link>
         ) : (
           <p className="mt-4 font-medium text-emerald-800">✓ {t("courses.allDone")}</p>
@@ -58,7 +66,10 @@ export default function CourseOverview() {
               {lesson.done ? "✓" : i + 1}
             </span>
             <div className="flex-1">
-              <Link to={`/courses/${course.slug}/${lesson.slug}`} className="font-semibold text-slate-900 hover:text-brand-700 hover:underline">
+              <Link
+                to={`/courses/${course.slug}/${lesson.slug}`}
+                className="font-semibold text-slate-900 hover:text-brand-700 hover:underline"
+              >
                 {lesson.title}
               </Link>
               <p className="text-sm text-slate-600">{lesson.summary}</p>

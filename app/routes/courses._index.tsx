@@ -15,7 +15,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("competency");
   const competency = isCompetency(raw) ? raw : null;
   const locale = resolveLocale(request, user.locale);
-  return json({ competency, unknownFilter: Boolean(raw) && !competency, groups: await getCatalogue(user.id, locale, competency) });
+  return json({
+    competency,
+    unknownFilter: Boolean(raw) && !competency,
+    groups: await getCatalogue(user.id, locale, competency),
+  });
 }
 
 export default function Catalogue() {
@@ -33,7 +37,12 @@ export default function Catalogue() {
             <label htmlFor="competency" className="block text-sm font-medium">
               {t("courses.filter")}
             </label>
-            <select id="competency" name="competency" defaultValue={competency ?? ""} className="mt-1 rounded border border-slate-300 bg-white px-3 py-2">
+            <select
+              id="competency"
+              name="competency"
+              defaultValue={competency ?? ""}
+              className="mt-1 rounded border border-slate-300 bg-white px-3 py-2"
+            >
               <option value="">{t("courses.allCompetencies")}</option>
               {competencies.map((c) => (
                 <option key={c} value={c}>

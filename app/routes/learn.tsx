@@ -21,7 +21,9 @@ export default function Learn() {
     <div className="space-y-8">
       <header>
         <h1 className="text-2xl font-bold">{t("learn.title", { name })}</h1>
-        {home.focus ? <p className="mt-1 text-slate-600">{t("learn.focus", { level: t(`levels.${home.focus}`) })}</p> : null}
+        {home.focus ? (
+          <p className="mt-1 text-slate-600">{t("learn.focus", { level: t(`levels.${home.focus}`) })}</p>
+        ) : null}
       </header>
       {home.next ? (
         <section aria-labelledby="next-up" className="rounded-lg border border-brand-100 bg-brand-50 p-6">
@@ -38,7 +40,9 @@ export default function Learn() {
           </Link>
         </section>
       ) : (
-        <p className="rounded-lg border border-emerald-200 bg-emerald-50 p-6 font-medium text-emerald-900">{t("learn.allDone")}</p>
+        <p className="rounded-lg border border-emerald-200 bg-emerald-50 p-6 font-medium text-emerald-900">
+          {t("learn.allDone")}
+        </p>
       )}
       {home.focus ? (
         <section aria-labelledby="level-courses">

@@ -10,10 +10,10 @@ const navOf = (page: Page) =>
 
 describe("signing in and out", () => {
   test.each([
-    ["admin", ["/", "/admin/users"], "Alex Morgan"],
-    ["manager", ["/"], "Marta Oliveira"],
-    ["mentor", ["/"], "Lucía Fernández"],
-    ["trainee", ["/"], "Sam Taylor"],
+    ["admin", ["/", "/courses", "/admin/users"], "Alex Morgan"],
+    ["manager", ["/", "/courses"], "Marta Oliveira"],
+    ["mentor", ["/", "/learn", "/courses"], "Lucía Fernández"],
+    ["trainee", ["/", "/learn", "/courses"], "Sam Taylor"],
   ])("%s signs in and sees their own navigation", async (who, nav, name) => {
     const page = await browser.newPage();
     await signIn(page, demo(who));

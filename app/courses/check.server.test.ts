@@ -1,0 +1,144 @@
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterEach, describe, expect, test } from "vitest";
+import { root } from "#tests/setup/paths.ts";
+import { checkContent } from "./check.server.ts";
+
+const fixture = path.join(root, "tests/fixtures/content/valid");
+const made: string[] = [];
+
+/** A copy of the valid fixture with one thing broken. */
+function broken(edit: (dir: string) => void) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "rapport-content-"));
+  made.push(dir);
+  cpSync(fixture, dir, { recursive: true });
+  edit(dir);
+  return dir;
+}
+
+function replaceIn(file: string, from: string | RegExp, to: string) {
+  const text = readFileSync(file, "utf8");
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`fixture edit did nothing in ${file}`);
+  writeFileSync(file, next);
+}
+
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const lines = async (dir: string) => (await checkContent(dir)).map((p) => `${p.file}:${p.line}: ${p.message}`);
+
+describe("content:check", () => {
+  test("the valid fixture is clean", async () => {
+    expect(await lines(fixture)).toEqual([]);
+  });
+
+  test("the real courses/ folder is clean", async () => {
+    expect(await lines(path.join(root, "courses"))).toEqual([]);
+  }, 60_000);
+
+  test.each([
+    [
+      "missing frontmatter",
+      (d: string) => replaceIn(path.join(d, "02-advanced/01-deep.mdx"), /^---[\s\S]*?---\n/, ""),
+      "02-advanced/01-deep.mdx:1: missing frontmatter: start the file with --- title, summary, minutes, level, competencies ---",
+    ],
+    [
+      "a missing title",
+      (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "title: Second lesson\n", ""),
+      '01-basics/02-second.mdx:2: missing "title"',
+    ],
+    [
+      "bad minutes",
+      (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "minutes: 7", "minutes: soon"),
+      "01-basics/02-second.mdx:4: minutes must be a whole number from 1 to 120",
+    ],
+    [
+      "an unknown competency",
+      (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "[empathy]", "[empathy, charisma]"),
+      '01-basics/02-second.mdx:6: unknown competency "charisma"',
+    ],
+    [
+      "an unknown level in a course",
+      (d: string) => replaceIn(path.join(d, "02-advanced/course.yml"), "level: L2", "level: L7"),
+      '02-advanced/course.yml:3: unknown level "L7"',
+    ],
+    [
+      "invalid YAML",
+      (d: string) => replaceIn(path.join(d, "02-advanced/course.yml"), "summary: The next level.", "summary: [unclosed"),
+      "02-advanced/course.yml:3: course.yml is not valid YAML",
+    ],
+    [
+      "a broken link between lessons",
+      (d: string) => replaceIn(path.join(d, "02-advanced/01-deep.mdx"), "/courses/basics/first", "/courses/basics/fourth"),
+      "02-advanced/01-deep.mdx:11: broken link to /courses/basics/fourth",
+    ],
+    [
+      "a duplicate course slug",
+      (d: string) => cpSync(path.join(d, "02-advanced"), path.join(d, "03-advanced"), { recursive: true }),
+      '03-advanced/course.yml:1: duplicate course slug "advanced" (also 02-advanced)',
+    ],
+    [
+      "a duplicate lesson number",
+      (d: string) => writeFileSync(path.join(d, "01-basics/02-again.mdx"), readFileSync(path.join(d, "01-basics/02-second.mdx"))),
+      "01-basics/02-second.mdx:1: duplicate lesson number 02 (also again)",
+    ],
+    [
+      "a locale variant with another structure",
+      (d: string) => replaceIn(path.join(d, "01-basics/01-first.uk.mdx"), "## До побачення", "### До побачення"),
+      "01-basics/01-first.uk.mdx:17: structure differs from the English lesson: expected a ## heading (English line 17), found a ### heading",
+    ],
+    [
+      "a locale variant missing a component",
+      (d: string) => replaceIn(path.join(d, "01-basics/01-first.uk.mdx"), /<SayThis[^\n]*\n/, ""),
+      "01-basics/01-first.uk.mdx:17: structure differs from the English lesson: expected <SayThis> (English line 19), found the end of the file",
+    ],
+    [
+      "a locale variant with other minutes",
+      (d: string) => replaceIn(path.join(d, "01-basics/01-first.uk.mdx"), "minutes: 5", "minutes: 6"),
+      "01-basics/01-first.uk.mdx:1: minutes is 6 but the English lesson says 5",
+    ],
+    [
+      "a translation of no lesson",
+      (d: string) => writeFileSync(path.join(d, "01-basics/03-ghost.es.mdx"), readFileSync(path.join(d, "01-basics/02-second.mdx"))),
+      '01-basics/03-ghost.es.mdx:1: translation without an English lesson "ghost"',
+    ],
+    [
+      "an unknown locale",
+      (d: string) => writeFileSync(path.join(d, "01-basics/02-second.fr.mdx"), readFileSync(path.join(d, "01-basics/02-second.mdx"))),
+      '01-basics/02-second.fr.mdx:1: unknown locale "fr"',
+    ],
+    [
+      "an unknown component",
+      (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "## Only section", "## Only section\n\n<Marquee>hi</Marquee>"),
+      "01-basics/02-second.mdx:11: unknown component <Marquee>",
+    ],
+    [
+      "MDX that does not compile",
+      (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "</Term>", ""),
+      "01-basics/02-second.mdx:11: MDX does not compile: Expected a closing tag for `<Term>`",
+    ],
+    [
+      "a level that differs from the course",
+      (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "level: L1", "level: L2"),
+      "01-basics/02-second.mdx:1: level L2 differs from the course's L1",
+    ],
+  ])("catches %s", async (_name, edit, expected) => {
+    const found = await lines(broken(edit));
+    expect(found.some((line) => line.startsWith(expected)), `expected a line starting with:\n${expected}\ngot:\n${found.join("\n")}`).toBe(true);
+  });
+
+  test("the command prints file:line: message and exits non-zero; 0 when clean", async () => {
+    const run = promisify(execFile);
+    const dir = broken((d) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "[empathy]", "[charisma]"));
+    const failure = await run(process.execPath, ["--import", "tsx", "scripts/content-check.ts", dir], { cwd: root }).catch((e: { code: number; stderr: string }) => e);
+    expect("code" in failure && failure.code).toBe(1);
+    expect((failure as { stderr: string }).stderr).toContain(`${dir}/01-basics/02-second.mdx:6: unknown competency "charisma"`);
+    const clean = await run(process.execPath, ["--import", "tsx", "scripts/content-check.ts", fixture], { cwd: root });
+    expect(clean.stdout).toContain("is clean");
+  }, 60_000);
+});
