@@ -7,6 +7,7 @@ import {
   courseMetaFromTree,
   PRECOMPILED_PATH,
   type PrecompiledContent,
+  quizzesFromTree,
 } from "#app/courses/catalog.server.ts";
 import { formatProblems } from "#app/courses/check.server.ts";
 import { compileMdx } from "#app/courses/compile.server.ts";
@@ -31,10 +32,10 @@ for (const course of tree.courses) {
     }
   }
 }
-const content: PrecompiledContent = { courses: courseMetaFromTree(tree), code };
+const content: PrecompiledContent = { courses: courseMetaFromTree(tree), code, quizzes: quizzesFromTree(tree) };
 mkdirSync(path.dirname(PRECOMPILED_PATH), { recursive: true });
 writeFileSync(PRECOMPILED_PATH, JSON.stringify(content));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
-  `Precompiled ${count} lesson files from ${tree.courses.length} courses in ${seconds} s → ${path.relative(process.cwd(), PRECOMPILED_PATH)}`,
+  `Precompiled ${count} lesson files and ${Object.keys(content.quizzes).length} quizzes from ${tree.courses.length} courses in ${seconds} s → ${path.relative(process.cwd(), PRECOMPILED_PATH)}`,
 );

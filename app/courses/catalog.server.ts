@@ -7,13 +7,39 @@ import path from "node:path";
 import { type Locale } from "#app/utils/i18n.ts";
 import { compileMdxFile } from "./compile.server.ts";
 import { type ContentTree, readContentTree } from "./content.server.ts";
+import { type QuizMeta, type QuizVariant } from "#app/quizzes/model.ts";
 import { type CourseMeta } from "./model.ts";
 
 export type PrecompiledContent = {
   courses: CourseMeta[];
   /** Compiled lesson code by "course/lesson/locale". */
   code: Record<string, string>;
+  /** Quizzes with their keys: this file stays on the server (build/content, not build/client). */
+  quizzes: Record<string, Quiz>;
 };
+
+export type Quiz = QuizMeta & { variants: Partial<Record<Locale, QuizVariant>> };
+
+export function quizzesFromTree(tree: ContentTree): Record<string, Quiz> {
+  const quizzes: Record<string, Quiz> = {};
+  for (const course of tree.courses) {
+    for (const quiz of course.quizzes) {
+      const english = quiz.variants.en;
+      if (!english) continue;
+      const variants: Quiz["variants"] = {};
+      for (const [locale, entry] of Object.entries(quiz.variants)) if (entry) variants[locale as Locale] = entry.variant;
+      quizzes[quiz.id] = {
+        id: quiz.id,
+        courseSlug: course.slug,
+        final: english.final,
+        rules: english.rules,
+        locales: Object.keys(variants),
+        variants,
+      };
+    }
+  }
+  return quizzes;
+}
 
 export const PRECOMPILED_PATH = path.resolve("build/content/content.json");
 
@@ -31,6 +57,7 @@ export function courseMetaFromTree(tree: ContentTree): CourseMeta[] {
     title: course.title,
     summary: course.summary,
     translations: course.translations,
+    finalQuizId: course.quizzes.find((quiz) => quiz.variants.en?.final)?.id ?? null,
     lessons: course.lessons.flatMap((lesson) => {
       const en = lesson.variants.en;
       if (!en) return [];
@@ -66,6 +93,15 @@ function loadPrecompiled() {
 
 export function getCourses(): CourseMeta[] {
   return loadPrecompiled()?.courses ?? courseMetaFromTree(readContentTree(contentRoot()));
+}
+
+export function getQuizzes(): Record<string, Quiz> {
+  return loadPrecompiled()?.quizzes ?? quizzesFromTree(readContentTree(contentRoot()));
+}
+
+/** A quiz by id (looked up, never a path), with the variant for the locale or English. */
+export function findQuiz(quizId: string) {
+  return Object.hasOwn(getQuizzes(), quizId) ? (getQuizzes()[quizId] ?? null) : null;
 }
 
 export function findCourse(courseSlug: string) {

@@ -23,6 +23,7 @@ export function bodyTokens(source: string): Token[] {
     const heading = /^(#{1,6})\s/.exec(line);
     if (heading) tokens.push({ kind: `h${heading[1]?.length}`, line: lineNo });
     for (const match of line.matchAll(/<([A-Z][A-Za-z0-9]*)/g)) tokens.push({ kind: `<${match[1]}>`, line: lineNo });
+    for (const match of line.matchAll(/<Quiz\s+id="([^"]*)"/g)) tokens.push({ kind: `quiz ${match[1]}`, line: lineNo });
     for (const match of line.matchAll(/\]\((\/[^)\s]*)\)/g)) tokens.push({ kind: `link ${match[1]}`, line: lineNo });
   });
   return tokens;
@@ -32,7 +33,7 @@ function describe(kind: string) {
   return kind.startsWith("h") && kind.length === 2 ? `a ${"#".repeat(Number(kind[1]))} heading` : kind;
 }
 
-function checkBody(lesson: LessonFile, paths: Set<string>, problems: Problem[]) {
+function checkBody(lesson: LessonFile, paths: Set<string>, quizIds: Set<string>, problems: Problem[]) {
   for (const token of bodyTokens(lesson.source)) {
     if (token.kind === "h1") {
       problems.push({ file: lesson.file, line: token.line, message: "use ## for sections: the lesson title comes from the frontmatter" });
@@ -41,9 +42,12 @@ function checkBody(lesson: LessonFile, paths: Set<string>, problems: Problem[]) 
       if (!(mdxComponentNames as readonly string[]).includes(name)) {
         problems.push({ file: lesson.file, line: token.line, message: `unknown component <${name}> (authors may use ${mdxComponentNames.join(", ")})` });
       }
+    } else if (token.kind.startsWith("quiz ")) {
+      const id = token.kind.slice(5);
+      if (!quizIds.has(id)) problems.push({ file: lesson.file, line: token.line, message: `<Quiz id="${id}" /> names no quiz in courses/*/quizzes/` });
     } else if (token.kind.startsWith("link ")) {
       const target = token.kind.slice(5).replace(/[#?].*$/, "").replace(/\/$/, "");
-      if (target.startsWith("/courses") && !paths.has(target)) {
+      if ((target.startsWith("/courses") || target.startsWith("/quizzes")) && !paths.has(target)) {
         problems.push({ file: lesson.file, line: token.line, message: `broken link to ${target}` });
       }
     }
@@ -81,8 +85,10 @@ export async function checkContent(root: string): Promise<Problem[]> {
   const tree = readContentTree(root);
   const problems = [...tree.problems];
   const paths = new Set<string>();
+  const quizIds = new Set(tree.courses.flatMap((course) => course.quizzes.map((quiz) => quiz.id)));
   for (const course of tree.courses) {
     paths.add(`/courses/${course.slug}`);
+    for (const quiz of course.quizzes) paths.add(`/quizzes/${quiz.id}`);
     for (const lesson of course.lessons) paths.add(`/courses/${course.slug}/${lesson.slug}`);
   }
   for (const course of tree.courses) {
@@ -91,7 +97,7 @@ export async function checkContent(root: string): Promise<Problem[]> {
       for (const locale of locales) {
         const variant = lesson.variants[locale];
         if (!variant) continue;
-        checkBody(variant, paths, problems);
+        checkBody(variant, paths, quizIds, problems);
         if (english && variant !== english) checkVariant(english, variant, problems);
         try {
           await compileMdx(variant.source);

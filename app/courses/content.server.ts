@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isMap, LineCounter, parseDocument } from "yaml";
+import { type QuizEntry, readQuizzes } from "#app/quizzes/content.server.ts";
 import { isLocale, type Locale, locales } from "#app/utils/i18n.ts";
 import {
   type Competency,
@@ -50,6 +51,7 @@ export type CourseEntry = {
   competencies: Competency[];
   translations: Partial<Record<Locale, { title: string; summary: string }>>;
   lessons: LessonEntry[];
+  quizzes: QuizEntry[];
 };
 
 export type ContentTree = { root: string; courses: CourseEntry[]; problems: Problem[] };
@@ -235,7 +237,7 @@ export function readContentTree(root: string): ContentTree {
     const lessons = new Map<string, LessonEntry>();
     const orders = new Map<number, string>();
     for (const fileName of readdirSync(dir).sort()) {
-      if (fileName === "course.yml" || fileName.startsWith(".")) continue;
+      if (fileName === "course.yml" || fileName === "quizzes" || fileName.startsWith(".")) continue;
       const rel = `${name}/${fileName}`;
       if (!fileName.endsWith(".mdx")) {
         problems.push({ file: rel, line: 1, message: "unexpected file: a course folder holds course.yml and NN-slug.mdx lessons" });
@@ -280,7 +282,20 @@ export function readContentTree(root: string): ContentTree {
     }
     const sorted = [...lessons.values()].filter((l) => l.variants.en).sort((a, b) => a.order - b.order);
     if (sorted.length === 0) problems.push({ file: course.file, line: 1, message: "the course has no lessons" });
-    courses.push({ slug, order: Number(numbered[1]), dir: name, ...course, lessons: sorted });
+    const quizzes = readQuizzes(dir, name, slug, problems);
+    const finals = quizzes.filter((quiz) => quiz.variants.en?.final);
+    if (finals.length > 1) {
+      problems.push({ file: `${name}/quizzes`, line: 1, message: `more than one final quiz: ${finals.map((q) => q.id).join(", ")}` });
+    }
+    courses.push({ slug, order: Number(numbered[1]), dir: name, ...course, lessons: sorted, quizzes });
+  }
+  const quizIds = new Map<string, string>();
+  for (const course of courses) {
+    for (const quiz of course.quizzes) {
+      const other = quizIds.get(quiz.id);
+      if (other) problems.push({ file: quiz.variants.en?.file ?? course.dir, line: 1, message: `duplicate quiz id "${quiz.id}" (also in ${other})` });
+      quizIds.set(quiz.id, course.dir);
+    }
   }
   const seen = new Map<string, string>();
   for (const course of courses) {

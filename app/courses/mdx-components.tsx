@@ -77,9 +77,15 @@ function ScenarioLink({ id, title }: { id: string; title?: string }) {
   );
 }
 
-/** Where an embedded quiz goes; the quiz engine renders into this slot. */
+/** An embedded check: a card that opens the quiz (graded on the server like every quiz). */
 function Quiz({ id }: { id: string }) {
-  return <div data-quiz-slot={id} className="not-prose my-6" />;
+  const { t } = useTranslation();
+  return (
+    <a href={`/quizzes/${id}`} className="not-prose my-6 block rounded-lg border border-brand-100 bg-brand-50 p-4 hover:border-brand-600">
+      <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{t("quiz.check")}</p>
+      <p className="mt-1 font-semibold text-slate-900">{t("quiz.startQuiz")} →</p>
+    </a>
+  );
 }
 
 function MdxLink({ href = "", children, ...rest }: ComponentProps<"a">) {

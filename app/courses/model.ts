@@ -50,6 +50,7 @@ export type CourseMeta = {
   summary: string;
   /** Titles and summaries per locale, where the course gives them. */
   translations: Partial<Record<Locale, { title: string; summary: string }>>;
+  finalQuizId: string | null;
   lessons: Array<LessonMeta & { translations: Partial<Record<Locale, { title: string; summary: string }>> }>;
 };
 

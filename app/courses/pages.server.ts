@@ -3,11 +3,11 @@ import { type Locale } from "#app/utils/i18n.ts";
 import { findCourse, getCourses, getLessonCode } from "./catalog.server.ts";
 import { type Competency, type CourseMeta, levels, localizedCourse, localizedLesson } from "./model.ts";
 import { renderLessonHtml } from "./render.server.tsx";
-import { continueLesson, courseCompletion, getProgress, recordLessonOpened } from "./progress.server.ts";
+import { continueLesson, courseCompletion, getProgress, type Progress, recordLessonOpened } from "./progress.server.ts";
 
-function courseCard(course: CourseMeta, locale: Locale, progress: Awaited<ReturnType<typeof getProgress>>) {
+function courseCard(course: CourseMeta, locale: Locale, progress: Progress) {
   const { title, summary } = localizedCourse(course, locale);
-  const next = continueLesson(course, progress.get(course.slug));
+  const next = continueLesson(course, progress.byCourse.get(course.slug));
   return {
     slug: course.slug,
     title,
@@ -16,7 +16,8 @@ function courseCard(course: CourseMeta, locale: Locale, progress: Awaited<Return
     track: course.track,
     competencies: course.competencies,
     minutes: course.lessons.reduce((sum, lesson) => sum + lesson.minutes, 0),
-    ...courseCompletion(course, progress.get(course.slug)),
+    ...courseCompletion(course, progress),
+    finalQuizId: course.finalQuizId,
     next: next && { slug: next.slug, title: localizedLesson(next, locale).title },
   };
 }
@@ -36,7 +37,7 @@ export async function getCourseOverview(userId: string, courseSlug: string, loca
   const course = findCourse(courseSlug);
   if (!course) return null;
   const progress = await getProgress(userId);
-  const mine = progress.get(course.slug);
+  const mine = progress.byCourse.get(course.slug);
   return {
     ...courseCard(course, locale, progress),
     lessons: course.lessons.map((lesson) => ({
@@ -71,9 +72,9 @@ export async function getLessonPage(
     return other ? { slug: other.slug, title: localizedLesson(other, locale).title } : null;
   };
   const shown = content.locale === "en" ? { title: lesson.title, summary: lesson.summary } : localizedLesson(lesson, content.locale);
-  const mine = progress.get(course.slug);
+  const mine = progress.byCourse.get(course.slug);
   return {
-    course: { slug: course.slug, title: localizedCourse(course, locale).title, ...courseCompletion(course, mine) },
+    course: { slug: course.slug, title: localizedCourse(course, locale).title, ...courseCompletion(course, progress) },
     lesson: {
       slug: lesson.slug,
       title: shown.title,

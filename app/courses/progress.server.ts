@@ -1,4 +1,5 @@
 import { prisma } from "#app/utils/db.server.ts";
+import { passedQuizIds } from "#app/quizzes/attempts.server.ts";
 import { type CourseMeta } from "./model.ts";
 
 export type CourseProgress = {
@@ -6,12 +7,17 @@ export type CourseProgress = {
   opened: Map<string, Date>;
 };
 
-/** All of one person's lesson progress in one query, grouped by course. */
-export async function getProgress(userId: string) {
-  const rows = await prisma.lessonProgress.findMany({
-    where: { userId },
-    select: { courseSlug: true, lessonSlug: true, firstOpenedAt: true, completedAt: true },
-  });
+export type Progress = { byCourse: Map<string, CourseProgress>; passedQuizzes: Set<string> };
+
+/** All of one person's lesson progress and passed quizzes: two queries, grouped by course. */
+export async function getProgress(userId: string): Promise<Progress> {
+  const [rows, passedQuizzes] = await Promise.all([
+    prisma.lessonProgress.findMany({
+      where: { userId },
+      select: { courseSlug: true, lessonSlug: true, firstOpenedAt: true, completedAt: true },
+    }),
+    passedQuizIds(userId),
+  ]);
   const byCourse = new Map<string, CourseProgress>();
   for (const row of rows) {
     const entry = byCourse.get(row.courseSlug) ?? { completed: new Set(), opened: new Map() };
@@ -19,13 +25,20 @@ export async function getProgress(userId: string) {
     if (row.completedAt) entry.completed.add(row.lessonSlug);
     byCourse.set(row.courseSlug, entry);
   }
-  return byCourse;
+  return { byCourse, passedQuizzes };
 }
 
-/** Derived, never stored: how many of the course's current lessons are done. */
-export function courseCompletion(course: CourseMeta, progress: CourseProgress | undefined) {
-  const done = course.lessons.filter((lesson) => progress?.completed.has(lesson.slug)).length;
-  return { done, total: course.lessons.length, complete: done === course.lessons.length && done > 0 };
+/**
+ * Derived, never stored: the course's lessons done, and its final quiz passed. The final
+ * quiz counts as one more step in the progress bar.
+ */
+export function courseCompletion(course: CourseMeta, progress: Progress) {
+  const mine = progress.byCourse.get(course.slug);
+  const lessonsDone = course.lessons.filter((lesson) => mine?.completed.has(lesson.slug)).length;
+  const quizPassed = course.finalQuizId ? progress.passedQuizzes.has(course.finalQuizId) : null;
+  const done = lessonsDone + (quizPassed ? 1 : 0);
+  const total = course.lessons.length + (course.finalQuizId ? 1 : 0);
+  return { done, total, lessonsDone, quizPassed, complete: total > 0 && done === total };
 }
 
 /** The lesson to continue with: the latest opened one not yet done, else the first not done. */

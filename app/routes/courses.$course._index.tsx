@@ -81,6 +81,22 @@ export default function CourseOverview() {
           </li>
         ))}
       </ol>
+      {course.finalQuizId ? (
+        <section className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4">
+          <div>
+            <p className="font-semibold">{t("quiz.finalQuiz")}</p>
+            <p className="text-sm text-slate-600">
+              {course.quizPassed ? `✓ ${t("quiz.passedAlready")}` : t("courses.finalQuizHelp")}
+            </p>
+          </div>
+          <Link
+            to={`/quizzes/${course.finalQuizId}`}
+            className="rounded bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
+            {course.quizPassed ? t("quiz.review") : t("quiz.start")}
+          </Link>
+        </section>
+      ) : null}
     </div>
   );
 }

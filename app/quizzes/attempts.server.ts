@@ -1,0 +1,196 @@
+// Quiz attempts: start (with a stored shuffle seed), submit once, grade on the server.
+import { randomInt } from "node:crypto";
+import { type Quiz } from "#app/courses/catalog.server.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { isLocale, type Locale } from "#app/utils/i18n.ts";
+import { type Answers, arrangeQuestions, gradeAttempt, validateAnswers } from "./grade.server.ts";
+
+const attemptSummary = {
+  id: true,
+  startedAt: true,
+  submittedAt: true,
+  score: true,
+  passed: true,
+  locale: true,
+  seed: true,
+} as const;
+
+export function variantFor(quiz: Quiz, locale: string) {
+  const shown: Locale = isLocale(locale) && quiz.variants[locale] ? locale : "en";
+  const variant = quiz.variants[shown] ?? quiz.variants.en;
+  if (!variant) throw new Error(`quiz ${quiz.id} has no English variant`);
+  return { locale: shown, variant };
+}
+
+export type StartVerdict =
+  { allowed: true } | { allowed: false; reason: "maxAttempts" } | { allowed: false; reason: "wait"; until: Date };
+
+/** The quiz's rules applied to what this person has already submitted. */
+export function startVerdict(
+  quiz: Quiz,
+  submitted: Array<{ submittedAt: Date | null; passed: boolean | null }>,
+  now = new Date(),
+): StartVerdict {
+  const { maxAttempts, waitMinutes } = quiz.rules;
+  if (maxAttempts !== null && submitted.length >= maxAttempts) return { allowed: false, reason: "maxAttempts" };
+  const last = submitted.at(-1);
+  if (waitMinutes && last?.submittedAt && !last.passed) {
+    const until = new Date(last.submittedAt.getTime() + waitMinutes * 60_000);
+    if (until > now) return { allowed: false, reason: "wait", until };
+  }
+  return { allowed: true };
+}
+
+export async function getQuizState(userId: string, quiz: Quiz) {
+  const attempts = await prisma.quizAttempt.findMany({
+    where: { userId, quizId: quiz.id },
+    select: attemptSummary,
+    orderBy: { startedAt: "asc" },
+  });
+  const submitted = attempts.filter((a) => a.submittedAt);
+  const open = attempts.filter((a) => !a.submittedAt).at(-1) ?? null;
+  return { attempts: submitted, open, verdict: startVerdict(quiz, submitted), passed: submitted.some((a) => a.passed) };
+}
+
+export class QuizRuleError extends Error {
+  constructor(readonly verdict: Exclude<StartVerdict, { allowed: true }>) {
+    super(verdict.reason);
+  }
+}
+
+/** Resumes the open attempt, or starts one if the rules allow. */
+export async function startAttempt(userId: string, quiz: Quiz, locale: string) {
+  const state = await getQuizState(userId, quiz);
+  if (state.open) return state.open;
+  if (!state.verdict.allowed) throw new QuizRuleError(state.verdict);
+  return prisma.quizAttempt.create({
+    data: {
+      userId,
+      quizId: quiz.id,
+      courseSlug: quiz.courseSlug,
+      seed: randomInt(1, 2 ** 31 - 1),
+      locale: variantFor(quiz, locale).locale,
+    },
+    select: attemptSummary,
+  });
+}
+
+/** The questions of one attempt as its person sees them: only public data, in the seeded order. */
+export function attemptQuestions(quiz: Quiz, attempt: { seed: number; locale: string }) {
+  const { variant, locale } = variantFor(quiz, attempt.locale);
+  return {
+    locale,
+    title: variant.title,
+    questions: arrangeQuestions(variant.questions, attempt.seed, quiz.rules.shuffle),
+  };
+}
+
+export type SubmitOutcome =
+  | { status: "graded"; attemptId: string }
+  | { status: "notFound" }
+  | { status: "alreadySubmitted"; attemptId: string }
+  | { status: "invalid"; problems: Array<{ questionId: string; message: string }> };
+
+/**
+ * Grades and stores the answers in one conditional update: of two submits of the same
+ * attempt (double click, two tabs) exactly one is stored; the other is told.
+ */
+export async function submitAttempt(
+  userId: string,
+  quiz: Quiz,
+  attemptId: string,
+  answers: Answers,
+): Promise<SubmitOutcome> {
+  const attempt = await prisma.quizAttempt.findFirst({
+    where: { id: attemptId, userId, quizId: quiz.id },
+    select: { id: true, seed: true, locale: true, submittedAt: true },
+  });
+  if (!attempt) return { status: "notFound" };
+  if (attempt.submittedAt) return { status: "alreadySubmitted", attemptId: attempt.id };
+  const english = quiz.variants.en;
+  if (!english) throw new Error(`quiz ${quiz.id} has no English variant`);
+  const problems = validateAnswers(english.questions, answers);
+  if (problems.length) return { status: "invalid", problems };
+  const result = gradeAttempt(english.questions, english.keys, answers, quiz.rules.passMark);
+  const { count } = await prisma.quizAttempt.updateMany({
+    where: { id: attempt.id, userId, submittedAt: null },
+    data: {
+      submittedAt: new Date(),
+      answers: JSON.stringify(answers),
+      score: result.score,
+      passed: result.passed,
+      competencies: JSON.stringify(result.competencies),
+    },
+  });
+  return count === 1
+    ? { status: "graded", attemptId: attempt.id }
+    : { status: "alreadySubmitted", attemptId: attempt.id };
+}
+
+/** A submitted attempt with everything the key says: only for its own person, only once submitted. */
+export async function getAttemptResult(userId: string, quiz: Quiz, attemptId: string) {
+  const attempt = await prisma.quizAttempt.findFirst({
+    where: { id: attemptId, userId, quizId: quiz.id, submittedAt: { not: null } },
+    select: {
+      id: true,
+      seed: true,
+      locale: true,
+      answers: true,
+      score: true,
+      passed: true,
+      submittedAt: true,
+      competencies: true,
+    },
+  });
+  if (!attempt) return null;
+  const { variant, locale } = variantFor(quiz, attempt.locale);
+  const answers = JSON.parse(attempt.answers ?? "{}") as Answers;
+  const english = quiz.variants.en;
+  const questions = arrangeQuestions(variant.questions, attempt.seed, quiz.rules.shuffle).map((question) => {
+    const key = variant.keys[question.id] ?? english?.keys[question.id];
+    const given = answers[question.id] ?? [];
+    const score = key
+      ? (gradeAttempt([question], { [question.id]: key }, answers, 0).perQuestion[question.id] ?? 0)
+      : 0;
+    const textOf = (id: string) => question.options.find((o) => o.id === id)?.text ?? id;
+    return {
+      id: question.id,
+      kind: question.kind,
+      prompt: question.prompt,
+      customer: question.customer,
+      channel: question.channel,
+      score,
+      explanation: key?.explanation ?? "",
+      options: question.options.map((option) => ({
+        id: option.id,
+        text: option.text,
+        chosen: given.includes(option.id),
+        correct: key?.correct.includes(option.id) ?? false,
+        feedback: key?.feedback[option.id] ?? null,
+      })),
+      yourOrder: question.kind === "ordering" ? given.map(textOf) : null,
+      correctOrder: question.kind === "ordering" ? (key?.correct ?? []).map(textOf) : null,
+    };
+  });
+  return {
+    id: attempt.id,
+    locale,
+    title: variant.title,
+    score: attempt.score ?? 0,
+    passed: attempt.passed ?? false,
+    passMark: quiz.rules.passMark,
+    submittedAt: attempt.submittedAt,
+    competencies: JSON.parse(attempt.competencies ?? "{}") as Record<string, number>,
+    questions,
+  };
+}
+
+/** Quizzes this person has passed, for course completion: one query. */
+export async function passedQuizIds(userId: string) {
+  const rows = await prisma.quizAttempt.findMany({
+    where: { userId, passed: true },
+    select: { quizId: true },
+    distinct: ["quizId"],
+  });
+  return new Set(rows.map((r) => r.quizId));
+}
