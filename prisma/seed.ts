@@ -2,8 +2,9 @@
 import "dotenv/config";
 import { hashPassword } from "#app/accounts/password.server.ts";
 import { demoAccounts } from "#app/accounts/demo.ts";
-import { contentRoot } from "#app/courses/catalog.server.ts";
+import { contentRoot, quizzesFromTree } from "#app/courses/catalog.server.ts";
 import { readContentTree } from "#app/courses/content.server.ts";
+import { type Answers, gradeAttempt } from "#app/quizzes/grade.server.ts";
 import { type Role } from "#app/accounts/roles.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
@@ -176,6 +177,61 @@ export const people: Person[] = [
   },
 ];
 
+/** Final quizzes taken: [person, quiz, questions answered wrong, days ago]. */
+const quizHistory: Array<[string, string, number, number]> = [
+  ["ana.souza", "support-role-final", 1, 60],
+  ["ana.souza", "communication-final", 4, 45],
+  ["ana.souza", "communication-final", 1, 44],
+  ["ana.souza", "empathy-and-patience-final", 2, 30],
+  ["oksana.bondarenko", "support-role-final", 0, 50],
+  ["oksana.bondarenko", "communication-final", 2, 35],
+  ["oksana.bondarenko", "empathy-and-patience-final", 6, 9],
+  ["joao.pereira", "communication-final", 7, 3],
+  ["trainee", "support-role-final", 5, 20],
+  ["trainee", "support-role-final", 2, 18],
+  ["mentor", "support-role-final", 0, 300],
+  ["valentina.ruiz", "support-role-final", 3, 25],
+];
+
+/** Real attempts: answers built from the key (some deliberately wrong) and graded as the app grades. */
+async function seedQuizHistory(tree: ReturnType<typeof readContentTree>, ids: Record<string, string>, today: number) {
+  const quizzes = quizzesFromTree(tree);
+  await prisma.quizAttempt.deleteMany({ where: { userId: { in: Object.values(ids) } } });
+  for (const [person, quizId, wrongCount, daysAgo] of quizHistory) {
+    const quiz = quizzes[quizId];
+    const english = quiz?.variants.en;
+    const userId = ids[person];
+    if (!quiz || !english || !userId) continue;
+    const answers: Answers = {};
+    english.questions.forEach((question, i) => {
+      const key = english.keys[question.id];
+      if (!key) return;
+      const wrong = i < wrongCount;
+      if (question.kind === "ordering") answers[question.id] = wrong ? [...key.correct].reverse() : key.correct;
+      else if (!wrong) answers[question.id] = question.kind === "multiple" ? key.correct : key.correct.slice(0, 1);
+      else answers[question.id] = [question.options.find((o) => !key.correct.includes(o.id))?.id ?? ""];
+    });
+    const result = gradeAttempt(english.questions, english.keys, answers, quiz.rules.passMark);
+    const at = new Date(today - daysAgo * DAY + 10 * 3_600_000);
+    const locale = people.find((p) => p.local === person)?.locale ?? "en";
+    await prisma.quizAttempt.create({
+      data: {
+        userId,
+        quizId,
+        courseSlug: quiz.courseSlug,
+        seed: 1000 + daysAgo,
+        locale: quiz.variants[locale] ? locale : "en",
+        startedAt: new Date(at.getTime() - 15 * 60_000),
+        submittedAt: at,
+        answers: JSON.stringify(answers),
+        score: result.score,
+        passed: result.passed,
+        competencies: JSON.stringify(result.competencies),
+      },
+    });
+  }
+}
+
 export const emailOf = (local: string) => `${local}@${DOMAIN}`;
 
 export async function seed(now = new Date()) {
@@ -226,8 +282,9 @@ export async function seed(now = new Date()) {
     });
   }
   // A few weeks of reading: lessons finished a day or two apart since each start date.
-  const l1 = readContentTree(contentRoot())
-    .courses.filter((course) => course.level === "L1")
+  const tree = readContentTree(contentRoot());
+  const l1 = tree.courses
+    .filter((course) => course.level === "L1")
     .flatMap((course) => course.lessons.map((lesson) => ({ courseSlug: course.slug, lessonSlug: lesson.slug })));
   for (const p of people) {
     const userId = ids[p.local];
@@ -245,6 +302,7 @@ export async function seed(now = new Date()) {
       })),
     });
   }
+  await seedQuizHistory(tree, ids, today);
   return { people: people.length, teams: Object.keys(teams).length };
 }
 

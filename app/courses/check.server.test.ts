@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -126,6 +126,49 @@ describe("content:check", () => {
       "a level that differs from the course",
       (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "level: L1", "level: L2"),
       "01-basics/02-second.mdx:1: level L2 differs from the course's L1",
+    ],
+    [
+      "a single-choice question with two correct options",
+      (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.yml"), '{ id: a, text: "Dear customer.", feedback', '{ id: a, text: "Dear customer.", correct: true, feedback'),
+      '01-basics/quizzes/basics-final.yml:9: question "opening": a single question needs exactly one correct option (has 2)',
+    ],
+    [
+      "a question without a correct answer",
+      (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.yml"), '{ id: b, text: "I\'m sorry for the wait, I\'ll check now.", correct: true,', '{ id: b, text: "I\'m sorry for the wait, I\'ll check now.",'),
+      '01-basics/quizzes/basics-final.yml:46: question "refund": a best-response question needs exactly one correct option (has 0)',
+    ],
+    [
+      "an unknown competency in a quiz",
+      (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.yml"), "competencies: [communication, empathy]", "competencies: [communication, telepathy]"),
+      '01-basics/quizzes/basics-final.yml:20: question "parts": unknown competency "telepathy"',
+    ],
+    [
+      "a duplicate question id",
+      (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.yml"), "  - id: caps", "  - id: parts"),
+      '01-basics/quizzes/basics-final.yml:28: duplicate question id "parts"',
+    ],
+    [
+      "a duplicate quiz id in two courses",
+      (d: string) => {
+        mkdirSync(path.join(d, "02-advanced/quizzes"));
+        cpSync(path.join(d, "01-basics/quizzes/basics-final.yml"), path.join(d, "02-advanced/quizzes/basics-final.yml"));
+      },
+      '02-advanced/quizzes/basics-final.yml:1: duplicate quiz id "basics-final" (also in 01-basics)',
+    ],
+    [
+      "a translation whose correct answer differs",
+      (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.uk.yml"), '{ id: "true", feedback', '{ id: "true", correct: true, feedback'),
+      "01-basics/quizzes/basics-final.uk.yml:",
+    ],
+    [
+      "a translation whose question ids differ",
+      (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.uk.yml"), "  - id: steps", "  - id: sequence"),
+      "01-basics/quizzes/basics-final.uk.yml:1: question ids differ from the English quiz",
+    ],
+    [
+      "a lesson naming a quiz that does not exist",
+      (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "## Only section", '## Only section\n\n<Quiz id="no-such-quiz" />'),
+      '01-basics/02-second.mdx:11: <Quiz id="no-such-quiz" /> names no quiz',
     ],
   ])("catches %s", async (_name, edit, expected) => {
     const found = await lines(broken(edit));

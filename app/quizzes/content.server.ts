@@ -68,6 +68,7 @@ export function readQuizzes(
   const dir = path.join(courseDir, "quizzes");
   if (!existsSync(dir)) return [];
   const quizzes = new Map<string, QuizEntry>();
+  const withEnglishFile = new Set<string>();
   for (const name of readdirSync(dir).sort()) {
     const rel = `${relCourse}/quizzes/${name}`;
     const match = QUIZ_FILE.exec(name);
@@ -89,6 +90,7 @@ export function readQuizzes(
       continue;
     }
     const id = match[1] ?? "";
+    if (locale === "en") withEnglishFile.add(id);
     const entry = readQuizFile(path.join(dir, name), rel, id, locale, problems);
     const quiz = quizzes.get(id) ?? { id, courseSlug, variants: {} };
     if (entry) quiz.variants[locale] = entry;
@@ -99,7 +101,9 @@ export function readQuizzes(
     const english = quiz.variants.en;
     if (!english) {
       const any = Object.values(quiz.variants)[0];
-      if (any) problems.push({ file: any.file, line: 1, message: `translation without an English quiz "${quiz.id}"` });
+      if (any && !withEnglishFile.has(quiz.id)) {
+        problems.push({ file: any.file, line: 1, message: `translation without an English quiz "${quiz.id}"` });
+      }
       continue;
     }
     for (const variant of Object.values(quiz.variants)) {

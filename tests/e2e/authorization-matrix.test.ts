@@ -162,6 +162,31 @@ export const matrix: Row[] = [
     body: "intent=delete",
     expect: everyoneSignedIn("bad"),
   },
+  {
+    route: "routes/quizzes.$quizId",
+    method: "GET",
+    path: "/quizzes/time-and-queue-final",
+    expect: everyoneSignedIn("ok"),
+  },
+  {
+    route: "routes/quizzes.$quizId",
+    method: "GET",
+    path: "/quizzes/..%2F..%2Fpackage.json",
+    expect: everyoneSignedIn("notFound"),
+  },
+  {
+    route: "routes/quizzes.$quizId",
+    method: "POST",
+    path: "/quizzes/time-and-queue-final",
+    body: "intent=cheat",
+    expect: everyoneSignedIn("bad"),
+  },
+  {
+    route: "routes/quizzes.$quizId_.attempts.$attemptId",
+    method: "GET",
+    path: "/quizzes/time-and-queue-final/attempts/someone-elses-attempt",
+    expect: everyoneSignedIn("notFound"),
+  },
   { route: "routes/$", method: "GET", path: "/no/such/page", expect: everyoneSignedIn("notFound") },
   { route: "routes/$", method: "POST", path: "/no/such/page", body: "a=1", expect: everyoneSignedIn("notFound") },
   // Sign-out last: it ends the session it is given (a fresh one, see below).

@@ -30,9 +30,13 @@ export function setupBrowser() {
   });
   return {
     baseURL: () => inject("baseURL"),
-    async newPage(options: { locale?: string } = {}) {
+    async newPage(options: { locale?: string; javaScriptEnabled?: boolean } = {}) {
       if (!state.browser) throw new Error("browser not started");
-      const context = await state.browser.newContext({ baseURL: inject("baseURL"), locale: options.locale ?? "en-US" });
+      const context = await state.browser.newContext({
+        baseURL: inject("baseURL"),
+        locale: options.locale ?? "en-US",
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
+      });
       return context.newPage();
     },
   };
