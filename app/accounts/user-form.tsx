@@ -9,8 +9,8 @@ import {
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { LocaleOptions } from "#app/components/locale-options.tsx";
 import { Button, ErrorList, Field, SelectField } from "#app/components/ui/field.tsx";
-import { localeNames, locales } from "#app/utils/i18n.ts";
 import { roles } from "./roles.ts";
 import { UserFormSchema } from "./schemas.ts";
 
@@ -100,12 +100,7 @@ export function UserForm({ lastResult, defaultValue, options, submitLabel, passw
         errors={fields.locale.errors}
         selectProps={getSelectProps(fields.locale)}
       >
-        <option value="auto">{t("profile.localeAuto")}</option>
-        {locales.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {localeNames[l]}
-          </option>
-        ))}
+        <LocaleOptions />
       </SelectField>
       <Field
         label={passwordLabel}

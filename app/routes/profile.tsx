@@ -6,8 +6,8 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { changePassword, updateProfile } from "#app/accounts/profile.server.ts";
 import { PasswordChangeSchema, ProfileSchema } from "#app/accounts/schemas.ts";
+import { LocaleOptions } from "#app/components/locale-options.tsx";
 import { Button, ErrorList, Field, SelectField } from "#app/components/ui/field.tsx";
-import { localeNames, locales } from "#app/utils/i18n.ts";
 
 export const meta: MetaFunction = () => [{ title: "Profile · Rapport" }];
 
@@ -88,12 +88,7 @@ export default function Profile() {
             errors={profileFields.locale.errors}
             selectProps={getSelectProps(profileFields.locale)}
           >
-            <option value="auto">{t("profile.localeAuto")}</option>
-            {locales.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {localeNames[l]}
-              </option>
-            ))}
+            <LocaleOptions />
           </SelectField>
           <ErrorList errors={profileForm.errors} />
           {actionData?.intent === "profile" && actionData.saved ? (
