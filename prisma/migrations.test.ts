@@ -45,6 +45,7 @@ describe("migrations", () => {
         .all() as Array<{ migration_name: string; finished_at: string | null }>;
       db.close();
       expect(rows.map((r) => r.migration_name)).toEqual(folders);
+      expect(new Database(file, { readonly: true }).pragma("journal_mode", { simple: true })).toBe("wal");
       expect(rows.every((r) => r.finished_at)).toBe(true);
     } finally {
       removeSqliteFiles(file);

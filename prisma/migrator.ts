@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
@@ -137,8 +138,22 @@ export function applyMigrations(dbFile: string) {
       return out.appliedMigrationNames;
     } finally {
       await close();
+      useWriteAheadLog(dbFile);
     }
   });
+}
+
+/**
+ * WAL lets readers go on while one writer commits. The mode is stored in the database file,
+ * so setting it where the database is created and migrated covers every server that opens it.
+ */
+function useWriteAheadLog(dbFile: string) {
+  const db = new Database(dbFile);
+  try {
+    db.pragma("journal_mode = WAL");
+  } finally {
+    db.close();
+  }
 }
 
 /** SQL that would take the database at `dbFile` to schema.prisma; empty when there is no drift. */

@@ -10,6 +10,7 @@ export type CourseCardData = {
   track: string | null;
   competencies: string[];
   minutes: number;
+  lessonCount: number;
   done: number;
   total: number;
   complete: boolean;
@@ -22,7 +23,7 @@ export function CourseCard({ course }: { course: CourseCardData }) {
       <div className="flex flex-wrap items-center gap-2 text-xs font-medium text-slate-600">
         <span className="rounded bg-slate-100 px-2 py-0.5">{course.level}</span>
         {course.track ? <span className="rounded bg-violet-100 px-2 py-0.5 text-violet-900">{t(`tracks.${course.track}`)}</span> : null}
-        <span>{t("courses.lessonsAndMinutes", { count: course.total, minutes: course.minutes })}</span>
+        <span>{t("courses.lessonsAndMinutes", { count: course.lessonCount, minutes: course.minutes })}</span>
         {course.complete ? <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">✓ {t("courses.complete")}</span> : null}
       </div>
       <h3 className="mt-2 text-lg font-semibold">

@@ -16,6 +16,7 @@ function courseCard(course: CourseMeta, locale: Locale, progress: Progress) {
     track: course.track,
     competencies: course.competencies,
     minutes: course.lessons.reduce((sum, lesson) => sum + lesson.minutes, 0),
+    lessonCount: course.lessons.length,
     ...courseCompletion(course, progress),
     finalQuizId: course.finalQuizId,
     next: next && { slug: next.slug, title: localizedLesson(next, locale).title },
@@ -74,7 +75,12 @@ export async function getLessonPage(
   const shown = content.locale === "en" ? { title: lesson.title, summary: lesson.summary } : localizedLesson(lesson, content.locale);
   const mine = progress.byCourse.get(course.slug);
   return {
-    course: { slug: course.slug, title: localizedCourse(course, locale).title, ...courseCompletion(course, progress) },
+    course: {
+      slug: course.slug,
+      title: localizedCourse(course, locale).title,
+      lessonCount: course.lessons.length,
+      ...courseCompletion(course, progress),
+    },
     lesson: {
       slug: lesson.slug,
       title: shown.title,

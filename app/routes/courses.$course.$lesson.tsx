@@ -71,7 +71,7 @@ export default function LessonPage() {
       ) : null}
       <header className="mt-4">
         <p className="text-sm text-slate-600">
-          {t("lesson.numberOf", { number: lesson.number, total: course.total })} ·{" "}
+          {t("lesson.numberOf", { number: lesson.number, total: course.lessonCount })} ·{" "}
           {t("courses.minutes", { count: lesson.minutes })}
         </p>
         <h1 className="mt-1 text-3xl font-bold">{lesson.title}</h1>

@@ -30,7 +30,7 @@ export default function CourseOverview() {
       </nav>
       <header>
         <p className="text-sm font-medium text-slate-600">
-          {course.level} · {t("courses.lessonsAndMinutes", { count: course.total, minutes: course.minutes })}
+          {course.level} · {t("courses.lessonsAndMinutes", { count: course.lessonCount, minutes: course.minutes })}
         </p>
         <h1 className="mt-1 text-3xl font-bold">{course.title}</h1>
         <p className="mt-2 text-slate-700">{course.summary}</p>
