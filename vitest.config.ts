@@ -18,6 +18,8 @@ export default defineConfig({
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/setup-test-env.ts"],
           environment: "node",
+          // The unit project shares two cores with the browser tests; bcrypt-heavy tests need room.
+          testTimeout: 30_000,
         },
       },
       {

@@ -145,6 +145,10 @@ function useLocaleSync(locale: string) {
 export default function App() {
   const data = useLoaderData<typeof loader>();
   useLocaleSync(data.locale);
+  // Marks the moment React has taken over the server-rendered page (browser tests wait on it).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <Document locale={data.locale}>
       <Shell>

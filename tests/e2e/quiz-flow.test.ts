@@ -72,6 +72,8 @@ describe("taking a quiz", () => {
     await page.goto("/quizzes/support-role-final");
     await page.locator('form:has(input[name="intent"][value="start"]) button').click();
     await page.locator('input[name="attemptId"]').waitFor({ state: "attached" });
+    // Let React take over the page first: it would reset positions chosen before hydration.
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     await answer(page, true);
     await page.locator('form:has(input[name="intent"][value="submit"]) button[type="submit"]').click();
     await page.waitForURL(/\/attempts\//);
