@@ -29,10 +29,10 @@ describe("sign-in", () => {
 
   test("a deactivated person cannot sign in, and their sessions end", async () => {
     const user = await createUser();
-    const request = await requestWith(await createSession(user.id));
-    expect((await getUser(request))?.id).toBe(user.id);
+    const cookie = await createSession(user.id);
+    expect((await getUser(await requestWith(cookie)))?.id).toBe(user.id);
     await setUserActive(user.id, false);
-    expect(await getUser(request)).toBeNull();
+    expect(await getUser(await requestWith(cookie))).toBeNull();
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await verifySignIn(user.email, "correct horse battery", "1.1.1.2")).toEqual({ status: "invalid" });
   });

@@ -22,8 +22,22 @@ const userSelect = {
   roles: { select: { role: true } },
 } as const;
 
-/** The signed-in person, or null. Expired sessions and deactivated people count as signed out. */
-export async function getUser(request: Request): Promise<SessionUser | null> {
+const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+/**
+ * The signed-in person, or null. Expired sessions and deactivated people count as signed out.
+ * The root and the page's loaders ask for the same request: one session query serves both.
+ */
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = lookUpUser(request);
+    usersByRequest.set(request, user);
+  }
+  return user;
+}
+
+async function lookUpUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const session = await prisma.session.findFirst({

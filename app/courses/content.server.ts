@@ -226,6 +226,8 @@ export function readContentTree(root: string): ContentTree {
   for (const name of entries) {
     const dir = path.join(root, name);
     if (!statSync(dir).isDirectory() || name.startsWith(".")) continue;
+    // Practice scenarios have their own format and checker (docs/scenario-format-brief.md).
+    if (name === "scenarios") continue;
     const numbered = NUMBERED.exec(name);
     if (!numbered || !SLUG.test(numbered[2] ?? "")) {
       problems.push({ file: name, line: 1, message: "course folders are named NN-slug (digits, a dash, lower-case words joined by dashes)" });

@@ -48,7 +48,7 @@ describe("courses", () => {
     await page.goto("/courses/communication/clear-writing");
     await page.getByRole("link", { name: "Español" }).click();
     await page.waitForURL(/\?lang=es/);
-    expect(await page.locator("article").getAttribute("lang")).toBe("es");
+    await page.locator('article[lang="es"]').waitFor();
     await page.context().close();
   });
 
