@@ -170,6 +170,50 @@ describe("content:check", () => {
       (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "## Only section", '## Only section\n\n<Quiz id="no-such-quiz" />'),
       '01-basics/02-second.mdx:11: <Quiz id="no-such-quiz" /> names no quiz',
     ],
+    [
+      "an unreachable scenario step",
+      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), "next: lost }", "next: thanks }"),
+      'scenarios/fixture-chat.yml:57: step "lost" cannot be reached from "opening"',
+    ],
+    [
+      "an unknown next step",
+      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), "next: checking }\n      - { id: b, text: \"Calm", "next: nowhere }\n      - { id: b, text: \"Calm"),
+      'scenarios/fixture-chat.yml:39: step "opening", reply "a": unknown next step "nowhere"',
+    ],
+    [
+      "a step with no way out",
+      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), '    freeText:\n      prompt: "Tell her what happens next and when."\n      next: thanks\n', ""),
+      'scenarios/fixture-chat.yml:49: step "checking" needs exactly one of replies, freeText or end (has none): a step with no way out',
+    ],
+    [
+      "a loop that never ends",
+      (d: string) => {
+        const file = path.join(d, "scenarios/fixture-chat.yml");
+        replaceIn(file, "next: thanks\n", "next: lost\n");
+        replaceIn(file, '    end: { resolved: false, outcome: "She cancels." }', '    freeText: { prompt: "Try again.", next: checking }');
+      },
+      'scenarios/fixture-chat.yml:49: step "checking" has no way out: no path from it reaches an end',
+    ],
+    [
+      "a required action that cannot be done",
+      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), "value: logistics", "value: marketing"),
+      'scenarios/fixture-chat.yml:36: required action "to-logistics" cannot be done: "marketing" is not a possible escalate value',
+    ],
+    [
+      "an unknown article",
+      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), "value: late-orders", "value: lost-parcels"),
+      'scenarios/fixture-chat.yml:35: required action "link-late" cannot be done: "lost-parcels" is not a possible link-article value',
+    ],
+    [
+      "a scenario translation with another structure",
+      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.pt-BR.yml"), "mood: -2, competencies: { empathy: -1 }, feedback: \"Worse.\"", "mood: -1, competencies: { empathy: -1 }, feedback: \"Worse.\""),
+      "scenarios/fixture-chat.pt-BR.yml:1: structure differs from the English scenario (steps.1.replies.1.1: -2 in English, -1 here)",
+    ],
+    [
+      "a lesson linking to a scenario that does not exist",
+      (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "## Only section", '## Only section\n\n<ScenarioLink id="no-such-scenario" />'),
+      '01-basics/02-second.mdx:11: <ScenarioLink id="no-such-scenario" /> names no scenario',
+    ],
   ])("catches %s", async (_name, edit, expected) => {
     const found = await lines(broken(edit));
     expect(found.some((line) => line.startsWith(expected)), `expected a line starting with:\n${expected}\ngot:\n${found.join("\n")}`).toBe(true);

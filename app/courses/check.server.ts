@@ -1,5 +1,6 @@
 // `npm run content:check`: every problem under courses/ as file:line: message.
 import { locales } from "#app/utils/i18n.ts";
+import { readScenarios } from "#app/scenarios/content.server.ts";
 import { compileMdx, MdxCompileError } from "./compile.server.ts";
 import { type LessonFile, type Problem, readContentTree } from "./content.server.ts";
 import { mdxComponentNames } from "./model.ts";
@@ -24,6 +25,7 @@ export function bodyTokens(source: string): Token[] {
     if (heading) tokens.push({ kind: `h${heading[1]?.length}`, line: lineNo });
     for (const match of line.matchAll(/<([A-Z][A-Za-z0-9]*)/g)) tokens.push({ kind: `<${match[1]}>`, line: lineNo });
     for (const match of line.matchAll(/<Quiz\s+id="([^"]*)"/g)) tokens.push({ kind: `quiz ${match[1]}`, line: lineNo });
+    for (const match of line.matchAll(/<ScenarioLink\s+id="([^"]*)"/g)) tokens.push({ kind: `scenario ${match[1]}`, line: lineNo });
     for (const match of line.matchAll(/\]\((\/[^)\s]*)\)/g)) tokens.push({ kind: `link ${match[1]}`, line: lineNo });
   });
   return tokens;
@@ -33,7 +35,7 @@ function describe(kind: string) {
   return kind.startsWith("h") && kind.length === 2 ? `a ${"#".repeat(Number(kind[1]))} heading` : kind;
 }
 
-function checkBody(lesson: LessonFile, paths: Set<string>, quizIds: Set<string>, problems: Problem[]) {
+function checkBody(lesson: LessonFile, paths: Set<string>, ids: { quizzes: Set<string>; scenarios: Set<string> }, problems: Problem[]) {
   for (const token of bodyTokens(lesson.source)) {
     if (token.kind === "h1") {
       problems.push({ file: lesson.file, line: token.line, message: "use ## for sections: the lesson title comes from the frontmatter" });
@@ -44,7 +46,10 @@ function checkBody(lesson: LessonFile, paths: Set<string>, quizIds: Set<string>,
       }
     } else if (token.kind.startsWith("quiz ")) {
       const id = token.kind.slice(5);
-      if (!quizIds.has(id)) problems.push({ file: lesson.file, line: token.line, message: `<Quiz id="${id}" /> names no quiz in courses/*/quizzes/` });
+      if (!ids.quizzes.has(id)) problems.push({ file: lesson.file, line: token.line, message: `<Quiz id="${id}" /> names no quiz in courses/*/quizzes/` });
+    } else if (token.kind.startsWith("scenario ")) {
+      const id = token.kind.slice(9);
+      if (!ids.scenarios.has(id)) problems.push({ file: lesson.file, line: token.line, message: `<ScenarioLink id="${id}" /> names no scenario in courses/scenarios/` });
     } else if (token.kind.startsWith("link ")) {
       const target = token.kind.slice(5).replace(/[#?].*$/, "").replace(/\/$/, "");
       if ((target.startsWith("/courses") || target.startsWith("/quizzes")) && !paths.has(target)) {
@@ -86,6 +91,7 @@ export async function checkContent(root: string): Promise<Problem[]> {
   const problems = [...tree.problems];
   const paths = new Set<string>();
   const quizIds = new Set(tree.courses.flatMap((course) => course.quizzes.map((quiz) => quiz.id)));
+  const scenarioIds = new Set(readScenarios(root, problems).map((scenario) => scenario.id));
   for (const course of tree.courses) {
     paths.add(`/courses/${course.slug}`);
     for (const quiz of course.quizzes) paths.add(`/quizzes/${quiz.id}`);
@@ -97,7 +103,7 @@ export async function checkContent(root: string): Promise<Problem[]> {
       for (const locale of locales) {
         const variant = lesson.variants[locale];
         if (!variant) continue;
-        checkBody(variant, paths, quizIds, problems);
+        checkBody(variant, paths, { quizzes: quizIds, scenarios: scenarioIds }, problems);
         if (english && variant !== english) checkVariant(english, variant, problems);
         try {
           await compileMdx(variant.source);
