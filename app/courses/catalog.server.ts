@@ -101,7 +101,8 @@ export function getQuizzes(): Record<string, Quiz> {
 
 /** A quiz by id (looked up, never a path), with the variant for the locale or English. */
 export function findQuiz(quizId: string) {
-  return Object.hasOwn(getQuizzes(), quizId) ? (getQuizzes()[quizId] ?? null) : null;
+  const quizzes = getQuizzes();
+  return Object.hasOwn(quizzes, quizId) ? (quizzes[quizId] ?? null) : null;
 }
 
 export function findCourse(courseSlug: string) {

@@ -29,14 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const state = await getQuizState(user.id, quiz);
   const course = findCourse(quiz.courseSlug);
   const shown = state.open ? attemptQuestions(quiz, state.open) : null;
+  const preferred = variantFor(quiz, locale);
   return json({
     id: quiz.id,
-    title: shown?.title ?? variantFor(quiz, locale).variant.title,
+    title: shown?.title ?? preferred.variant.title,
     questionCount: quiz.variants.en?.questions.length ?? 0,
     final: quiz.final,
     rules: quiz.rules,
     course: course && { slug: course.slug, title: localizedCourse(course, locale).title },
-    translated: (shown?.locale ?? variantFor(quiz, locale).locale) === locale,
+    translated: (shown?.locale ?? preferred.locale) === locale,
     history: state.attempts.map((a) => ({ id: a.id, submittedAt: a.submittedAt, score: a.score, passed: a.passed })),
     passed: state.passed,
     verdict: state.verdict,
