@@ -12,6 +12,7 @@ import {
 import { formatProblems } from "#app/courses/check.server.ts";
 import { compileMdx } from "#app/courses/compile.server.ts";
 import { readContentTree } from "#app/courses/content.server.ts";
+import { scenariosFromRoot } from "#app/scenarios/catalog.server.ts";
 
 const started = performance.now();
 const root = contentRoot();
@@ -32,10 +33,15 @@ for (const course of tree.courses) {
     }
   }
 }
-const content: PrecompiledContent = { courses: courseMetaFromTree(tree), code, quizzes: quizzesFromTree(tree) };
+const content: PrecompiledContent = {
+  courses: courseMetaFromTree(tree),
+  code,
+  quizzes: quizzesFromTree(tree),
+  scenarios: scenariosFromRoot(root),
+};
 mkdirSync(path.dirname(PRECOMPILED_PATH), { recursive: true });
 writeFileSync(PRECOMPILED_PATH, JSON.stringify(content));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
-  `Precompiled ${count} lesson files and ${Object.keys(content.quizzes).length} quizzes from ${tree.courses.length} courses in ${seconds} s → ${path.relative(process.cwd(), PRECOMPILED_PATH)}`,
+  `Precompiled ${count} lesson files and ${Object.keys(content.quizzes).length} quizzes, ${Object.keys(content.scenarios).length} scenarios from ${tree.courses.length} courses in ${seconds} s → ${path.relative(process.cwd(), PRECOMPILED_PATH)}`,
 );

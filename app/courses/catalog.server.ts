@@ -8,6 +8,7 @@ import { type Locale } from "#app/utils/i18n.ts";
 import { compileMdxFile } from "./compile.server.ts";
 import { type ContentTree, readContentTree } from "./content.server.ts";
 import { type QuizMeta, type QuizVariant } from "#app/quizzes/model.ts";
+import { type ScenarioBundle } from "#app/scenarios/model.ts";
 import { type CourseMeta } from "./model.ts";
 
 export type PrecompiledContent = {
@@ -16,6 +17,8 @@ export type PrecompiledContent = {
   code: Record<string, string>;
   /** Quizzes with their keys: this file stays on the server (build/content, not build/client). */
   quizzes: Record<string, Quiz>;
+  /** Scenarios with their articles rendered to HTML; server only, like the quizzes. */
+  scenarios: Record<string, ScenarioBundle>;
 };
 
 export type Quiz = QuizMeta & { variants: Partial<Record<Locale, QuizVariant>> };
@@ -83,7 +86,7 @@ export function courseMetaFromTree(tree: ContentTree): CourseMeta[] {
 
 let precompiled: PrecompiledContent | null | undefined;
 
-function loadPrecompiled() {
+export function loadPrecompiled() {
   if (precompiled === undefined) {
     const usePrecompiled = process.env.NODE_ENV === "production" && existsSync(PRECOMPILED_PATH);
     precompiled = usePrecompiled ? (JSON.parse(readFileSync(PRECOMPILED_PATH, "utf8")) as PrecompiledContent) : null;

@@ -100,6 +100,7 @@ export function structureOf(s: Scenario) {
     start: s.start,
     steps: s.steps.map((step) => ({
       id: step.id,
+      private: step.private,
       replies: step.replies?.map((r) => [r.id, r.mood, r.competencies, r.next]) ?? null,
       freeText: step.freeText?.next ?? null,
       end: step.end?.resolved ?? null,
@@ -265,7 +266,9 @@ function readScenario(absolutePath: string, file: string, id: string, problems: 
       if (typeof e.resolved !== "boolean") say(at, `step "${sid}": end.resolved must be true or false`);
       end = { resolved: e.resolved === true, outcome: text(e.outcome) };
     }
-    steps.push({ id: sid, customer: text(step.customer), replies, freeText, end });
+    if (step.private !== undefined && (typeof step.private !== "boolean" || raw.channel !== "social"))
+      say(at, `step "${sid}": private is true or false, and only social scenarios have it`);
+    steps.push({ id: sid, customer: text(step.customer), private: step.private === true, replies, freeText, end });
   }
 
   // Reachability from start, and a way to an end from every reachable step.

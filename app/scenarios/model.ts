@@ -1,5 +1,6 @@
 // The shape of a practice scenario (docs/scenario-format-brief.md).
 import { type Competency, type Level } from "#app/courses/model.ts";
+import { type Locale } from "#app/utils/i18n.ts";
 
 export const scenarioChannels = ["chat", "email", "phone", "social"] as const;
 export type ScenarioChannel = (typeof scenarioChannels)[number];
@@ -28,6 +29,8 @@ export type ScenarioReply = {
 export type ScenarioStep = {
   id: string;
   customer: string;
+  /** Social only: the message is a direct message, not part of the public thread. */
+  private: boolean;
   replies: ScenarioReply[] | null;
   freeText: { prompt: string; next: string } | null;
   end: { resolved: boolean; outcome: string } | null;
@@ -48,9 +51,13 @@ export type Scenario = {
   ticket: { status: string; priority: string; category: string; tags: string[] };
   categories: string[];
   teams: string[];
-  articles: Array<{ id: string; title: string; body: string }>;
+  /** body is Markdown; html is filled in by the catalogue (rendered once, at build time in production). */
+  articles: Array<{ id: string; title: string; body: string; html?: string }>;
   requiredActions: Array<{ id: string; type: ActionType; value: string | null; label: string }>;
   start: string;
   steps: ScenarioStep[];
   rubric: Array<{ id: string; title: string; competencies: Competency[]; levels: Record<1 | 2 | 3 | 4, string> }>;
 };
+
+/** A scenario with its language variants, as the catalogue serves it. */
+export type ScenarioBundle = { id: string; variants: Partial<Record<Locale, Scenario>> };

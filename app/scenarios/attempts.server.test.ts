@@ -1,0 +1,250 @@
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { prisma } from "#app/utils/db.server.ts";
+import { root } from "#tests/setup/paths.ts";
+import { createUser } from "#tests/factories.ts";
+import { type ScenarioBundle } from "./model.ts";
+import {
+  AttemptFinished,
+  AttemptNotFound,
+  finishAttempt,
+  loadAttempt,
+  recordAction,
+  recordReply,
+  startAttempt,
+} from "./attempts.server.ts";
+import { MAX_REPLY_LENGTH, PlayError, replay, simulatedCsat } from "./engine.server.ts";
+
+let bundle: ScenarioBundle;
+beforeAll(async () => {
+  process.env.CONTENT_DIR = path.join(root, "tests/fixtures/content/valid");
+  const { findScenario } = await import("./catalog.server.ts");
+  const found = findScenario("fixture-chat");
+  if (!found) throw new Error("fixture scenario missing");
+  bundle = found;
+});
+
+const goodReply =
+  "Hi Ana, I'm sorry your parcel is late, I know how frustrating that is. I have asked Logistics to reship it today and you will get a tracking link by email within 24 hours. Is there anything else I can help you with?";
+
+async function playToEnd(userId: string, attemptId: string) {
+  await recordReply(userId, bundle, attemptId, "opening", { optionId: "a" });
+  await recordAction(userId, bundle, attemptId, "checking", { type: "set-priority", value: "high" });
+  await recordAction(userId, bundle, attemptId, "checking", { type: "link-article", value: "late-orders" });
+  await recordReply(userId, bundle, attemptId, "checking", { text: goodReply });
+}
+
+async function eventCount(attemptId: string) {
+  return prisma.scenarioEvent.count({ where: { attemptId } });
+}
+
+async function expectPlayError(promise: Promise<unknown>, code: string, status: number) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PlayError);
+  expect((error as PlayError).code).toBe(code);
+  expect((error as PlayError).status).toBe(status);
+}
+
+describe("playing a scenario", () => {
+  test("every reply and action is stored as it happens, numbered and timed, and a reload replays to the same state", async () => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en");
+    await playToEnd(user.id, id);
+    const attempt = await loadAttempt(user.id, bundle, id);
+    expect(attempt.events.map((e) => [e.seq, e.kind, e.stepId])).toEqual([
+      [1, "reply", "opening"],
+      [2, "action", "checking"],
+      [3, "action", "checking"],
+      [4, "reply", "checking"],
+    ]);
+    expect(attempt.events.every((e) => e.at instanceof Date)).toBe(true);
+    expect(attempt.stepId).toBe("thanks");
+    expect(attempt.state.ticket).toMatchObject({ priority: "high", linked: ["late-orders"] });
+    // The snapshot and a replay of the events agree: nothing lives only in memory.
+    expect(replay(attempt.scenario, attempt.events)).toEqual(attempt.state);
+  });
+
+  test("starting again while an attempt is open resumes it instead of opening a second one", async () => {
+    const user = await createUser();
+    const first = await startAttempt(user.id, bundle, "en");
+    await recordReply(user.id, bundle, first, "opening", { optionId: "b" });
+    expect(await startAttempt(user.id, bundle, "en")).toBe(first);
+    expect((await loadAttempt(user.id, bundle, first)).stepId).toBe("angry");
+  });
+
+  test("an attempt is played in the language it started in", async () => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "pt-BR");
+    const attempt = await loadAttempt(user.id, bundle, id);
+    expect(attempt.locale).toBe("pt-BR");
+    const uk = await startAttempt((await createUser()).id, bundle, "uk");
+    expect((await prisma.scenarioAttempt.findUniqueOrThrow({ where: { id: uk } })).locale).toBe("en");
+  });
+
+  test("free text gets the automatic checks and moves the mood by them", async () => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en");
+    await recordReply(user.id, bundle, id, "opening", { optionId: "a" });
+    const { event } = await recordReply(user.id, bundle, id, "checking", {
+      text: "CALM DOWN!!! that's not my job",
+    });
+    if (event.type !== "text") throw new Error("expected a text reply");
+    expect(event.checks.find((c) => c.id === "shouting")?.ok).toBe(false);
+    expect(event.checks.find((c) => c.id === "banned")?.ok).toBe(false);
+    expect(event.moodAfter).toBe(event.moodBefore - 1);
+  });
+
+  test("finishing measures times, mood path, CSAT and required actions, and queues free text for review", async () => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en");
+    await playToEnd(user.id, id);
+    const { measures, review } = await finishAttempt(user.id, bundle, id);
+    expect(review).toBe(true);
+    expect(measures.resolved).toBe(true);
+    expect(measures.moodPath).toEqual([2, 3, 4]);
+    expect(measures.csat).toBe(4);
+    expect(measures.turnSeconds).toHaveLength(2);
+    expect(measures.firstReplySeconds).toBe(measures.turnSeconds[0]);
+    expect(measures.requiredActions).toEqual([
+      { id: "set-high", label: "Set priority to High", done: true },
+      { id: "link-late", label: "Link the late-orders article", done: true },
+      { id: "to-logistics", label: "Escalate to Logistics with a note", done: false },
+    ]);
+    expect(measures.freeTextCount).toBe(1);
+    const row = await prisma.scenarioAttempt.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ reviewStatus: "waiting", csat: 4, resolved: true });
+    expect(row.submittedAt).toEqual(row.finishedAt);
+  });
+
+  test("an attempt without free text, on a scenario not marked for review, does not go to the queue", async () => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en");
+    await recordReply(user.id, bundle, id, "opening", { optionId: "b" });
+    await recordReply(user.id, bundle, id, "angry", { optionId: "b" });
+    const { measures, review } = await finishAttempt(user.id, bundle, id);
+    expect(review).toBe(false);
+    expect(measures.resolved).toBe(false);
+    expect(measures.csat).toBe(1);
+    const row = await prisma.scenarioAttempt.findUniqueOrThrow({ where: { id } });
+    expect(row.reviewStatus).toBe("none");
+  });
+
+  test("the simulated CSAT is the final mood, capped at 2 when the case is not resolved", () => {
+    expect(simulatedCsat(5, true)).toBe(5);
+    expect(simulatedCsat(5, false)).toBe(2);
+    expect(simulatedCsat(0, true)).toBe(1);
+    expect(simulatedCsat(7, true)).toBe(5);
+  });
+});
+
+describe("bad input is refused and nothing is stored", () => {
+  test("a reply for a step that is not the current one", async () => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en");
+    await recordReply(user.id, bundle, id, "opening", { optionId: "a" });
+    await expectPlayError(recordReply(user.id, bundle, id, "opening", { optionId: "b" }), "notCurrentStep", 409);
+    await expectPlayError(
+      recordAction(user.id, bundle, id, "opening", { type: "set-priority", value: "high" }),
+      "notCurrentStep",
+      409,
+    );
+    expect(await eventCount(id)).toBe(1);
+  });
+
+  test("another person's attempt looks like no attempt at all", async () => {
+    const owner = await createUser();
+    const other = await createUser();
+    const id = await startAttempt(owner.id, bundle, "en");
+    await expect(recordReply(other.id, bundle, id, "opening", { optionId: "a" })).rejects.toBeInstanceOf(
+      AttemptNotFound,
+    );
+    await expect(
+      recordAction(other.id, bundle, id, "opening", { type: "add-note", note: "mine now" }),
+    ).rejects.toBeInstanceOf(AttemptNotFound);
+    await expect(loadAttempt(other.id, bundle, id)).rejects.toBeInstanceOf(AttemptNotFound);
+    await expect(finishAttempt(other.id, bundle, id)).rejects.toBeInstanceOf(AttemptNotFound);
+    expect(await eventCount(id)).toBe(0);
+  });
+
+  test("a finished attempt takes no more replies or actions and cannot be finished twice", async () => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en");
+    await playToEnd(user.id, id);
+    await finishAttempt(user.id, bundle, id);
+    await expect(
+      recordAction(user.id, bundle, id, "thanks", { type: "add-note", note: "late note" }),
+    ).rejects.toBeInstanceOf(AttemptFinished);
+    await expect(finishAttempt(user.id, bundle, id)).rejects.toBeInstanceOf(AttemptFinished);
+    expect(await eventCount(id)).toBe(4);
+  });
+
+  test("finishing before the conversation is over", async () => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en");
+    await expectPlayError(finishAttempt(user.id, bundle, id), "notFinished", 409);
+    expect((await prisma.scenarioAttempt.findUniqueOrThrow({ where: { id } })).finishedAt).toBeNull();
+  });
+
+  test.each([
+    ["an unknown option", "opening", { optionId: "z" }, "unknownOption"],
+    ["free text on a choice step", "opening", { text: "Hello Ana" }, "notAReplyStep"],
+    ["an empty free-text reply", "checking", { text: "   \n " }, "emptyReply"],
+    ["an over-long free-text reply", "checking", { text: "a".repeat(MAX_REPLY_LENGTH + 1) }, "replyTooLong"],
+    ["an option on a free-text step", "checking", { optionId: "a" }, "notAReplyStep"],
+  ] as const)("%s", async (_name, stepId, input, code) => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en");
+    if (stepId === "checking") await recordReply(user.id, bundle, id, "opening", { optionId: "a" });
+    const before = await eventCount(id);
+    await expectPlayError(recordReply(user.id, bundle, id, stepId, input), code, 400);
+    expect(await eventCount(id)).toBe(before);
+  });
+
+  test.each([
+    ["a status that does not exist", { type: "set-status", value: "closed-forever" }, "unknownValue"],
+    ["a priority that does not exist", { type: "set-priority", value: "critical" }, "unknownValue"],
+    ["a category outside the scenario's list", { type: "set-category", value: "technical" }, "unknownValue"],
+    ["an article the scenario does not ship", { type: "link-article", value: "../../etc/passwd" }, "unknownArticle"],
+    ["a team that is not an escalation target", { type: "escalate", value: "billing", note: "please" }, "unknownValue"],
+    ["an escalation without a note", { type: "escalate", value: "logistics", note: "  " }, "noteRequired"],
+    ["an empty internal note", { type: "add-note", note: "" }, "noteRequired"],
+    ["an over-long note", { type: "add-note", note: "x".repeat(2001) }, "noteTooLong"],
+    ["a tag with markup in it", { type: "add-tag", value: "<b>vip</b>" }, "badTag"],
+    ["an action type nobody knows", { type: "delete-ticket", value: "x" }, "unknownAction"],
+    ["setting what is already set", { type: "set-priority", value: "normal" }, "noChange"],
+  ])("%s", async (_name, input, code) => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en");
+    await expectPlayError(recordAction(user.id, bundle, id, "opening", input), code, 400);
+    expect(await eventCount(id)).toBe(0);
+  });
+
+  test("two tabs answering the same step at once: exactly one reply is stored, the other is told", async () => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en");
+    const results = await Promise.allSettled([
+      recordReply(user.id, bundle, id, "opening", { optionId: "a" }),
+      recordReply(user.id, bundle, id, "opening", { optionId: "b" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect((rejected?.reason as PlayError).code).toBe("notCurrentStep");
+    expect(await eventCount(id)).toBe(1);
+  });
+
+  test("two tabs using the help desk at once: both actions are kept, in order", async () => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en");
+    await Promise.all([
+      recordAction(user.id, bundle, id, "opening", { type: "add-tag", value: "vip" }),
+      recordAction(user.id, bundle, id, "opening", { type: "add-note", note: "Customer waited 9 days." }),
+    ]);
+    const attempt = await loadAttempt(user.id, bundle, id);
+    expect(attempt.events.map((e) => e.seq)).toEqual([1, 2]);
+    expect(attempt.state.ticket.tags).toContain("vip");
+    expect(attempt.state.notes).toBe(1);
+  });
+});

@@ -1,0 +1,228 @@
+// Scenario attempts in the database. Every reply and help-desk action is one event,
+// stored in the same transaction as the attempt's new snapshot, the moment it happens:
+// a reload, a closed tab or a restarted server resumes from exactly what was stored.
+import { prisma } from "#app/utils/db.server.ts";
+import { type Locale } from "#app/utils/i18n.ts";
+import { scenarioVariant } from "./catalog.server.ts";
+import {
+  act,
+  type ActionEvent,
+  type ActionInput,
+  initialState,
+  measure,
+  type Measures,
+  PlayError,
+  type PlayState,
+  reply,
+  type ReplyEvent,
+  type ReplyInput,
+  type StoredEvent,
+  stepOf,
+} from "./engine.server.ts";
+import { type Scenario, type ScenarioBundle } from "./model.ts";
+
+/** Someone else's attempt, or none at all: the same 404 either way. */
+export class AttemptNotFound extends Error {}
+
+export class AttemptFinished extends Error {}
+
+/** Two writers raced for the same turn and this one lost; nothing of it was stored. */
+export class AttemptBusy extends Error {}
+
+type AttemptRow = {
+  id: string;
+  userId: string;
+  scenarioId: string;
+  locale: string;
+  startedAt: Date;
+  stepId: string;
+  turn: number;
+  state: string;
+  finishedAt: Date | null;
+  measures: string | null;
+  reviewStatus: string;
+  submittedAt: Date | null;
+  previousAttemptId: string | null;
+};
+
+export type LoadedAttempt = Omit<AttemptRow, "state" | "measures"> & {
+  scenario: Scenario;
+  state: PlayState;
+  measures: Measures | null;
+  events: StoredEvent[];
+};
+
+function parseEvents(
+  rows: Array<{ seq: number; at: Date; stepId: string; kind: string; data: string }>,
+): StoredEvent[] {
+  return rows.map((row) =>
+    row.kind === "reply"
+      ? { seq: row.seq, at: row.at, stepId: row.stepId, kind: "reply", data: JSON.parse(row.data) as ReplyEvent }
+      : { seq: row.seq, at: row.at, stepId: row.stepId, kind: "action", data: JSON.parse(row.data) as ActionEvent },
+  );
+}
+
+/** The attempt with its events, only for its owner. */
+export async function loadAttempt(userId: string, bundle: ScenarioBundle, attemptId: string): Promise<LoadedAttempt> {
+  const row = await prisma.scenarioAttempt.findFirst({
+    where: { id: attemptId, userId, scenarioId: bundle.id },
+    include: { events: { orderBy: { seq: "asc" } } },
+  });
+  if (!row) throw new AttemptNotFound();
+  const { events, state, measures, ...rest } = row;
+  return {
+    ...rest,
+    scenario: scenarioVariant(bundle, row.locale).scenario,
+    state: JSON.parse(state) as PlayState,
+    measures: measures ? (JSON.parse(measures) as Measures) : null,
+    events: parseEvents(events),
+  };
+}
+
+export async function listAttempts(userId: string, scenarioId?: string) {
+  return prisma.scenarioAttempt.findMany({
+    where: { userId, ...(scenarioId ? { scenarioId } : {}) },
+    select: {
+      id: true,
+      scenarioId: true,
+      startedAt: true,
+      finishedAt: true,
+      csat: true,
+      resolved: true,
+      reviewStatus: true,
+    },
+    orderBy: { startedAt: "desc" },
+  });
+}
+
+/** The open attempt, or a new one in the reader's language (one open attempt per scenario). */
+export async function startAttempt(userId: string, bundle: ScenarioBundle, locale: Locale, previousAttemptId?: string) {
+  const open = await prisma.scenarioAttempt.findFirst({
+    where: { userId, scenarioId: bundle.id, finishedAt: null },
+    select: { id: true },
+  });
+  if (open) return open.id;
+  const { scenario, locale: shown } = scenarioVariant(bundle, locale);
+  const state = initialState(scenario);
+  const created = await prisma.scenarioAttempt.create({
+    data: {
+      userId,
+      scenarioId: bundle.id,
+      locale: shown,
+      stepId: state.stepId,
+      state: JSON.stringify(state),
+      previousAttemptId: previousAttemptId ?? null,
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+type Change = (
+  scenario: Scenario,
+  state: PlayState,
+  locale: Locale,
+) => { event: ReplyEvent | ActionEvent; state: PlayState };
+
+/**
+ * Applies one change to the attempt's current state and stores it with the next event
+ * number, if and only if nobody stored another event in between (the turn guard).
+ */
+async function record(
+  userId: string,
+  bundle: ScenarioBundle,
+  attemptId: string,
+  kind: "reply" | "action",
+  change: Change,
+) {
+  // A lost race is tried again on the fresh state, where the change is checked anew (a
+  // second reply to the same step then fails as "not the current step").
+  for (let tries = 1; ; tries++) {
+    try {
+      return await recordOnce(userId, bundle, attemptId, kind, change);
+    } catch (error) {
+      if (!(error instanceof AttemptBusy) || tries >= 3) throw error;
+    }
+  }
+}
+
+async function recordOnce(
+  userId: string,
+  bundle: ScenarioBundle,
+  attemptId: string,
+  kind: "reply" | "action",
+  change: Change,
+) {
+  const row = await prisma.scenarioAttempt.findFirst({
+    where: { id: attemptId, userId, scenarioId: bundle.id },
+    select: { turn: true, state: true, finishedAt: true, locale: true, stepId: true },
+  });
+  if (!row) throw new AttemptNotFound();
+  if (row.finishedAt) throw new AttemptFinished();
+  const { scenario, locale } = scenarioVariant(bundle, row.locale);
+  const before = JSON.parse(row.state) as PlayState;
+  const { event, state } = change(scenario, before, locale);
+  const at = new Date();
+  await prisma.$transaction(async (tx) => {
+    const claimed = await tx.scenarioAttempt.updateMany({
+      where: { id: attemptId, turn: row.turn, finishedAt: null },
+      data: { turn: row.turn + 1, stepId: state.stepId, state: JSON.stringify(state) },
+    });
+    if (claimed.count !== 1) throw new AttemptBusy();
+    await tx.scenarioEvent.create({
+      data: { attemptId, seq: row.turn + 1, at, kind, stepId: before.stepId, data: JSON.stringify(event) },
+    });
+  });
+  return { event, state };
+}
+
+export function recordReply(
+  userId: string,
+  bundle: ScenarioBundle,
+  attemptId: string,
+  stepId: string,
+  input: ReplyInput,
+) {
+  return record(userId, bundle, attemptId, "reply", (scenario, state, locale) =>
+    reply(scenario, locale, state, stepId, input),
+  );
+}
+
+export function recordAction(
+  userId: string,
+  bundle: ScenarioBundle,
+  attemptId: string,
+  stepId: string,
+  input: ActionInput,
+) {
+  return record(userId, bundle, attemptId, "action", (scenario, state) => act(scenario, state, stepId, input));
+}
+
+/** Whether a finished attempt goes to the mentor queue: free text in it, or a scenario marked for review. */
+export function needsReview(scenario: Scenario, measures: Measures) {
+  return scenario.review || measures.freeTextCount > 0;
+}
+
+/** Ends the attempt once the conversation is over: measures it and, where needed, queues it for review. */
+export async function finishAttempt(userId: string, bundle: ScenarioBundle, attemptId: string) {
+  const attempt = await loadAttempt(userId, bundle, attemptId);
+  if (attempt.finishedAt) throw new AttemptFinished();
+  if (!stepOf(attempt.scenario, attempt.state.stepId).end) throw new PlayError("notFinished", 409);
+  const finishedAt = new Date();
+  const measures = measure(attempt.scenario, attempt.startedAt, finishedAt, attempt.events);
+  const review = needsReview(attempt.scenario, measures);
+  const done = await prisma.scenarioAttempt.updateMany({
+    where: { id: attempt.id, finishedAt: null, turn: attempt.turn },
+    data: {
+      finishedAt,
+      measures: JSON.stringify(measures),
+      csat: measures.csat,
+      resolved: measures.resolved,
+      preScore: measures.preScore,
+      reviewStatus: review ? "waiting" : "none",
+      submittedAt: review ? finishedAt : null,
+    },
+  });
+  if (done.count !== 1) throw new AttemptFinished();
+  return { measures, review };
+}

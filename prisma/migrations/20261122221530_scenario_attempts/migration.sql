@@ -1,0 +1,41 @@
+-- CreateTable
+CREATE TABLE "ScenarioAttempt" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "scenarioId" TEXT NOT NULL,
+    "locale" TEXT NOT NULL,
+    "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "stepId" TEXT NOT NULL,
+    "turn" INTEGER NOT NULL DEFAULT 0,
+    "state" TEXT NOT NULL,
+    "finishedAt" DATETIME,
+    "measures" TEXT,
+    "resolved" BOOLEAN,
+    "csat" INTEGER,
+    "preScore" INTEGER,
+    "reviewStatus" TEXT NOT NULL DEFAULT 'none',
+    "submittedAt" DATETIME,
+    "previousAttemptId" TEXT,
+    CONSTRAINT "ScenarioAttempt_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ScenarioEvent" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "attemptId" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "kind" TEXT NOT NULL,
+    "stepId" TEXT NOT NULL,
+    "data" TEXT NOT NULL,
+    CONSTRAINT "ScenarioEvent_attemptId_fkey" FOREIGN KEY ("attemptId") REFERENCES "ScenarioAttempt" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "ScenarioAttempt_userId_scenarioId_startedAt_idx" ON "ScenarioAttempt"("userId", "scenarioId", "startedAt");
+
+-- CreateIndex
+CREATE INDEX "ScenarioAttempt_reviewStatus_submittedAt_idx" ON "ScenarioAttempt"("reviewStatus", "submittedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ScenarioEvent_attemptId_seq_key" ON "ScenarioEvent"("attemptId", "seq");
