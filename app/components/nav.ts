@@ -7,6 +7,7 @@ export const navItems: NavItem[] = [
   { to: "/", labelKey: "nav.home" },
   { to: "/learn", labelKey: "nav.learn", roles: ["trainee"] },
   { to: "/courses", labelKey: "nav.courses" },
+  { to: "/scenarios", labelKey: "nav.scenarios" },
   { to: "/admin/users", labelKey: "nav.admin", roles: ["admin"] },
 ];
 

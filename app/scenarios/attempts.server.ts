@@ -118,41 +118,26 @@ export async function startAttempt(userId: string, bundle: ScenarioBundle, local
   return created.id;
 }
 
-type Change = (
-  scenario: Scenario,
-  state: PlayState,
-  locale: Locale,
-) => { event: ReplyEvent | ActionEvent; state: PlayState };
+type NewEvent = { kind: "reply"; data: ReplyEvent } | { kind: "action"; data: ActionEvent };
+type Change = (scenario: Scenario, state: PlayState, locale: Locale) => { events: NewEvent[]; state: PlayState };
 
 /**
  * Applies one change to the attempt's current state and stores it with the next event
  * number, if and only if nobody stored another event in between (the turn guard).
  */
-async function record(
-  userId: string,
-  bundle: ScenarioBundle,
-  attemptId: string,
-  kind: "reply" | "action",
-  change: Change,
-) {
+async function record(userId: string, bundle: ScenarioBundle, attemptId: string, change: Change) {
   // A lost race is tried again on the fresh state, where the change is checked anew (a
   // second reply to the same step then fails as "not the current step").
   for (let tries = 1; ; tries++) {
     try {
-      return await recordOnce(userId, bundle, attemptId, kind, change);
+      return await recordOnce(userId, bundle, attemptId, change);
     } catch (error) {
       if (!(error instanceof AttemptBusy) || tries >= 3) throw error;
     }
   }
 }
 
-async function recordOnce(
-  userId: string,
-  bundle: ScenarioBundle,
-  attemptId: string,
-  kind: "reply" | "action",
-  change: Change,
-) {
+async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: string, change: Change) {
   const row = await prisma.scenarioAttempt.findFirst({
     where: { id: attemptId, userId, scenarioId: bundle.id },
     select: { turn: true, state: true, finishedAt: true, locale: true, stepId: true },
@@ -161,31 +146,42 @@ async function recordOnce(
   if (row.finishedAt) throw new AttemptFinished();
   const { scenario, locale } = scenarioVariant(bundle, row.locale);
   const before = JSON.parse(row.state) as PlayState;
-  const { event, state } = change(scenario, before, locale);
+  const { events, state } = change(scenario, before, locale);
   const at = new Date();
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.scenarioAttempt.updateMany({
       where: { id: attemptId, turn: row.turn, finishedAt: null },
-      data: { turn: row.turn + 1, stepId: state.stepId, state: JSON.stringify(state) },
+      data: { turn: row.turn + events.length, stepId: state.stepId, state: JSON.stringify(state) },
     });
     if (claimed.count !== 1) throw new AttemptBusy();
-    await tx.scenarioEvent.create({
-      data: { attemptId, seq: row.turn + 1, at, kind, stepId: before.stepId, data: JSON.stringify(event) },
+    await tx.scenarioEvent.createMany({
+      data: events.map((event, i) => ({
+        attemptId,
+        seq: row.turn + 1 + i,
+        at,
+        kind: event.kind,
+        stepId: before.stepId,
+        data: JSON.stringify(event.data),
+      })),
     });
   });
-  return { event, state };
+  return { events, state };
 }
 
-export function recordReply(
+export async function recordReply(
   userId: string,
   bundle: ScenarioBundle,
   attemptId: string,
   stepId: string,
   input: ReplyInput,
 ) {
-  return record(userId, bundle, attemptId, "reply", (scenario, state, locale) =>
-    reply(scenario, locale, state, stepId, input),
-  );
+  const result = await record(userId, bundle, attemptId, (scenario, state, locale) => {
+    const { event, state: next } = reply(scenario, locale, state, stepId, input);
+    return { events: [{ kind: "reply" as const, data: event }], state: next };
+  });
+  const [first] = result.events;
+  if (first?.kind !== "reply") throw new Error("a reply records one reply event");
+  return { event: first.data, state: result.state };
 }
 
 export function recordAction(
@@ -195,7 +191,28 @@ export function recordAction(
   stepId: string,
   input: ActionInput,
 ) {
-  return record(userId, bundle, attemptId, "action", (scenario, state) => act(scenario, state, stepId, input));
+  return recordActions(userId, bundle, attemptId, stepId, [input]);
+}
+
+/** Several help-desk actions (a ticket form with three fields): all stored, or none. */
+export function recordActions(
+  userId: string,
+  bundle: ScenarioBundle,
+  attemptId: string,
+  stepId: string,
+  inputs: ActionInput[],
+) {
+  return record(userId, bundle, attemptId, (scenario, state) => {
+    const events: NewEvent[] = [];
+    let current = state;
+    for (const input of inputs) {
+      const applied = act(scenario, current, stepId, input);
+      events.push({ kind: "action", data: applied.event });
+      current = applied.state;
+    }
+    if (!events.length) throw new PlayError("noChange");
+    return { events, state: current };
+  });
 }
 
 /** Whether a finished attempt goes to the mentor queue: free text in it, or a scenario marked for review. */

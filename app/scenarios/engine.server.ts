@@ -6,8 +6,9 @@ import { type Locale } from "#app/utils/i18n.ts";
 import { type Check, checkReply, preScore } from "./feedback/rules.server.ts";
 import { type ActionType, type Scenario, type ScenarioStep, ticketPriorities, ticketStatuses } from "./model.ts";
 
-export const MAX_REPLY_LENGTH = 2000;
-export const MAX_NOTE_LENGTH = 2000;
+import { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH } from "./view.ts";
+
+export { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH };
 export const MAX_TAG_LENGTH = 40;
 export const MAX_TAGS = 12;
 const TAG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -10,10 +10,10 @@ const navOf = (page: Page) =>
 
 describe("signing in and out", () => {
   test.each([
-    ["admin", ["/", "/courses", "/admin/users"], "Alex Morgan"],
-    ["manager", ["/", "/courses"], "Marta Oliveira"],
-    ["mentor", ["/", "/learn", "/courses"], "Lucía Fernández"],
-    ["trainee", ["/", "/learn", "/courses"], "Sam Taylor"],
+    ["admin", ["/", "/courses", "/scenarios", "/admin/users"], "Alex Morgan"],
+    ["manager", ["/", "/courses", "/scenarios"], "Marta Oliveira"],
+    ["mentor", ["/", "/learn", "/courses", "/scenarios"], "Lucía Fernández"],
+    ["trainee", ["/", "/learn", "/courses", "/scenarios"], "Sam Taylor"],
   ])("%s signs in and sees their own navigation", async (who, nav, name) => {
     const page = await browser.newPage();
     await signIn(page, demo(who));

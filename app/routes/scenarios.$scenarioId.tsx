@@ -1,0 +1,351 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "#app/accounts/auth.server.ts";
+import { Button } from "#app/components/ui/field.tsx";
+import {
+  AttemptFinished,
+  AttemptNotFound,
+  finishAttempt,
+  listAttempts,
+  loadAttempt,
+  recordActions,
+  recordReply,
+  startAttempt,
+} from "#app/scenarios/attempts.server.ts";
+import { findScenario, scenarioVariant } from "#app/scenarios/catalog.server.ts";
+import { Conversation } from "#app/scenarios/conversation.tsx";
+import { type ActionInput, PlayError } from "#app/scenarios/engine.server.ts";
+import { HelpDesk, type KnowledgeBase } from "#app/scenarios/help-desk.tsx";
+import { ScenarioBadges } from "#app/scenarios/scenario-badges.tsx";
+import { attemptView, searchArticles } from "#app/scenarios/view.server.ts";
+import { MAX_REPLY_LENGTH, moodKeys } from "#app/scenarios/view.ts";
+import { formatDateTime } from "#app/utils/format.ts";
+import { resolveLocale } from "#app/utils/locale.server.ts";
+import { invariantResponse } from "#app/utils/misc.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Scenario"} · Rapport` }];
+
+function requireScenario(id: string | undefined) {
+  const bundle = findScenario(id ?? "");
+  invariantResponse(bundle, "No scenario with this address.", { status: 404 });
+  return bundle;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const bundle = requireScenario(params.scenarioId);
+  const locale = resolveLocale(request, user.locale);
+  const attempts = await listAttempts(user.id, bundle.id);
+  const open = attempts.find((a) => !a.finishedAt) ?? null;
+  const attempt = open ? await loadAttempt(user.id, bundle, open.id) : null;
+  const { scenario } = attempt ? { scenario: attempt.scenario } : scenarioVariant(bundle, locale);
+  const url = new URL(request.url);
+  const query = (url.searchParams.get("q") ?? "").slice(0, 100).trim();
+  const articleId = url.searchParams.get("article");
+  const article = scenario.articles.find((a) => a.id === articleId) ?? null;
+  const kb: KnowledgeBase = {
+    query,
+    results: query ? searchArticles(scenario, query).map(({ id, title, snippet }) => ({ id, title, snippet })) : null,
+    article: article ? { id: article.id, title: article.title, html: article.html ?? "" } : null,
+  };
+  return json({
+    id: bundle.id,
+    title: scenario.title,
+    summary: scenario.summary,
+    situation: scenario.persona.situation,
+    channel: scenario.channel,
+    level: scenario.level,
+    minutes: scenario.minutes,
+    competencies: scenario.competencies,
+    review: scenario.review,
+    translated: (attempt?.locale ?? scenarioVariant(bundle, locale).locale) === locale,
+    attempt: attempt ? attemptView(attempt) : null,
+    kb: attempt ? kb : null,
+    history: attempts
+      .filter((a) => a.finishedAt)
+      .map((a) => ({
+        id: a.id,
+        finishedAt: a.finishedAt,
+        csat: a.csat,
+        resolved: a.resolved,
+        reviewStatus: a.reviewStatus,
+      })),
+  });
+}
+
+type ActionError = {
+  error: string;
+  detail: Record<string, string | number>;
+  kept: { text?: string; note?: string; escalateNote?: string; team?: string; tag?: string; option?: string };
+};
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const bundle = requireScenario(params.scenarioId);
+  const form = await request.formData();
+  const intent = field(form, "intent");
+  const here = `/scenarios/${bundle.id}${new URL(request.url).search}`;
+
+  if (intent === "start") {
+    const previous = field(form, "previous") || undefined;
+    if (previous) {
+      const owned = await loadAttempt(user.id, bundle, previous).then(
+        () => true,
+        () => false,
+      );
+      invariantResponse(owned, "There is no such attempt of yours to follow.", { status: 404 });
+    }
+    await startAttempt(user.id, bundle, resolveLocale(request, user.locale), previous);
+    return redirect(`/scenarios/${bundle.id}`);
+  }
+
+  const attemptId = field(form, "attemptId");
+  const step = field(form, "step");
+  const kept: ActionError["kept"] = {
+    text: field(form, "text") || undefined,
+    option: field(form, "option") || undefined,
+    ...(field(form, "type") === "escalate"
+      ? { escalateNote: field(form, "note"), team: field(form, "value") }
+      : { note: field(form, "note") || undefined }),
+    ...(field(form, "type") === "add-tag" ? { tag: field(form, "value") } : {}),
+  };
+  const fail = (status: number, error: string, detail: ActionError["detail"] = {}) =>
+    json<ActionError>({ error, detail, kept }, { status });
+
+  try {
+    switch (intent) {
+      case "reply": {
+        const option = form.get("option");
+        const text = form.get("text");
+        if (typeof option === "string") await recordReply(user.id, bundle, attemptId, step, { optionId: option });
+        else if (typeof text === "string") await recordReply(user.id, bundle, attemptId, step, { text });
+        else return fail(400, "chooseReply");
+        return redirect(here);
+      }
+      case "action": {
+        const input: ActionInput = {
+          type: field(form, "type"),
+          value: field(form, "value"),
+          note: field(form, "note"),
+        };
+        await recordActions(user.id, bundle, attemptId, step, [input]);
+        return redirect(here);
+      }
+      case "ticket": {
+        const attempt = await loadAttempt(user.id, bundle, attemptId);
+        const inputs: ActionInput[] = [];
+        for (const [name, type] of [
+          ["status", "set-status"],
+          ["priority", "set-priority"],
+          ["category", "set-category"],
+        ] as const) {
+          const value = form.get(name);
+          if (typeof value === "string" && value !== attempt.state.ticket[name]) inputs.push({ type, value });
+        }
+        await recordActions(user.id, bundle, attemptId, step, inputs);
+        return redirect(here);
+      }
+      case "finish": {
+        await finishAttempt(user.id, bundle, attemptId);
+        return redirect(`/scenarios/${bundle.id}/attempts/${attemptId}`);
+      }
+      default:
+        return fail(400, "unknownIntent");
+    }
+  } catch (error) {
+    if (error instanceof AttemptNotFound)
+      throw new Response("This attempt is not yours or does not exist.", { status: 404 });
+    if (error instanceof AttemptFinished) return fail(409, "finished", { attemptId });
+    if (error instanceof PlayError) return fail(error.status, error.code, error.detail);
+    throw error;
+  }
+}
+
+function ReplyComposer({
+  view,
+  busy,
+  kept,
+}: {
+  view: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["attempt"]>;
+  busy: boolean;
+  kept?: ActionError["kept"];
+}) {
+  const { t } = useTranslation();
+  const { current } = view;
+  if (current.ended) {
+    return (
+      <Form method="post" className="space-y-2">
+        <input type="hidden" name="intent" value="finish" />
+        <input type="hidden" name="attemptId" value={view.id} />
+        <p className="font-medium">{t("scenario.conversationOver")}</p>
+        <p className="text-sm text-slate-700">{t("scenario.finishHelp")}</p>
+        <Button type="submit" disabled={busy}>
+          {t("scenario.finish")}
+        </Button>
+      </Form>
+    );
+  }
+  const hidden = (
+    <>
+      <input type="hidden" name="intent" value="reply" />
+      <input type="hidden" name="attemptId" value={view.id} />
+      <input type="hidden" name="step" value={current.id} />
+    </>
+  );
+  if (current.options) {
+    return (
+      <Form method="post" key={`reply-${view.turn}`}>
+        {hidden}
+        <fieldset>
+          <legend className="font-medium">
+            {view.channel === "phone" ? t("scenario.whatDoYouSay") : t("scenario.chooseReply")}
+          </legend>
+          <div className="mt-2 space-y-2">
+            {current.options.map((option) => (
+              <label
+                key={option.id}
+                className="flex cursor-pointer gap-3 rounded border border-slate-200 p-3 hover:border-brand-600 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              >
+                <input
+                  type="radio"
+                  name="option"
+                  value={option.id}
+                  required
+                  defaultChecked={kept?.option === option.id}
+                />
+                <span className="whitespace-pre-line">{option.text}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Button type="submit" className="mt-3" disabled={busy}>
+          {view.channel === "email"
+            ? t("scenario.sendEmail")
+            : view.channel === "phone"
+              ? t("scenario.say")
+              : t("scenario.send")}
+        </Button>
+      </Form>
+    );
+  }
+  return (
+    <Form method="post" key={`reply-${view.turn}`}>
+      {hidden}
+      <label className="block">
+        <span className="font-medium">{t("scenario.writeReply")}</span>
+        <span className="mt-1 block text-sm text-slate-700">{current.prompt}</span>
+        <textarea
+          name="text"
+          required
+          rows={view.channel === "email" ? 9 : 5}
+          maxLength={MAX_REPLY_LENGTH}
+          defaultValue={kept?.text}
+          className="mt-2 block w-full rounded border border-slate-300 px-3 py-2"
+        />
+      </label>
+      <p className="mt-1 text-xs text-slate-600">{t("scenario.replyLimit", { max: MAX_REPLY_LENGTH })}</p>
+      <Button type="submit" className="mt-3" disabled={busy}>
+        {view.channel === "email"
+          ? t("scenario.sendEmail")
+          : view.channel === "phone"
+            ? t("scenario.say")
+            : t("scenario.send")}
+      </Button>
+    </Form>
+  );
+}
+
+export default function ScenarioPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const { t, i18n } = useTranslation();
+  const error = actionData && "error" in actionData ? actionData : null;
+  const view = data.attempt;
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t("courses.breadcrumb")} className="text-sm">
+        <Link to="/scenarios" className="text-brand-700 underline">
+          {t("scenario.all")}
+        </Link>
+      </nav>
+      <header className="space-y-2">
+        <ScenarioBadges channel={data.channel} level={data.level} minutes={data.minutes} review={data.review} />
+        <h1 className="text-3xl font-bold">{data.title}</h1>
+        <p className="max-w-3xl text-slate-700">{data.summary}</p>
+        {!data.translated ? (
+          <p className="max-w-3xl rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+            {t("scenario.notTranslated")}
+          </p>
+        ) : null}
+      </header>
+      {error ? (
+        <div role="alert" className="max-w-3xl rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {t(`scenario.errors.${error.error}`, {
+            ...error.detail,
+            // The field's name in the reader's language, not the form's.
+            ...(typeof error.detail.field === "string" ? { field: t(`scenario.desk.${error.detail.field}`) } : {}),
+          })}
+        </div>
+      ) : null}
+      {view ? (
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+          <div className="space-y-3">
+            <p className="text-sm text-slate-700" data-mood={view.mood}>
+              {t("scenario.moodNow", {
+                name: view.persona.name,
+                mood: t(`scenario.mood.${moodKeys[view.mood] ?? "neutral"}`),
+                value: view.mood,
+              })}
+            </p>
+            <Conversation view={view} composer={<ReplyComposer view={view} busy={busy} kept={error?.kept} />} />
+          </div>
+          <aside aria-label={t("scenario.desk.title")}>
+            <HelpDesk view={view} kb={data.kb} editable busy={busy} kept={error?.kept} />
+          </aside>
+        </div>
+      ) : (
+        <section className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+          <h2 className="text-lg font-semibold">{t("scenario.briefing")}</h2>
+          <p>{data.situation}</p>
+          <p className="text-sm text-slate-700">{t("scenario.howItWorks")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="start" />
+            <Button type="submit" disabled={busy}>
+              {data.history.length ? t("scenario.playAgain") : t("scenario.start")}
+            </Button>
+          </Form>
+        </section>
+      )}
+      {data.history.length ? (
+        <section aria-labelledby="history" className="max-w-3xl">
+          <h2 id="history" className="text-lg font-semibold">
+            {t("scenario.history")}
+          </h2>
+          <ol className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {data.history.map((attempt) => (
+              <li key={attempt.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
+                <span>{attempt.finishedAt ? formatDateTime(attempt.finishedAt, i18n.language) : ""}</span>
+                <span>
+                  {t("scenario.csatValue", { value: attempt.csat })} ·{" "}
+                  {attempt.resolved ? t("scenario.resolved") : t("scenario.notResolved")}
+                  {attempt.reviewStatus === "waiting" ? ` · ${t("scenario.waitingReview")}` : ""}
+                </span>
+                <Link to={`/scenarios/${data.id}/attempts/${attempt.id}`} className="text-brand-700 underline">
+                  {t("scenario.seeSummary")}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}

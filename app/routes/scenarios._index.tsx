@@ -1,0 +1,128 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "#app/accounts/auth.server.ts";
+import { Button } from "#app/components/ui/field.tsx";
+import { levels } from "#app/courses/model.ts";
+import { listAttempts } from "#app/scenarios/attempts.server.ts";
+import { getScenarios, scenarioVariant } from "#app/scenarios/catalog.server.ts";
+import { scenarioChannels } from "#app/scenarios/model.ts";
+import { ScenarioBadges } from "#app/scenarios/scenario-badges.tsx";
+import { resolveLocale } from "#app/utils/locale.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Scenarios · Rapport" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = resolveLocale(request, user.locale);
+  const url = new URL(request.url);
+  const level = url.searchParams.get("level") ?? "";
+  const channel = url.searchParams.get("channel") ?? "";
+  const attempts = await listAttempts(user.id);
+  const scenarios = Object.values(getScenarios())
+    .map((bundle) => {
+      const { scenario } = scenarioVariant(bundle, locale);
+      const mine = attempts.filter((a) => a.scenarioId === bundle.id);
+      const finished = mine.filter((a) => a.finishedAt);
+      // The best result: the highest CSAT, a resolved case before an unresolved one.
+      const best =
+        finished.sort((a, b) => (b.csat ?? 0) - (a.csat ?? 0) || Number(b.resolved) - Number(a.resolved))[0] ?? null;
+      return {
+        id: bundle.id,
+        title: scenario.title,
+        summary: scenario.summary,
+        channel: scenario.channel,
+        level: scenario.level,
+        minutes: scenario.minutes,
+        review: scenario.review,
+        competencies: scenario.competencies,
+        inProgress: mine.some((a) => !a.finishedAt),
+        waiting: finished.filter((a) => a.reviewStatus === "waiting").length,
+        plays: finished.length,
+        best: best && { id: best.id, csat: best.csat, resolved: best.resolved },
+      };
+    })
+    .filter((s) => (!level || s.level === level) && (!channel || s.channel === channel))
+    .sort((a, b) => a.level.localeCompare(b.level) || a.title.localeCompare(b.title, locale));
+  return json({ scenarios, filters: { level, channel } });
+}
+
+export default function ScenariosPage() {
+  const { scenarios, filters } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-3xl font-bold">{t("scenario.listTitle")}</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">{t("scenario.listIntro")}</p>
+      </header>
+      <Form method="get" className="flex flex-wrap items-end gap-3">
+        <label className="text-sm">
+          <span className="block font-medium">{t("scenario.filterLevel")}</span>
+          <select
+            name="level"
+            defaultValue={filters.level}
+            className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
+          >
+            <option value="">{t("scenario.any")}</option>
+            {levels.slice(0, 3).map((level) => (
+              <option key={level} value={level}>
+                {t(`levels.${level}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium">{t("scenario.filterChannel")}</span>
+          <select
+            name="channel"
+            defaultValue={filters.channel}
+            className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
+          >
+            <option value="">{t("scenario.any")}</option>
+            {scenarioChannels.map((channel) => (
+              <option key={channel} value={channel}>
+                {t(`scenario.channels.${channel}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button type="submit" variant="secondary">
+          {t("scenario.filter")}
+        </Button>
+      </Form>
+      {scenarios.length === 0 ? <p>{t("scenario.noneMatch")}</p> : null}
+      <ul className="grid gap-4 md:grid-cols-2">
+        {scenarios.map((s) => (
+          <li key={s.id} className="flex flex-col rounded-lg border border-slate-200 bg-white p-5" data-scenario={s.id}>
+            <ScenarioBadges channel={s.channel} level={s.level} minutes={s.minutes} review={s.review} />
+            <h2 className="mt-2 text-lg font-semibold">
+              <Link to={`/scenarios/${s.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                {s.title}
+              </Link>
+            </h2>
+            <p className="mt-1 text-sm text-slate-700">{s.summary}</p>
+            <p className="mt-2 text-xs text-slate-600">
+              {s.competencies.map((c) => t(`competencies.${c}`)).join(" · ")}
+            </p>
+            <div className="mt-auto pt-3 text-sm" data-result>
+              {s.inProgress ? <p className="font-medium text-amber-800">{t("scenario.inProgress")}</p> : null}
+              {s.best ? (
+                <p>
+                  {t("scenario.bestResult")}:{" "}
+                  <Link to={`/scenarios/${s.id}/attempts/${s.best.id}`} className="underline">
+                    {t("scenario.csatValue", { value: s.best.csat })} ·{" "}
+                    {s.best.resolved ? t("scenario.resolved") : t("scenario.notResolved")}
+                  </Link>
+                  {s.waiting ? ` · ${t("scenario.waitingCount", { count: s.waiting })}` : ""}
+                </p>
+              ) : !s.inProgress ? (
+                <p className="text-slate-600">{t("scenario.notPlayed")}</p>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// What the browser gets of an attempt: what has been said, what the customer says now and
+// the help desk as it stands. Never the steps ahead, the reply options' moods, feedback
+// and next steps, or the required actions: those would give the game away.
+import { type ScenarioChannel } from "./model.ts";
+
+/** Limits the server enforces (engine.server.ts); the forms show the same numbers. */
+export const MAX_REPLY_LENGTH = 2000;
+export const MAX_NOTE_LENGTH = 2000;
+
+export type CheckView = { id: string; ok: boolean | null; evidence: string | null };
+
+export type Hint =
+  | { type: "option"; feedback: string; moodChange: number }
+  | { type: "text"; checks: CheckView[]; preScore: number; moodChange: number };
+
+export type TurnView =
+  | { kind: "customer"; stepId: string; text: string; at: string; private: boolean }
+  | { kind: "agent"; seq: number; text: string; at: string; private: boolean; hint: Hint };
+
+export type LogEntry = {
+  seq: number;
+  at: string;
+  type: string;
+  value: string | null;
+  from: string | null;
+  note: string | null;
+};
+
+export type CurrentStepView = {
+  id: string;
+  private: boolean;
+  options: Array<{ id: string; text: string }> | null;
+  prompt: string | null;
+  ended: boolean;
+};
+
+export type AttemptView = {
+  id: string;
+  locale: string;
+  startedAt: string;
+  turn: number;
+  mood: number;
+  channel: ScenarioChannel;
+  persona: { name: string; history: string; crm: Array<[string, string]> };
+  email: { subject: string; history: string } | null;
+  social: { platform: string; handle: string } | null;
+  transcript: TurnView[];
+  current: CurrentStepView;
+  ticket: {
+    status: string;
+    priority: string;
+    category: string;
+    tags: string[];
+    linked: Array<{ id: string; title: string }>;
+  };
+  notes: Array<{ seq: number; at: string; note: string }>;
+  escalations: Array<{ seq: number; at: string; team: string; note: string }>;
+  log: LogEntry[];
+  lists: { categories: string[]; teams: string[] };
+};
+
+/** The moods 1–5, as words (i18n keys under scenario.mood). */
+export const moodKeys = ["", "furious", "upset", "neutral", "content", "delighted"] as const;
