@@ -210,6 +210,11 @@ describe("content:check", () => {
       "scenarios/fixture-chat.pt-BR.yml:1: structure differs from the English scenario (steps.1.replies.1.1: -2 in English, -1 here)",
     ],
     [
+      "a private (direct-message) step outside a social scenario",
+      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), '  - id: angry\n    customer: "excuse me??"', '  - id: angry\n    private: true\n    customer: "excuse me??"'),
+      'scenarios/fixture-chat.yml:44: step "angry": private is true or false, and only social scenarios have it',
+    ],
+    [
       "a lesson linking to a scenario that does not exist",
       (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "## Only section", '## Only section\n\n<ScenarioLink id="no-such-scenario" />'),
       '01-basics/02-second.mdx:11: <ScenarioLink id="no-such-scenario" /> names no scenario',

@@ -258,6 +258,7 @@ export function HelpDesk({ view, kb, editable, busy, kept }: Props) {
       ) : null}
 
       <Panel title={t("scenario.desk.notes")} id="desk-notes">
+        {!editable && view.notes.length === 0 ? <p className="text-slate-500">{t("scenario.desk.noNotes")}</p> : null}
         <ul className="space-y-2">
           {view.notes.map((note) => (
             <li key={note.seq} className="rounded bg-amber-50 p-2">
@@ -281,6 +282,9 @@ export function HelpDesk({ view, kb, editable, busy, kept }: Props) {
       </Panel>
 
       <Panel title={t("scenario.desk.escalation")} id="desk-escalate">
+        {!editable && view.escalations.length === 0 ? (
+          <p className="text-slate-500">{t("scenario.desk.noEscalations")}</p>
+        ) : null}
         <ul className="space-y-2">
           {view.escalations.map((e) => (
             <li key={e.seq} className="rounded bg-sky-50 p-2">

@@ -13,7 +13,7 @@ declare module "vitest" {
   }
 }
 
-async function freePort() {
+export async function freePort() {
   return new Promise<number>((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);

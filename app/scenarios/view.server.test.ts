@@ -1,0 +1,109 @@
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { root } from "#tests/setup/paths.ts";
+import { renderArticle } from "./catalog.server.ts";
+import { act, initialState, reply, type StoredEvent } from "./engine.server.ts";
+import { type Scenario } from "./model.ts";
+import { attemptView, searchArticles, transcriptOf } from "./view.server.ts";
+
+let scenario: Scenario;
+let social: Scenario;
+beforeAll(async () => {
+  process.env.CONTENT_DIR = path.join(root, "tests/fixtures/content/valid");
+  const { findScenario, scenariosFromRoot } = await import("./catalog.server.ts");
+  const found = findScenario("fixture-chat")?.variants.en;
+  if (!found) throw new Error("fixture scenario missing");
+  scenario = found;
+  const real = scenariosFromRoot(path.join(root, "courses"))["public-complaint-social"]?.variants.en;
+  if (!real) throw new Error("the social starter scenario is missing");
+  social = real;
+});
+
+function events(s: Scenario, plan: Array<{ step: string; optionId?: string; text?: string }>): StoredEvent[] {
+  let state = initialState(s);
+  return plan.map((move, i) => {
+    const { event, state: next } = reply(
+      s,
+      "en",
+      state,
+      move.step,
+      move.optionId ? { optionId: move.optionId } : { text: move.text ?? "" },
+    );
+    state = next;
+    return {
+      seq: i + 1,
+      at: new Date(Date.UTC(2026, 0, 1, 10, 0, (i + 1) * 30)),
+      stepId: move.step,
+      kind: "reply",
+      data: event,
+    };
+  });
+}
+
+describe("what the browser gets", () => {
+  test("the transcript alternates customer and agent, with hints, and nothing about the steps ahead", () => {
+    const played = events(scenario, [{ step: "opening", optionId: "a" }]);
+    const attempt = {
+      id: "x",
+      locale: "en",
+      startedAt: new Date(Date.UTC(2026, 0, 1, 10)),
+      turn: 1,
+      scenario,
+      state: { ...initialState(scenario), stepId: "checking", mood: 3, moodPath: [2, 3] },
+      events: played,
+    };
+    const view = attemptView(attempt as Parameters<typeof attemptView>[0]);
+    expect(view.transcript.map((t) => t.kind)).toEqual(["customer", "agent", "customer"]);
+    expect(view.current).toEqual({
+      id: "checking",
+      private: false,
+      options: null,
+      prompt: "Tell her what happens next and when.",
+      ended: false,
+    });
+    const json = JSON.stringify(view);
+    // No reply's feedback or next step for steps not yet played, and no required actions.
+    expect(json).not.toContain("Worse.");
+    expect(json).not.toContain("Reshipped.");
+    expect(json).not.toContain("Escalate to Logistics");
+  });
+
+  test("social steps marked private land in the direct messages, and so does the reply to them", () => {
+    const moves = [
+      { step: "opening", optionId: social.steps[0]?.replies?.find((r) => r.next === "dm-open")?.id ?? "?" },
+      { step: "dm-open", text: "Hi Rafael, I'm sorry. A replacement ships tomorrow." },
+    ];
+    const transcript = transcriptOf(social, { startedAt: new Date(), events: events(social, moves) });
+    expect(transcript.map((t) => [t.kind, t.private])).toEqual([
+      ["customer", false],
+      ["agent", false],
+      ["customer", true],
+      ["agent", true],
+      ["customer", true],
+    ]);
+  });
+});
+
+describe("the knowledge base", () => {
+  test("search needs every word, ignores case and accents, and ranks title hits first", () => {
+    expect(searchArticles(scenario, "LATE").map((a) => a.id)[0]).toBe("late-orders");
+    expect(searchArticles(scenario, "refund nonsenseword")).toEqual([]);
+    expect(searchArticles(scenario, "")).toHaveLength(scenario.articles.length);
+  });
+
+  test("articles render Markdown with tables, and raw HTML in them is shown as text", () => {
+    const html = renderArticle(
+      "**Bold** and a table:\n\n| Team | Takes |\n|---|---|\n| Billing | refunds |\n\n<script>alert(1)</script>",
+    );
+    expect(html).toContain("<strong>Bold</strong>");
+    expect(html).toContain("<table>");
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;");
+  });
+
+  test("linking an article the scenario does not ship is refused", () => {
+    expect(() => act(scenario, initialState(scenario), "opening", { type: "link-article", value: "nope" })).toThrow(
+      "unknownArticle",
+    );
+  });
+});
