@@ -8,6 +8,7 @@ import { type Answers, gradeAttempt } from "#app/quizzes/grade.server.ts";
 import { type Role } from "#app/accounts/roles.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
+import { seedScenarioHistory } from "./seed-scenarios.ts";
 
 const DOMAIN = "demo.rapport.test";
 const DAY = 24 * 60 * 60 * 1000;
@@ -303,14 +304,16 @@ export async function seed(now = new Date()) {
     });
   }
   await seedQuizHistory(tree, ids, today);
-  return { people: people.length, teams: Object.keys(teams).length };
+  const localeOf = (person: string) => people.find((p) => p.local === person)?.locale ?? "en";
+  const scenarioAttempts = await seedScenarioHistory(ids, localeOf, today);
+  return { people: people.length, teams: Object.keys(teams).length, scenarioAttempts };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   seed()
-    .then(({ people: count, teams: teamCount }) => {
+    .then(({ people: count, teams: teamCount, scenarioAttempts }) => {
       console.log(
-        `Demo organisation ready: ${count} people in ${teamCount} teams (password "${demoAccounts.password}").`,
+        `Demo organisation ready: ${count} people in ${teamCount} teams, ${scenarioAttempts} scenario attempts (password "${demoAccounts.password}").`,
       );
     })
     .catch((error: unknown) => {
