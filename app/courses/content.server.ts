@@ -226,7 +226,7 @@ export function readContentTree(root: string): ContentTree {
   for (const name of entries) {
     const dir = path.join(root, name);
     if (!statSync(dir).isDirectory() || name.startsWith(".")) continue;
-    // Practice scenarios have their own format and checker (docs/scenario-format-brief.md).
+    // Practice scenarios have their own format and checker (docs/authoring.md, "Scenarios").
     if (name === "scenarios") continue;
     const numbered = NUMBERED.exec(name);
     if (!numbered || !SLUG.test(numbered[2] ?? "")) {

@@ -5,17 +5,20 @@ import { requireUser } from "#app/accounts/auth.server.ts";
 import { CourseCard } from "#app/courses/course-card.tsx";
 import { getLearnHome } from "#app/courses/pages.server.ts";
 import { ProgressBar } from "#app/components/ui/progress-bar.tsx";
+import { getPracticeSummary } from "#app/scenarios/pages.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Learn · Rapport" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ name: user.name, home: await getLearnHome(user.id, resolveLocale(request, user.locale)) });
+  const locale = resolveLocale(request, user.locale);
+  const home = await getLearnHome(user.id, locale);
+  return json({ name: user.name, home, practice: await getPracticeSummary(user.id, locale, home.focus) });
 }
 
 export default function Learn() {
-  const { name, home } = useLoaderData<typeof loader>();
+  const { name, home, practice } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="space-y-8">
@@ -44,6 +47,38 @@ export default function Learn() {
           {t("learn.allDone")}
         </p>
       )}
+      <section aria-labelledby="practice" className="rounded-lg border border-slate-200 bg-white p-6">
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <h2 id="practice" className="text-xl font-semibold">
+            {t("learn.practice")}
+          </h2>
+          <Link to="/scenarios" className="text-sm text-brand-700 underline">
+            {t("learn.allScenarios")}
+          </Link>
+        </div>
+        <ul className="mt-3 space-y-2">
+          {practice.inProgress.map((attempt) => (
+            <li key={attempt.scenarioId}>
+              <Link to={`/scenarios/${attempt.scenarioId}`} className="font-medium text-brand-700 underline">
+                {t("learn.carryOn", { title: attempt.title })}
+              </Link>
+            </li>
+          ))}
+          {practice.suggestion ? (
+            <li>
+              <Link to={`/scenarios/${practice.suggestion.id}`} className="text-brand-700 underline">
+                {t("learn.tryScenario", {
+                  title: practice.suggestion.title,
+                  channel: t(`scenario.channels.${practice.suggestion.channel}`),
+                })}
+              </Link>
+            </li>
+          ) : null}
+          {practice.waiting ? (
+            <li className="text-slate-700">{t("learn.waitingReview", { count: practice.waiting })}</li>
+          ) : null}
+        </ul>
+      </section>
       {home.focus ? (
         <section aria-labelledby="level-courses">
           <div className="flex flex-wrap items-end justify-between gap-2">

@@ -251,7 +251,7 @@ function readScenario(absolutePath: string, file: string, id: string, problems: 
           next,
         };
       });
-      if (replies.length < 2) say(at, `step "${sid}" offers fewer than two replies`);
+      if (replies.length < 2 || replies.length > 4) say(at, `step "${sid}" offers ${replies.length} replies (2–4)`);
     }
     let freeText: Scenario["steps"][number]["freeText"] = null;
     if (step.freeText !== undefined) {

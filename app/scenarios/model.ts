@@ -1,4 +1,4 @@
-// The shape of a practice scenario (docs/scenario-format-brief.md).
+// The shape of a practice scenario (docs/authoring.md, "Scenarios").
 import { type Competency, type Level } from "#app/courses/model.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 

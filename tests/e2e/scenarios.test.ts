@@ -84,6 +84,12 @@ describe("the scenario simulator", () => {
     expect(await page.getByRole("list", { name: "Tags" }).textContent()).toContain("duplicate-charge");
     expect(await page.locator("[data-activity-log] li").count()).toBe(4);
 
+    // A closed tab: coming back from /learn, the attempt is there to carry on.
+    await page.goto("/learn");
+    await page.getByRole("link", { name: `Carry on: ${scenario.title}` }).click();
+    await page.waitForSelector("[data-help-desk]");
+    expect(await currentStep(page)).toBe(stepBefore);
+
     // The knowledge base: search, read, link.
     await page.locator("#kb-q").fill("refund card");
     await page.getByRole("button", { name: "Search", exact: true }).click();

@@ -1,0 +1,26 @@
+// What /learn shows of practice: attempts to carry on, and a scenario to try next.
+import { type Level } from "#app/courses/model.ts";
+import { type Locale } from "#app/utils/i18n.ts";
+import { listAttempts } from "./attempts.server.ts";
+import { getScenarios, scenarioVariant } from "./catalog.server.ts";
+
+export async function getPracticeSummary(userId: string, locale: Locale, focus: Level | null) {
+  const attempts = await listAttempts(userId);
+  const bundles = getScenarios();
+  const titleOf = (id: string) => {
+    const bundle = bundles[id];
+    return bundle ? scenarioVariant(bundle, locale).scenario.title : id;
+  };
+  const played = new Set(attempts.map((a) => a.scenarioId));
+  const suggestion = Object.values(bundles)
+    .map((bundle) => scenarioVariant(bundle, locale).scenario)
+    .filter((s) => !played.has(s.id) && (!focus || s.level === focus))
+    .sort((a, b) => a.title.localeCompare(b.title, locale))[0];
+  return {
+    inProgress: attempts
+      .filter((a) => !a.finishedAt && bundles[a.scenarioId])
+      .map((a) => ({ scenarioId: a.scenarioId, title: titleOf(a.scenarioId) })),
+    waiting: attempts.filter((a) => a.reviewStatus === "waiting").length,
+    suggestion: suggestion ? { id: suggestion.id, title: suggestion.title, channel: suggestion.channel } : null,
+  };
+}
