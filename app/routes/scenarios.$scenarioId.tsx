@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
@@ -76,6 +77,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionError = {
   error: string;
+  /** Which form it answers ("reply", "desk-ticket", …), to show the message beside it. */
+  at: string;
   detail: Record<string, string | number>;
   kept: { text?: string; note?: string; escalateNote?: string; team?: string; tag?: string; option?: string };
 };
@@ -90,7 +93,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const bundle = requireScenario(params.scenarioId);
   const form = await request.formData();
   const intent = field(form, "intent");
-  const here = `/scenarios/${bundle.id}${new URL(request.url).search}`;
+  const search = new URL(request.url).search;
+  // Without JavaScript the page reloads: land where the trainee was working.
+  const back = (anchor: string) => `/scenarios/${bundle.id}${search}#${anchor}`;
+  const anchorFor = (type: string) =>
+    type === "add-note"
+      ? "desk-notes"
+      : type === "escalate"
+        ? "desk-escalate"
+        : type === "link-article"
+          ? "desk-kb"
+          : "desk-ticket";
 
   if (intent === "start") {
     const previous = field(form, "previous") || undefined;
@@ -115,8 +128,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : { note: field(form, "note") || undefined }),
     ...(field(form, "type") === "add-tag" ? { tag: field(form, "value") } : {}),
   };
+  const at =
+    intent === "reply" || intent === "finish"
+      ? "reply"
+      : intent === "ticket"
+        ? "desk-ticket"
+        : anchorFor(field(form, "type"));
   const fail = (status: number, error: string, detail: ActionError["detail"] = {}) =>
-    json<ActionError>({ error, detail, kept }, { status });
+    json<ActionError>({ error, at, detail, kept }, { status });
 
   try {
     switch (intent) {
@@ -126,7 +145,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (typeof option === "string") await recordReply(user.id, bundle, attemptId, step, { optionId: option });
         else if (typeof text === "string") await recordReply(user.id, bundle, attemptId, step, { text });
         else return fail(400, "chooseReply");
-        return redirect(here);
+        return redirect(back("reply"));
       }
       case "action": {
         const input: ActionInput = {
@@ -135,7 +154,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           note: field(form, "note"),
         };
         await recordActions(user.id, bundle, attemptId, step, [input]);
-        return redirect(here);
+        return redirect(back(anchorFor(input.type)));
       }
       case "ticket": {
         const attempt = await loadAttempt(user.id, bundle, attemptId);
@@ -149,7 +168,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           if (typeof value === "string" && value !== attempt.state.ticket[name]) inputs.push({ type, value });
         }
         await recordActions(user.id, bundle, attemptId, step, inputs);
-        return redirect(here);
+        return redirect(back("desk-ticket"));
       }
       case "finish": {
         await finishAttempt(user.id, bundle, attemptId);
@@ -200,7 +219,7 @@ function ReplyComposer({
   );
   if (current.options) {
     return (
-      <Form method="post" key={`reply-${view.turn}`}>
+      <Form method="post" preventScrollReset key={`reply-${view.turn}`}>
         {hidden}
         <fieldset>
           <legend className="font-medium">
@@ -235,7 +254,7 @@ function ReplyComposer({
     );
   }
   return (
-    <Form method="post" key={`reply-${view.turn}`}>
+    <Form method="post" preventScrollReset key={`reply-${view.turn}`}>
       {hidden}
       <label className="block">
         <span className="font-medium">{t("scenario.writeReply")}</span>
@@ -261,6 +280,14 @@ function ReplyComposer({
   );
 }
 
+function ErrorMessage({ children }: { children: ReactNode }) {
+  return (
+    <div role="alert" className="mb-3 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+      {children}
+    </div>
+  );
+}
+
 export default function ScenarioPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -269,6 +296,15 @@ export default function ScenarioPage() {
   const { t, i18n } = useTranslation();
   const error = actionData && "error" in actionData ? actionData : null;
   const view = data.attempt;
+  const errorText = error
+    ? t(`scenario.errors.${error.error}`, {
+        ...error.detail,
+        // The field's name in the reader's language, not the form's.
+        ...(typeof error.detail.field === "string" ? { field: t(`scenario.desk.${error.detail.field}`) } : {}),
+      })
+    : null;
+  // The message goes beside the form that was sent, where the trainee is looking.
+  const errorAt = (at: string) => (error && error.at === at ? <ErrorMessage>{errorText}</ErrorMessage> : null);
   return (
     <div className="space-y-6">
       <nav aria-label={t("courses.breadcrumb")} className="text-sm">
@@ -286,15 +322,7 @@ export default function ScenarioPage() {
           </p>
         ) : null}
       </header>
-      {error ? (
-        <div role="alert" className="max-w-3xl rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t(`scenario.errors.${error.error}`, {
-            ...error.detail,
-            // The field's name in the reader's language, not the form's.
-            ...(typeof error.detail.field === "string" ? { field: t(`scenario.desk.${error.detail.field}`) } : {}),
-          })}
-        </div>
-      ) : null}
+      {error && !view ? <ErrorMessage>{errorText}</ErrorMessage> : null}
       {view ? (
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
           <div className="space-y-3">
@@ -305,10 +333,18 @@ export default function ScenarioPage() {
                 value: view.mood,
               })}
             </p>
-            <Conversation view={view} composer={<ReplyComposer view={view} busy={busy} kept={error?.kept} />} />
+            <Conversation
+              view={view}
+              composer={
+                <div id="reply" className="scroll-mt-4">
+                  {errorAt("reply")}
+                  <ReplyComposer view={view} busy={busy} kept={error?.kept} />
+                </div>
+              }
+            />
           </div>
           <aside aria-label={t("scenario.desk.title")}>
-            <HelpDesk view={view} kb={data.kb} editable busy={busy} kept={error?.kept} />
+            <HelpDesk view={view} kb={data.kb} editable busy={busy} kept={error?.kept} errorAt={errorAt} />
           </aside>
         </div>
       ) : (

@@ -23,15 +23,20 @@ type Props = {
   busy?: boolean;
   /** What was typed in a form that came back with an error, so nothing is lost. */
   kept?: { note?: string; escalateNote?: string; team?: string; tag?: string };
+  /** The error message for a panel's form, if the last one sent from it failed. */
+  errorAt?: (panel: string) => ReactNode;
 };
 
-function Panel({ title, children, id }: { title: string; children: ReactNode; id: string }) {
+function Panel({ title, children, id, error }: { title: string; children: ReactNode; id: string; error?: ReactNode }) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id={id} className="text-sm font-semibold tracking-wide text-slate-700 uppercase">
         {title}
       </h2>
-      <div className="mt-2 space-y-3 text-sm">{children}</div>
+      <div className="mt-2 space-y-3 text-sm">
+        {error}
+        {children}
+      </div>
     </section>
   );
 }
@@ -55,7 +60,7 @@ export function valueLabel(
   return t(`scenario.values.${group}.${value}`, { defaultValue: value });
 }
 
-export function HelpDesk({ view, kb, editable, busy, kept }: Props) {
+export function HelpDesk({ view, kb, editable, busy, kept, errorAt }: Props) {
   const { t } = useTranslation();
   const label = (group: string, value: string) => valueLabel(t, group, value);
   const select = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
@@ -77,7 +82,7 @@ export function HelpDesk({ view, kb, editable, busy, kept }: Props) {
         </p>
       </Panel>
 
-      <Panel title={t("scenario.desk.ticket")} id="desk-ticket">
+      <Panel title={t("scenario.desk.ticket")} id="desk-ticket" error={errorAt?.("desk-ticket")}>
         {editable ? (
           <Form
             method="post"
@@ -139,7 +144,7 @@ export function HelpDesk({ view, kb, editable, busy, kept }: Props) {
               <li key={tag} className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5">
                 <span>{tag}</span>
                 {editable ? (
-                  <Form method="post" className="inline">
+                  <Form method="post" preventScrollReset className="inline">
                     <Hidden view={view} intent="action" type="remove-tag" />
                     <input type="hidden" name="value" value={tag} />
                     <button
@@ -156,7 +161,7 @@ export function HelpDesk({ view, kb, editable, busy, kept }: Props) {
             ))}
           </ul>
           {editable ? (
-            <Form method="post" key={`tag-${view.turn}`} className="mt-2 flex gap-2">
+            <Form method="post" preventScrollReset key={`tag-${view.turn}`} className="mt-2 flex gap-2">
               <Hidden view={view} intent="action" type="add-tag" />
               <label className="sr-only" htmlFor="desk-tag">
                 {t("scenario.desk.newTag")}
@@ -183,7 +188,7 @@ export function HelpDesk({ view, kb, editable, busy, kept }: Props) {
               <li key={article.id} className="flex items-center justify-between gap-2">
                 <span>{article.title}</span>
                 {editable ? (
-                  <Form method="post">
+                  <Form method="post" preventScrollReset>
                     <Hidden view={view} intent="action" type="unlink-article" />
                     <input type="hidden" name="value" value={article.id} />
                     <button type="submit" className="text-xs text-slate-600 underline" disabled={busy}>
@@ -198,7 +203,7 @@ export function HelpDesk({ view, kb, editable, busy, kept }: Props) {
       </Panel>
 
       {kb ? (
-        <Panel title={t("scenario.desk.knowledgeBase")} id="desk-kb">
+        <Panel title={t("scenario.desk.knowledgeBase")} id="desk-kb" error={errorAt?.("desk-kb")}>
           <Form method="get" role="search" className="flex gap-2" preventScrollReset>
             <label className="sr-only" htmlFor="kb-q">
               {t("scenario.desk.searchArticles")}
@@ -244,7 +249,7 @@ export function HelpDesk({ view, kb, editable, busy, kept }: Props) {
                 dangerouslySetInnerHTML={{ __html: kb.article.html }}
               />
               {editable && !view.ticket.linked.some((a) => a.id === kb.article?.id) ? (
-                <Form method="post" className="mt-2">
+                <Form method="post" preventScrollReset className="mt-2">
                   <Hidden view={view} intent="action" type="link-article" />
                   <input type="hidden" name="value" value={kb.article.id} />
                   <Button type="submit" variant="secondary" disabled={busy}>
@@ -257,7 +262,7 @@ export function HelpDesk({ view, kb, editable, busy, kept }: Props) {
         </Panel>
       ) : null}
 
-      <Panel title={t("scenario.desk.notes")} id="desk-notes">
+      <Panel title={t("scenario.desk.notes")} id="desk-notes" error={errorAt?.("desk-notes")}>
         {!editable && view.notes.length === 0 ? <p className="text-slate-500">{t("scenario.desk.noNotes")}</p> : null}
         <ul className="space-y-2">
           {view.notes.map((note) => (
@@ -268,7 +273,7 @@ export function HelpDesk({ view, kb, editable, busy, kept }: Props) {
           ))}
         </ul>
         {editable ? (
-          <Form method="post" key={`note-${view.turn}`}>
+          <Form method="post" preventScrollReset key={`note-${view.turn}`}>
             <Hidden view={view} intent="action" type="add-note" />
             <label className="block">
               <span className="text-slate-700">{t("scenario.desk.newNote")}</span>
@@ -281,7 +286,7 @@ export function HelpDesk({ view, kb, editable, busy, kept }: Props) {
         ) : null}
       </Panel>
 
-      <Panel title={t("scenario.desk.escalation")} id="desk-escalate">
+      <Panel title={t("scenario.desk.escalation")} id="desk-escalate" error={errorAt?.("desk-escalate")}>
         {!editable && view.escalations.length === 0 ? (
           <p className="text-slate-500">{t("scenario.desk.noEscalations")}</p>
         ) : null}
@@ -297,7 +302,7 @@ export function HelpDesk({ view, kb, editable, busy, kept }: Props) {
           ))}
         </ul>
         {editable ? (
-          <Form method="post" key={`escalate-${view.turn}`}>
+          <Form method="post" preventScrollReset key={`escalate-${view.turn}`}>
             <Hidden view={view} intent="action" type="escalate" />
             <label className="block">
               <span className="text-slate-700">{t("scenario.desk.team")}</span>

@@ -277,3 +277,33 @@ describe("bad input over HTTP: a clear 4xx and nothing stored", () => {
     expect(eventCount(samsAttempt.id)).toBe(samsEvents);
   });
 });
+
+describe("without JavaScript", () => {
+  test("replies and help-desk actions work as plain forms, and a refused action says why beside its form", async () => {
+    const scenario = scenarioFile("late-delivery-email");
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await signIn(page, demo("kenji.sato"));
+    await page.goto(`/scenarios/${scenario.id}`);
+    await Promise.all([
+      page.waitForURL(`**/scenarios/${scenario.id}`),
+      page.locator('form:has(input[name="intent"][value="start"]) button').click(),
+    ]);
+    const first = await currentStep(page);
+    const option = scenario.steps.find((s) => s.id === first)?.replies?.[0]?.id ?? "a";
+    await replyForm(page).locator(`input[name="option"][value="${option}"]`).check();
+    await Promise.all([page.waitForURL(/#reply$/), replyForm(page).locator('button[type="submit"]').click()]);
+    expect(await currentStep(page)).not.toBe(first);
+    expect(await page.locator('[data-hint="option"]').count()).toBe(1);
+
+    // An escalation without a note: refused beside the escalation form, the team kept.
+    const escalate = page.locator('form:has(input[name="type"][value="escalate"])');
+    const team = scenario.teams[0] ?? "";
+    await escalate.locator("select").selectOption(team);
+    await escalate.locator("button").click();
+    await page.waitForLoadState("load");
+    const panel = page.locator('section[aria-labelledby="desk-escalate"]');
+    expect(await panel.getByRole("alert").textContent()).toContain("Write a note");
+    expect(await page.locator('form:has(input[name="type"][value="escalate"]) select').inputValue()).toBe(team);
+    expect(await page.locator("[data-activity-log] li").count()).toBe(1);
+  });
+});
