@@ -326,6 +326,10 @@ export default function ScenarioPage() {
       {view ? (
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
           <div className="space-y-3">
+            <details className="rounded border border-slate-200 bg-white p-3 text-sm">
+              <summary className="cursor-pointer font-medium">{t("scenario.briefing")}</summary>
+              <p className="mt-2 text-slate-700">{data.situation}</p>
+            </details>
             <p className="text-sm text-slate-700" data-mood={view.mood}>
               {t("scenario.moodNow", {
                 name: view.persona.name,

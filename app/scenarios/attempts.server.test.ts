@@ -209,6 +209,7 @@ describe("bad input is refused and nothing is stored", () => {
     ["a category outside the scenario's list", { type: "set-category", value: "technical" }, "unknownValue"],
     ["an article the scenario does not ship", { type: "link-article", value: "../../etc/passwd" }, "unknownArticle"],
     ["a team that is not an escalation target", { type: "escalate", value: "billing", note: "please" }, "unknownValue"],
+    ["an escalation without a team", { type: "escalate", value: "", note: "please" }, "chooseTeam"],
     ["an escalation without a note", { type: "escalate", value: "logistics", note: "  " }, "noteRequired"],
     ["an empty internal note", { type: "add-note", note: "" }, "noteRequired"],
     ["an over-long note", { type: "add-note", note: "x".repeat(2001) }, "noteTooLong"],

@@ -73,6 +73,7 @@ export class PlayError extends Error {
       | "badTag"
       | "tooManyTags"
       | "noteRequired"
+      | "chooseTeam"
       | "noteTooLong"
       | "noChange"
       | "notFinished",
@@ -246,6 +247,7 @@ export function act(
     case "add-note":
       return { event: { type: "add-note", note: cleanNote(input.note) }, state: { ...state, notes: state.notes + 1 } };
     case "escalate": {
+      if (!value) throw new PlayError("chooseTeam");
       if (!scenario.teams.includes(value))
         throw new PlayError("unknownValue", 400, { field: "team", value: value.slice(0, 40) });
       const note = cleanNote(input.note);
