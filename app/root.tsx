@@ -13,7 +13,8 @@ import {
 } from "@remix-run/react";
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { getUser } from "./accounts/auth.server.ts";
+import { getUser, hasRole } from "./accounts/auth.server.ts";
+import { reviewCounts } from "./reviews/reviews.server.ts";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { LocaleSwitcher } from "./components/locale-switcher.tsx";
 import { navFor } from "./components/nav.ts";
@@ -31,8 +32,11 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
+  // Mentors and managers see their review queue's size in the navigation.
+  const reviews = user && hasRole(user, ["mentor", "manager"]) ? await reviewCounts(user) : null;
   return json({
     user: user && { id: user.id, name: user.name, roles: user.roles },
+    reviews,
     locale: resolveLocale(request, user?.locale),
     env: getPublicEnv(),
   });
@@ -89,6 +93,20 @@ function Shell({ children }: { children: ReactNode }) {
                   }
                 >
                   {t(item.labelKey)}
+                  {item.to === "/reviews" && data?.reviews ? (
+                    <span className="ml-1.5 text-xs" data-review-counts>
+                      <span className="rounded-full bg-slate-200 px-1.5 py-0.5 text-slate-800">
+                        <span className="sr-only">{t("reviews.waitingLabel")}: </span>
+                        {data.reviews.waiting}
+                      </span>
+                      {data.reviews.overdue ? (
+                        <span className="ml-1 rounded-full bg-red-100 px-1.5 py-0.5 font-semibold text-red-900">
+                          <span className="sr-only">{t("reviews.overdueLabel")}: </span>
+                          {data.reviews.overdue}
+                        </span>
+                      ) : null}
+                    </span>
+                  ) : null}
                 </NavLink>
               ))}
             </nav>

@@ -14,6 +14,7 @@ import {
   type StoredEvent,
   stepOf,
 } from "#app/scenarios/engine.server.ts";
+import { changesBetween, type Grade } from "#app/reviews/grading.server.ts";
 import { type Scenario } from "#app/scenarios/model.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
@@ -23,6 +24,8 @@ const DAY = 24 * 60 * 60 * 1000;
 type Play = {
   person: string;
   scenario: string;
+  /** Instead of daysAgo: finished this many hours before now (fresh, not yet overdue). */
+  hoursAgo?: number;
   /** best: the reply that pleases most at every step; worst: the opposite; mixed: alternating. */
   style: "best" | "worst" | "mixed";
   daysAgo: number;
@@ -42,6 +45,77 @@ const plays: Play[] = [
   { person: "dmytro.melnyk", scenario: "public-complaint-social", style: "best", daysAgo: 8 },
   { person: "mentor", scenario: "manager-request-chat", style: "best", daysAgo: 40 },
   { person: "iryna.tkachenko", scenario: "bug-to-engineering", style: "mixed", daysAgo: 2 },
+  { person: "joao.pereira", scenario: "public-complaint-social", style: "mixed", daysAgo: 0, hoursAgo: 3 },
+  { person: "carmen.lopez", scenario: "late-delivery-email", style: "mixed", daysAgo: 0, hoursAgo: 5 },
+  { person: "diego.martinez", scenario: "manager-request-chat", style: "mixed", daysAgo: 1 },
+];
+
+type Graded = {
+  person: string;
+  scenario: string;
+  reviewer: string;
+  decision: "passed" | "retry";
+  /** Levels given to the rubric criteria, in order (repeated if the rubric is longer). */
+  levels: number[];
+  /** Comments on the trainee's first replies, in order. */
+  comments: string[];
+  feedback: string;
+  /** Days after the submission that the grade came. */
+  after: number;
+  read: boolean;
+  /** A later change of the grade by the same reviewer. */
+  edit?: { levels: number[]; decision: "passed" | "retry"; feedback: string; after: number };
+};
+
+const grades: Graded[] = [
+  {
+    person: "ana.souza",
+    scenario: "double-charge-chat",
+    reviewer: "mentor3",
+    decision: "retry",
+    levels: [3, 2, 3, 2],
+    comments: [
+      "Ótima abertura: você nomeou a preocupação com o salário da equipe antes de qualquer outra coisa.",
+      "Aqui faltou dizer quando o dinheiro volta. Ela precisa de uma data para planejar a sexta-feira.",
+    ],
+    feedback:
+      "Muito boa empatia do começo ao fim. Para passar, seja precisa sobre o prazo do reembolso (3 a 5 dias úteis depois que o Billing processa) e escale com todos os números das faturas na nota.",
+    after: 1,
+    read: true,
+    edit: {
+      levels: [3, 3, 3, 3],
+      decision: "passed",
+      feedback:
+        "Revi a nota interna: ela tem as duas faturas, os valores e o cartão. Mudei para aprovado. Ainda assim, diga a data do reembolso na primeira resposta escrita.",
+      after: 2,
+    },
+  },
+  {
+    person: "oksana.bondarenko",
+    scenario: "locked-out-phone",
+    reviewer: "mentor2",
+    decision: "passed",
+    levels: [4, 3, 4, 3],
+    comments: ["Чудово: ви заспокоїли пані Кармен і не поспішали з перевіркою."],
+    feedback: "Терпляча, чітка розмова. Наступного разу одразу поставте тег locked-out — це допомагає звітам.",
+    after: 1,
+    read: false,
+  },
+  {
+    person: "dmytro.melnyk",
+    scenario: "public-complaint-social",
+    reviewer: "mentor2",
+    decision: "retry",
+    levels: [2, 3, 2],
+    comments: [
+      "Публічна відповідь добра, але не згадуйте номер замовлення відкрито.",
+      "Тут варто було запропонувати вікно доставки ввечері: клієнт працює до сьомої.",
+    ],
+    feedback:
+      "Гарний тон. Потренуйтеся ще раз: більше конкретики в приватних повідомленнях і нотатка з посиланням на допис.",
+    after: 2,
+    read: false,
+  },
 ];
 
 /** A free-text reply a trainee might write, per language: decent, not perfect. */
@@ -141,6 +215,7 @@ export async function seedScenarioHistory(
   ids: Record<string, string>,
   localeOf: (person: string) => Locale,
   today: number,
+  now: number,
 ) {
   const bundles = scenariosFromRoot(contentRoot());
   await prisma.scenarioAttempt.deleteMany({ where: { userId: { in: Object.values(ids) } } });
@@ -150,7 +225,10 @@ export async function seedScenarioHistory(
     const userId = ids[play.person];
     if (!bundle || !userId) continue;
     const { scenario, locale } = scenarioVariant(bundle, localeOf(play.person));
-    const startedAt = new Date(today - play.daysAgo * DAY + 9 * 3_600_000 + count * 7 * 60_000);
+    const startedAt =
+      play.hoursAgo !== undefined
+        ? new Date(now - play.hoursAgo * 3_600_000)
+        : new Date(today - play.daysAgo * DAY + 9 * 3_600_000 + count * 7 * 60_000);
     const { state, planned, endedAt } = playOut(scenario, locale, play, startedAt);
     const events: StoredEvent[] = planned.map((event, i) => ({ ...event, seq: i + 1 }) as StoredEvent);
     const finished = play.stopAfter === undefined && Boolean(stepOf(scenario, state.stepId).end);
@@ -185,5 +263,118 @@ export async function seedScenarioHistory(
     });
     count++;
   }
+  await seedGrades(ids, bundles);
+  await seedSignOffs(ids, today);
   return count;
+}
+
+/** A few level sign-offs: confirmations with notes, and one withdrawn later. */
+async function seedSignOffs(ids: Record<string, string>, today: number) {
+  await prisma.signOffEvent.deleteMany({ where: { traineeId: { in: Object.values(ids) } } });
+  const events: Array<[string, string, string, "confirm" | "withdraw", string, number]> = [
+    [
+      "ana.souza",
+      "mentor3",
+      "calm-under-pressure",
+      "confirm",
+      "Manteve a calma com o cliente da Procon na terça, sem perder a gentileza.",
+      15,
+    ],
+    [
+      "ana.souza",
+      "mentor3",
+      "complete-records",
+      "confirm",
+      "Notas internas completas em todos os tickets da semana passada.",
+      9,
+    ],
+    [
+      "oksana.bondarenko",
+      "mentor2",
+      "plain-friendly-answers",
+      "confirm",
+      "Прості й доброзичливі відповіді в чаті, перевірено на 10 розмовах.",
+      20,
+    ],
+    [
+      "oksana.bondarenko",
+      "mentor2",
+      "plain-friendly-answers",
+      "withdraw",
+      "Останні листи занадто формальні; перевіримо ще раз за тиждень.",
+      4,
+    ],
+  ];
+  for (const [trainee, mentor, behaviourId, action, note, daysAgo] of events) {
+    const traineeId = ids[trainee];
+    const mentorId = ids[mentor];
+    if (!traineeId || !mentorId) continue;
+    await prisma.signOffEvent.create({
+      data: {
+        traineeId,
+        mentorId,
+        level: "L1",
+        behaviourId,
+        action,
+        note,
+        at: new Date(today - daysAgo * DAY + 15 * 3_600_000),
+      },
+    });
+  }
+}
+
+/** Grades of some of those attempts, with turn comments and, once, a later change. */
+async function seedGrades(ids: Record<string, string>, bundles: ReturnType<typeof scenariosFromRoot>) {
+  for (const g of grades) {
+    const userId = ids[g.person];
+    const reviewerId = ids[g.reviewer];
+    const bundle = bundles[g.scenario];
+    if (!userId || !reviewerId || !bundle) continue;
+    const attempt = await prisma.scenarioAttempt.findFirst({
+      where: { userId, scenarioId: g.scenario, reviewStatus: "waiting" },
+      include: { events: { where: { kind: "reply" }, orderBy: { seq: "asc" }, select: { seq: true } } },
+    });
+    if (!attempt?.submittedAt) continue;
+    const { scenario } = scenarioVariant(bundle, attempt.locale);
+    const gradeOf = (levels: number[], decision: Graded["decision"], feedback: string): Grade => ({
+      scores: Object.fromEntries(scenario.rubric.map((c, i) => [c.id, levels[i % levels.length] ?? 3])),
+      comments: Object.fromEntries(
+        g.comments.flatMap((text, i) => (attempt.events[i] ? [[String(attempt.events[i]?.seq), text]] : [])),
+      ),
+      feedback,
+      decision,
+    });
+    const versions = [{ grade: gradeOf(g.levels, g.decision, g.feedback), after: g.after }];
+    if (g.edit) versions.push({ grade: gradeOf(g.edit.levels, g.edit.decision, g.edit.feedback), after: g.edit.after });
+    const last = versions.at(-1);
+    if (!last) continue;
+    const at = (after: number) => new Date(attempt.submittedAt!.getTime() + after * DAY + 2 * 3_600_000);
+    const stored = (grade: Grade) => ({
+      scores: JSON.stringify(grade.scores),
+      comments: JSON.stringify(grade.comments),
+      feedback: grade.feedback,
+      decision: grade.decision ?? "retry",
+    });
+    await prisma.review.create({
+      data: {
+        attemptId: attempt.id,
+        reviewerId,
+        status: "submitted",
+        version: versions.length,
+        submittedAt: at(last.after),
+        readAt: g.read ? at(last.after + 1) : null,
+        ...stored(last.grade),
+        versions: {
+          create: versions.map((v, i) => ({
+            version: i + 1,
+            reviewerId,
+            createdAt: at(v.after),
+            ...stored(v.grade),
+            changes: JSON.stringify(changesBetween(i ? (versions[i - 1]?.grade ?? null) : null, v.grade)),
+          })),
+        },
+      },
+    });
+    await prisma.scenarioAttempt.update({ where: { id: attempt.id }, data: { reviewStatus: "graded" } });
+  }
 }

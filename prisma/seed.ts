@@ -305,7 +305,7 @@ export async function seed(now = new Date()) {
   }
   await seedQuizHistory(tree, ids, today);
   const localeOf = (person: string) => people.find((p) => p.local === person)?.locale ?? "en";
-  const scenarioAttempts = await seedScenarioHistory(ids, localeOf, today);
+  const scenarioAttempts = await seedScenarioHistory(ids, localeOf, today, now.getTime());
   return { people: people.length, teams: Object.keys(teams).length, scenarioAttempts };
 }
 

@@ -12,6 +12,7 @@ import {
 import { formatProblems } from "#app/courses/check.server.ts";
 import { compileMdx } from "#app/courses/compile.server.ts";
 import { readContentTree } from "#app/courses/content.server.ts";
+import { readLadder } from "#app/ladder/content.server.ts";
 import { scenariosFromRoot } from "#app/scenarios/catalog.server.ts";
 
 const started = performance.now();
@@ -38,6 +39,7 @@ const content: PrecompiledContent = {
   code,
   quizzes: quizzesFromTree(tree),
   scenarios: scenariosFromRoot(root),
+  ladder: readLadder(root, []),
 };
 mkdirSync(path.dirname(PRECOMPILED_PATH), { recursive: true });
 writeFileSync(PRECOMPILED_PATH, JSON.stringify(content));

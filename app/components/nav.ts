@@ -8,6 +8,7 @@ export const navItems: NavItem[] = [
   { to: "/learn", labelKey: "nav.learn", roles: ["trainee"] },
   { to: "/courses", labelKey: "nav.courses" },
   { to: "/scenarios", labelKey: "nav.scenarios" },
+  { to: "/reviews", labelKey: "nav.reviews", roles: ["mentor", "manager"] },
   { to: "/admin/users", labelKey: "nav.admin", roles: ["admin"] },
 ];
 

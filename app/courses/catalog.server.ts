@@ -8,6 +8,8 @@ import { type Locale } from "#app/utils/i18n.ts";
 import { compileMdxFile } from "./compile.server.ts";
 import { type ContentTree, readContentTree } from "./content.server.ts";
 import { type QuizMeta, type QuizVariant } from "#app/quizzes/model.ts";
+import { readLadder } from "#app/ladder/content.server.ts";
+import { type Ladder } from "#app/ladder/model.ts";
 import { type ScenarioBundle } from "#app/scenarios/model.ts";
 import { type CourseMeta } from "./model.ts";
 
@@ -19,6 +21,7 @@ export type PrecompiledContent = {
   quizzes: Record<string, Quiz>;
   /** Scenarios with their articles rendered to HTML; server only, like the quizzes. */
   scenarios: Record<string, ScenarioBundle>;
+  ladder: Ladder;
 };
 
 export type Quiz = QuizMeta & { variants: Partial<Record<Locale, QuizVariant>> };
@@ -131,4 +134,8 @@ export async function getLessonCode(courseSlug: string, lessonSlug: string, loca
   if (!file) return null;
   const { code } = await compileMdxFile(file.absolutePath, file.source);
   return { code, locale: shown };
+}
+
+export function getLadder(): Ladder {
+  return loadPrecompiled()?.ladder ?? readLadder(contentRoot(), []);
 }

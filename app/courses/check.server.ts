@@ -1,5 +1,6 @@
 // `npm run content:check`: every problem under courses/ as file:line: message.
 import { locales } from "#app/utils/i18n.ts";
+import { readLadder } from "#app/ladder/content.server.ts";
 import { readScenarios } from "#app/scenarios/content.server.ts";
 import { compileMdx, MdxCompileError } from "./compile.server.ts";
 import { type LessonFile, type Problem, readContentTree } from "./content.server.ts";
@@ -92,6 +93,7 @@ export async function checkContent(root: string): Promise<Problem[]> {
   const paths = new Set<string>();
   const quizIds = new Set(tree.courses.flatMap((course) => course.quizzes.map((quiz) => quiz.id)));
   const scenarioIds = new Set(readScenarios(root, problems).map((scenario) => scenario.id));
+  readLadder(root, problems);
   for (const course of tree.courses) {
     paths.add(`/courses/${course.slug}`);
     for (const quiz of course.quizzes) paths.add(`/quizzes/${quiz.id}`);

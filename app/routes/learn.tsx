@@ -57,6 +57,17 @@ export default function Learn() {
           </Link>
         </div>
         <ul className="mt-3 space-y-2">
+          {practice.unread.map((review) => (
+            <li key={review.attemptId}>
+              <Link
+                to={`/scenarios/${review.scenarioId}/attempts/${review.attemptId}`}
+                className="font-semibold text-amber-900 underline"
+                data-unread
+              >
+                {t("learn.newFeedback", { title: review.title })}
+              </Link>
+            </li>
+          ))}
           {practice.inProgress.map((attempt) => (
             <li key={attempt.scenarioId}>
               <Link to={`/scenarios/${attempt.scenarioId}`} className="font-medium text-brand-700 underline">

@@ -3,14 +3,15 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
+import { GradeHistory, GradeResult, TurnComment } from "#app/reviews/grade-history.tsx";
+import { getTraineeReview, markReviewRead } from "#app/reviews/reviews.server.ts";
 import { AttemptNotFound, loadAttempt } from "#app/scenarios/attempts.server.ts";
 import { findScenario } from "#app/scenarios/catalog.server.ts";
 import { Conversation } from "#app/scenarios/conversation.tsx";
 import { HelpDesk } from "#app/scenarios/help-desk.tsx";
-import { MoodChart } from "#app/scenarios/mood-chart.tsx";
+import { MeasuresPanel } from "#app/scenarios/measures-panel.tsx";
 import { ScenarioBadges } from "#app/scenarios/scenario-badges.tsx";
 import { attemptView } from "#app/scenarios/view.server.ts";
-import { formatElapsed } from "#app/utils/format.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Summary"} · Rapport` }];
@@ -27,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Not finished yet: the summary is the player's job.
   if (!attempt.finishedAt || !attempt.measures) throw redirect(`/scenarios/${bundle.id}`);
   const { scenario, measures } = attempt;
+  const review = await getTraineeReview(attempt.id);
+  if (review?.unread) await markReviewRead(attempt.id, user.id);
   return json({
     id: bundle.id,
     attemptId: attempt.id,
@@ -34,28 +37,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     channel: scenario.channel,
     level: scenario.level,
     minutes: scenario.minutes,
-    review: scenario.review,
+    reviewRequired: scenario.review,
     finishedAt: attempt.finishedAt,
     reviewStatus: attempt.reviewStatus,
     measures,
     view: attemptView(attempt),
+    rubric: scenario.rubric,
+    review,
   });
-}
-
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4" data-measure={testId}>
-      <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums">{value}</dd>
-    </div>
-  );
 }
 
 export default function AttemptSummary() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const m = data.measures;
-  const done = m.requiredActions.filter((a) => a.done).length;
   return (
     <div className="space-y-8">
       <nav aria-label={t("courses.breadcrumb")} className="flex gap-3 text-sm">
@@ -67,7 +62,7 @@ export default function AttemptSummary() {
         </Link>
       </nav>
       <header className="space-y-2">
-        <ScenarioBadges channel={data.channel} level={data.level} minutes={data.minutes} review={data.review} />
+        <ScenarioBadges channel={data.channel} level={data.level} minutes={data.minutes} review={data.reviewRequired} />
         <h1 className="text-3xl font-bold">{t("scenario.summary.title", { title: data.title })}</h1>
         <p
           className={`max-w-3xl rounded border p-3 ${m.resolved ? "border-emerald-300 bg-emerald-50" : "border-red-300 bg-red-50"}`}
@@ -75,7 +70,7 @@ export default function AttemptSummary() {
           <span className="font-semibold">{m.resolved ? t("scenario.resolved") : t("scenario.notResolved")}.</span>{" "}
           {m.outcome}
         </p>
-        {data.reviewStatus === "waiting" ? (
+        {data.reviewStatus === "graded" ? null : data.reviewStatus === "waiting" ? (
           <p className="max-w-3xl rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-review-status="waiting">
             {t("scenario.summary.waitingReview")}
           </p>
@@ -86,70 +81,32 @@ export default function AttemptSummary() {
         )}
       </header>
 
-      <section aria-labelledby="measures" className="space-y-4">
-        <h2 id="measures" className="text-xl font-semibold">
-          {t("scenario.summary.measures")}
-        </h2>
-        <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <Stat label={t("scenario.summary.csat")} value={`${m.csat} / 5`} testId="csat" />
-          <Stat
-            label={t("scenario.summary.firstReply")}
-            value={m.firstReplySeconds === null ? "—" : formatElapsed(m.firstReplySeconds)}
-            testId="first-reply"
+      {data.review ? (
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+          <GradeResult
+            grade={data.review.grade}
+            rubric={data.rubric}
+            reviewer={data.review.reviewer}
+            at={data.review.at}
           />
-          <Stat label={t("scenario.summary.total")} value={formatElapsed(m.totalSeconds)} testId="total" />
-          <Stat
-            label={t("scenario.summary.preScore")}
-            value={m.preScore === null ? "—" : `${m.preScore}%`}
-            testId="pre-score"
-          />
-        </dl>
-        <p className="text-sm text-slate-600">{t("scenario.summary.csatExplained")}</p>
-        <div className="grid gap-6 lg:grid-cols-2">
-          <div>
-            <h3 className="font-semibold">{t("scenario.summary.moodPath")}</h3>
-            <MoodChart path={m.moodPath} />
-          </div>
-          <div>
-            <h3 className="font-semibold">{t("scenario.summary.turnTimes")}</h3>
-            <ol className="mt-2 space-y-1 text-sm" data-turn-times>
-              {m.turnSeconds.map((seconds, i) => (
-                <li key={i} className="flex justify-between border-b border-slate-100 py-1">
-                  <span>{t("scenario.summary.turn", { number: i + 1 })}</span>
-                  <span className="tabular-nums">{formatElapsed(seconds)}</span>
-                </li>
-              ))}
-            </ol>
-          </div>
+          <GradeHistory versions={data.review.versions} rubric={data.rubric} />
         </div>
-        <div>
-          <h3 className="font-semibold">
-            {t("scenario.summary.requiredActions", { done, total: m.requiredActions.length })}
-          </h3>
-          <ul className="mt-2 space-y-1 text-sm">
-            {m.requiredActions.map((action) => (
-              <li key={action.id} data-required={action.id} data-done={String(action.done)} className="flex gap-2">
-                <span aria-hidden="true" className={action.done ? "text-emerald-700" : "text-red-700"}>
-                  {action.done ? "✓" : "✗"}
-                </span>
-                <span>
-                  <span className="sr-only">
-                    {action.done ? t("scenario.summary.done") : t("scenario.summary.missed")}:{" "}
-                  </span>
-                  {action.label}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </section>
+      ) : null}
+
+      <MeasuresPanel measures={m} />
 
       <section aria-labelledby="transcript" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div>
           <h2 id="transcript" className="mb-3 text-xl font-semibold">
             {t("scenario.summary.transcript")}
           </h2>
-          <Conversation view={data.view} />
+          <Conversation
+            view={data.view}
+            afterTurn={(turn) => {
+              const comment = data.review?.grade.comments[String(turn.seq)];
+              return comment ? <TurnComment text={comment} /> : null;
+            }}
+          />
         </div>
         <aside aria-label={t("scenario.desk.title")}>
           <HelpDesk view={data.view} kb={null} editable={false} />
@@ -159,7 +116,9 @@ export default function AttemptSummary() {
       <Form method="post" action={`/scenarios/${data.id}`}>
         <input type="hidden" name="intent" value="start" />
         <input type="hidden" name="previous" value={data.attemptId} />
-        <Button type="submit">{t("scenario.playAgain")}</Button>
+        <Button type="submit">
+          {data.review?.grade.decision === "retry" ? t("reviews.tryAgain") : t("scenario.playAgain")}
+        </Button>
       </Form>
     </div>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import { levels } from "#app/courses/model.ts";
+import { unreadReviews } from "#app/reviews/reviews.server.ts";
 import { listAttempts } from "#app/scenarios/attempts.server.ts";
 import { getScenarios, scenarioVariant } from "#app/scenarios/catalog.server.ts";
 import { scenarioChannels } from "#app/scenarios/model.ts";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const level = url.searchParams.get("level") ?? "";
   const channel = url.searchParams.get("channel") ?? "";
-  const attempts = await listAttempts(user.id);
+  const [attempts, unread] = await Promise.all([listAttempts(user.id), unreadReviews(user.id)]);
   const scenarios = Object.values(getScenarios())
     .map((bundle) => {
       const { scenario } = scenarioVariant(bundle, locale);
@@ -37,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         review: scenario.review,
         competencies: scenario.competencies,
         inProgress: mine.some((a) => !a.finishedAt),
+        unread: unread.filter((r) => r.attempt.scenarioId === bundle.id).map((r) => r.attemptId),
         waiting: finished.filter((a) => a.reviewStatus === "waiting").length,
         plays: finished.length,
         best: best && { id: best.id, csat: best.csat, resolved: best.resolved },
@@ -106,6 +108,17 @@ export default function ScenariosPage() {
               {s.competencies.map((c) => t(`competencies.${c}`)).join(" · ")}
             </p>
             <div className="mt-auto pt-3 text-sm" data-result>
+              {s.unread.map((attemptId) => (
+                <p key={attemptId}>
+                  <Link
+                    to={`/scenarios/${s.id}/attempts/${attemptId}`}
+                    className="inline-block rounded-full bg-amber-100 px-2 py-0.5 font-semibold text-amber-900"
+                    data-unread
+                  >
+                    {t("reviews.newFeedback")}
+                  </Link>
+                </p>
+              ))}
               {s.inProgress ? <p className="font-medium text-amber-800">{t("scenario.inProgress")}</p> : null}
               {s.best ? (
                 <p>

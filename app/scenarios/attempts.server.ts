@@ -52,7 +52,8 @@ export type LoadedAttempt = Omit<AttemptRow, "state" | "measures"> & {
   events: StoredEvent[];
 };
 
-function parseEvents(
+/** Stored event rows as typed events. */
+export function parseEvents(
   rows: Array<{ seq: number; at: Date; stepId: string; kind: string; data: string }>,
 ): StoredEvent[] {
   return rows.map((row) =>

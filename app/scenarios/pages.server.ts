@@ -1,11 +1,12 @@
 // What /learn shows of practice: attempts to carry on, and a scenario to try next.
 import { type Level } from "#app/courses/model.ts";
 import { type Locale } from "#app/utils/i18n.ts";
+import { unreadReviews } from "#app/reviews/reviews.server.ts";
 import { listAttempts } from "./attempts.server.ts";
 import { getScenarios, scenarioVariant } from "./catalog.server.ts";
 
 export async function getPracticeSummary(userId: string, locale: Locale, focus: Level | null) {
-  const attempts = await listAttempts(userId);
+  const [attempts, unread] = await Promise.all([listAttempts(userId), unreadReviews(userId)]);
   const bundles = getScenarios();
   const titleOf = (id: string) => {
     const bundle = bundles[id];
@@ -21,6 +22,12 @@ export async function getPracticeSummary(userId: string, locale: Locale, focus: 
       .filter((a) => !a.finishedAt && bundles[a.scenarioId])
       .map((a) => ({ scenarioId: a.scenarioId, title: titleOf(a.scenarioId) })),
     waiting: attempts.filter((a) => a.reviewStatus === "waiting").length,
+    unread: unread.map((r) => ({
+      attemptId: r.attemptId,
+      scenarioId: r.attempt.scenarioId,
+      title: titleOf(r.attempt.scenarioId),
+      decision: r.decision,
+    })),
     suggestion: suggestion ? { id: suggestion.id, title: suggestion.title, channel: suggestion.channel } : null,
   };
 }

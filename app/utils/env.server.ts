@@ -11,6 +11,10 @@ const schema = z.object({
     .transform((v) => v === "true"),
   /** Database queries slower than this (ms) are logged. */
   SLOW_QUERY_MS: z.coerce.number().int().positive().default(50),
+  /** Mentor review target: a waiting attempt is overdue after this many working days (Mon–Fri). */
+  REVIEW_TARGET_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+  /** How long opening an attempt to grade holds it for that mentor. */
+  REVIEW_CLAIM_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -11,8 +11,8 @@ const navOf = (page: Page) =>
 describe("signing in and out", () => {
   test.each([
     ["admin", ["/", "/courses", "/scenarios", "/admin/users"], "Alex Morgan"],
-    ["manager", ["/", "/courses", "/scenarios"], "Marta Oliveira"],
-    ["mentor", ["/", "/learn", "/courses", "/scenarios"], "Lucía Fernández"],
+    ["manager", ["/", "/courses", "/scenarios", "/reviews"], "Marta Oliveira"],
+    ["mentor", ["/", "/learn", "/courses", "/scenarios", "/reviews"], "Lucía Fernández"],
     ["trainee", ["/", "/learn", "/courses", "/scenarios"], "Sam Taylor"],
   ])("%s signs in and sees their own navigation", async (who, nav, name) => {
     const page = await browser.newPage();

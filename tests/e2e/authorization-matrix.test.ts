@@ -1,6 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { beforeAll, describe, expect, test } from "vitest";
+import Database from "better-sqlite3";
+import { beforeAll, describe, expect, inject, test } from "vitest";
 import { root } from "#tests/setup/paths.ts";
 import { demo } from "./browser.ts";
 import { request, sessionFor } from "./http.ts";
@@ -21,7 +22,7 @@ type Row = {
   body?: string;
   expect: Record<Persona, Outcome>;
 };
-type Ids = { traineeId: string };
+type Ids = { traineeId: string; samsPhoneAttempt: string };
 
 const everyoneSignedIn = (outcome: Outcome): Record<Persona, Outcome> => ({
   anonymous: "login",
@@ -36,6 +37,14 @@ const adminOnly = (outcome: Outcome): Record<Persona, Outcome> => ({
   mentor: "forbidden",
   manager: "forbidden",
   admin: outcome,
+});
+/** Mentors and managers only; the mentor persona (mentor2, Borealis) and the manager (Aurora) differ per row. */
+const reviewers = (mentor: Outcome, manager: Outcome): Record<Persona, Outcome> => ({
+  anonymous: "login",
+  trainee: "forbidden",
+  mentor,
+  manager,
+  admin: "forbidden",
 });
 const same = (outcome: Outcome): Record<Persona, Outcome> => ({
   anonymous: outcome,
@@ -227,6 +236,46 @@ export const matrix: Row[] = [
     path: "/scenarios/bug-to-engineering/attempts/someone-elses-attempt",
     expect: everyoneSignedIn("notFound"),
   },
+  // Reviews: Sam (Aurora) is mentored by Lucía, not by mentor2 (Borealis); Marta manages Aurora.
+  { route: "routes/reviews._index", method: "GET", path: "/reviews", expect: reviewers("ok", "ok") },
+  {
+    route: "routes/reviews.$attemptId",
+    method: "GET",
+    path: "/reviews/no-such-attempt",
+    expect: reviewers("notFound", "notFound"),
+  },
+  {
+    route: "routes/reviews.$attemptId",
+    method: "GET",
+    path: (ids) => `/reviews/${ids.samsPhoneAttempt}`,
+    expect: reviewers("forbidden", "ok"),
+  },
+  {
+    route: "routes/reviews.$attemptId",
+    method: "POST",
+    path: (ids) => `/reviews/${ids.samsPhoneAttempt}`,
+    body: "intent=submit&basedOn=0&score%3Ano-such-criterion=9",
+    expect: reviewers("forbidden", "bad"),
+  },
+  {
+    route: "routes/trainees.$userId",
+    method: "GET",
+    path: (ids) => `/trainees/${ids.traineeId}`,
+    expect: reviewers("forbidden", "ok"),
+  },
+  {
+    route: "routes/trainees.$userId",
+    method: "GET",
+    path: "/trainees/no-such-person",
+    expect: reviewers("notFound", "notFound"),
+  },
+  {
+    route: "routes/trainees.$userId",
+    method: "POST",
+    path: (ids) => `/trainees/${ids.traineeId}`,
+    body: "intent=confirm&level=L1&behaviour=plain-friendly-answers&note=",
+    expect: reviewers("forbidden", "bad"),
+  },
   { route: "routes/$", method: "GET", path: "/no/such/page", expect: everyoneSignedIn("notFound") },
   { route: "routes/$", method: "POST", path: "/no/such/page", body: "a=1", expect: everyoneSignedIn("notFound") },
   // Sign-out last: it ends the session it is given (a fresh one, see below).
@@ -260,13 +309,22 @@ function matches(response: Response, outcome: Outcome) {
 
 describe("authorization matrix", () => {
   const cookies: Partial<Record<Persona, string>> = {};
-  const ids: Ids = { traineeId: "" };
+  const ids: Ids = { traineeId: "", samsPhoneAttempt: "" };
 
   beforeAll(async () => {
     for (const [persona, email] of Object.entries(personas)) cookies[persona as Persona] = await sessionFor(email);
     const list = await request("GET", "/admin/users?q=trainee%40demo", { cookie: cookies.admin });
-    ids.traineeId = /\/admin\/users\/([a-z0-9]+)"/.exec(await list.text())?.[1] ?? "";
+    ids.traineeId = /\/admin\/users\/(c[a-z0-9]{20,})"/.exec(await list.text())?.[1] ?? "";
     expect(ids.traineeId).not.toBe("");
+    const db = new Database(inject("e2eDatabase"), { readonly: true });
+    const row = db
+      .prepare(
+        "SELECT id FROM ScenarioAttempt WHERE userId = ? AND scenarioId = 'locked-out-phone' AND reviewStatus != 'none' ORDER BY startedAt LIMIT 1",
+      )
+      .get(ids.traineeId) as { id: string } | undefined;
+    db.close();
+    ids.samsPhoneAttempt = row?.id ?? "";
+    expect(ids.samsPhoneAttempt, "the demo seed gives Sam a phone attempt sent for review").not.toBe("");
   });
 
   test("lists every route the app has", async () => {

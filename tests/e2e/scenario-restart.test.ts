@@ -54,7 +54,9 @@ describe("an attempt survives the server dying", () => {
       await answerStep(page, scenario, { pick: "best", text: reply });
       await page.locator('select[name="priority"]').selectOption("high");
       await deskAction(page, () => page.locator('form:has(input[name="intent"][value="ticket"]) button').click());
-      await page.locator('form:has(input[name="type"][value="add-note"]) textarea').fill("Verified by security questions.");
+      await page
+        .locator('form:has(input[name="type"][value="add-note"]) textarea')
+        .fill("Verified by security questions.");
       await deskAction(page, () => page.locator('form:has(input[name="type"][value="add-note"]) button').click());
       const step = await currentStep(page);
       const transcript = await page.locator("[data-turn]").allTextContents();

@@ -1,0 +1,40 @@
+// Who may grade whom: a mentor grades their own trainees; a manager grades the trainees of
+// the teams they manage. One place, used by the queue, the grading screen and sign-offs.
+import { type SessionUser, hasRole } from "#app/accounts/auth.server.ts";
+import { prisma } from "#app/utils/db.server.ts";
+
+/** The ids of every trainee this person may review (empty for anyone else). */
+export async function reviewableTraineeIds(user: Pick<SessionUser, "id" | "roles">): Promise<string[]> {
+  const ids = new Set<string>();
+  if (hasRole(user, "mentor")) {
+    const mentees = await prisma.mentorship.findMany({ where: { mentorId: user.id }, select: { traineeId: true } });
+    for (const m of mentees) ids.add(m.traineeId);
+  }
+  if (hasRole(user, "manager")) {
+    const members = await prisma.user.findMany({
+      where: { team: { managers: { some: { userId: user.id } } } },
+      select: { id: true },
+    });
+    for (const m of members) ids.add(m.id);
+  }
+  ids.delete(user.id);
+  return [...ids];
+}
+
+export async function canReview(user: Pick<SessionUser, "id" | "roles">, traineeId: string) {
+  if (traineeId === user.id) return false;
+  if (hasRole(user, "mentor")) {
+    const mentorship = await prisma.mentorship.findUnique({
+      where: { mentorId_traineeId: { mentorId: user.id, traineeId } },
+      select: { traineeId: true },
+    });
+    if (mentorship) return true;
+  }
+  if (hasRole(user, "manager")) {
+    const managed = await prisma.user.count({
+      where: { id: traineeId, team: { managers: { some: { userId: user.id } } } },
+    });
+    if (managed) return true;
+  }
+  return false;
+}

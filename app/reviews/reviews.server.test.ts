@@ -1,0 +1,248 @@
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { type Role } from "#app/accounts/roles.ts";
+import { finishAttempt, recordAction, recordReply, startAttempt } from "#app/scenarios/attempts.server.ts";
+import { type ScenarioBundle } from "#app/scenarios/model.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { root } from "#tests/setup/paths.ts";
+import { createTeam, createUser } from "#tests/factories.ts";
+import { type Grade } from "./grading.server.ts";
+import {
+  getQueue,
+  getTraineeReview,
+  markReviewRead,
+  openForGrading,
+  reviewCounts,
+  ReviewError,
+  saveGrade,
+  unreadReviews,
+} from "./reviews.server.ts";
+import { getSignOffs, recordSignOff, SignOffError } from "./signoff.server.ts";
+import { addWorkingDays, subtractWorkingDays } from "./working-days.ts";
+
+let bundle: ScenarioBundle;
+beforeAll(async () => {
+  process.env.CONTENT_DIR = path.join(root, "tests/fixtures/content/valid");
+  const { findScenario } = await import("#app/scenarios/catalog.server.ts");
+  const found = findScenario("fixture-chat");
+  if (!found) throw new Error("fixture scenario missing");
+  bundle = found;
+});
+
+async function person(roles: Role[], teamId: string | null = null) {
+  const user = await createUser({ roles, teamId });
+  return { ...user, roles };
+}
+
+/** A trainee with a mentor and a finished attempt waiting for review (it has free text). */
+async function waitingAttempt() {
+  const team = await createTeam();
+  const trainee = await person(["trainee"], team.id);
+  const mentor = await person(["mentor"]);
+  await prisma.mentorship.create({ data: { mentorId: mentor.id, traineeId: trainee.id } });
+  const id = await startAttempt(trainee.id, bundle, "en");
+  await recordReply(trainee.id, bundle, id, "opening", { optionId: "a" });
+  await recordAction(trainee.id, bundle, id, "checking", { type: "set-priority", value: "high" });
+  await recordReply(trainee.id, bundle, id, "checking", { text: "Hi Ana, sorry. It ships today, tracking by 5 pm." });
+  await finishAttempt(trainee.id, bundle, id);
+  return { team, trainee, mentor, attemptId: id };
+}
+
+const fullGrade = (decision: Grade["decision"] = "retry"): Grade => ({
+  scores: { empathy: 3, "next-step": 2, tools: 3 },
+  comments: { "1": "Good opening." },
+  feedback: "Say when the parcel arrives.",
+  decision,
+});
+
+async function reviewError(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ReviewError);
+  return error as ReviewError;
+}
+
+describe("working days", () => {
+  test("skip weekends both ways", () => {
+    // Friday 10:00 + 2 working days = Tuesday 10:00; Saturday counts from Monday.
+    expect(addWorkingDays(new Date("2026-11-20T10:00:00Z"), 2).toISOString()).toBe("2026-11-24T10:00:00.000Z");
+    expect(addWorkingDays(new Date("2026-11-21T10:00:00Z"), 2).toISOString()).toBe("2026-11-24T10:00:00.000Z");
+    expect(subtractWorkingDays(new Date("2026-11-24T10:00:00Z"), 2).toISOString()).toBe("2026-11-20T10:00:00.000Z");
+  });
+});
+
+describe("the queue", () => {
+  test("a mentor sees their trainees' waiting attempts, oldest first, with overdue ones marked; others see none", async () => {
+    const { trainee, mentor, attemptId } = await waitingAttempt();
+    // Submitted a week ago: overdue against two working days.
+    await prisma.scenarioAttempt.update({
+      where: { id: attemptId },
+      data: { submittedAt: new Date(Date.now() - 7 * 86_400_000) },
+    });
+    const second = await startAttempt(trainee.id, bundle, "en");
+    await recordReply(trainee.id, bundle, second, "opening", { optionId: "a" });
+    await recordReply(trainee.id, bundle, second, "checking", { text: "Hello Ana" });
+    await finishAttempt(trainee.id, bundle, second);
+
+    const queue = await getQueue(mentor, {}, "en");
+    expect(queue.items.map((i) => i.id)).toEqual([attemptId, second]);
+    expect(queue.items.map((i) => i.overdue)).toEqual([true, false]);
+    expect(queue).toMatchObject({ total: 2, overdue: 1 });
+    expect(await reviewCounts(mentor)).toEqual({ waiting: 2, overdue: 1 });
+
+    const stranger = await person(["mentor"]);
+    expect((await getQueue(stranger, {}, "en")).total).toBe(0);
+    expect((await getQueue(mentor, { competency: "leadership" }, "en")).total).toBe(0);
+    expect((await getQueue(mentor, { competency: "empathy" }, "en")).total).toBe(2);
+  });
+
+  test("a manager sees the queue of the teams they manage", async () => {
+    const { team, attemptId } = await waitingAttempt();
+    const manager = await person(["manager"]);
+    await prisma.teamManager.create({ data: { teamId: team.id, userId: manager.id } });
+    expect((await getQueue(manager, {}, "en")).items.map((i) => i.id)).toEqual([attemptId]);
+  });
+});
+
+describe("grading", () => {
+  test("opening claims the attempt; another mentor sees who holds it and cannot save", async () => {
+    const { trainee, mentor, attemptId } = await waitingAttempt();
+    const second = await person(["mentor"]);
+    await prisma.mentorship.create({ data: { mentorId: second.id, traineeId: trainee.id } });
+    expect((await openForGrading(mentor, attemptId)).claim).toMatchObject({ mine: true, by: mentor.name });
+    expect((await openForGrading(second, attemptId)).claim).toMatchObject({ mine: false, by: mentor.name });
+    const error = await reviewError(saveGrade(second, attemptId, fullGrade(), "submit", 0));
+    expect(error.code).toBe("claimedByOther");
+    expect(await prisma.review.count({ where: { attemptId } })).toBe(0);
+  });
+
+  test("a claim runs out if left, and then someone else can take it", async () => {
+    const { trainee, mentor, attemptId } = await waitingAttempt();
+    const second = await person(["mentor"]);
+    await prisma.mentorship.create({ data: { mentorId: second.id, traineeId: trainee.id } });
+    await openForGrading(mentor, attemptId);
+    const later = new Date(Date.now() + 31 * 60_000);
+    expect((await openForGrading(second, attemptId, later)).claim.mine).toBe(true);
+  });
+
+  test("a draft, then a submission, then a change: every version kept with what changed; the trainee's unread mark follows", async () => {
+    const { trainee, mentor, attemptId } = await waitingAttempt();
+    await openForGrading(mentor, attemptId);
+    await saveGrade(mentor, attemptId, { ...fullGrade(), decision: null }, "draft", 0);
+    expect(await getTraineeReview(attemptId)).toBeNull();
+    await saveGrade(mentor, attemptId, fullGrade("retry"), "submit", 0);
+    expect((await prisma.scenarioAttempt.findUniqueOrThrow({ where: { id: attemptId } })).reviewStatus).toBe("graded");
+    expect((await unreadReviews(trainee.id)).map((r) => r.attemptId)).toEqual([attemptId]);
+    await markReviewRead(attemptId, mentor.id); // not the owner: stays unread
+    expect(await unreadReviews(trainee.id)).toHaveLength(1);
+    await markReviewRead(attemptId, trainee.id);
+    expect(await unreadReviews(trainee.id)).toHaveLength(0);
+
+    await openForGrading(mentor, attemptId);
+    await saveGrade(
+      mentor,
+      attemptId,
+      { ...fullGrade("passed"), scores: { empathy: 4, "next-step": 2, tools: 3 } },
+      "submit",
+      1,
+    );
+    const review = await getTraineeReview(attemptId);
+    expect(review?.grade.decision).toBe("passed");
+    expect(review?.unread).toBe(true);
+    expect(review?.versions.map((v) => v.changes)).toEqual([
+      [],
+      [
+        { kind: "score", criterion: "empathy", from: 3, to: 4 },
+        { kind: "decision", from: "retry", to: "passed" },
+      ],
+    ]);
+  });
+
+  test("two submissions from the same starting version: one wins, the other is told", async () => {
+    const { mentor, attemptId } = await waitingAttempt();
+    await openForGrading(mentor, attemptId);
+    const results = await Promise.allSettled([
+      saveGrade(mentor, attemptId, fullGrade("retry"), "submit", 0),
+      saveGrade(mentor, attemptId, fullGrade("passed"), "submit", 0),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect((lost?.reason as ReviewError).status).toBe(409);
+    expect(await prisma.reviewVersion.count({ where: { review: { attemptId } } })).toBe(1);
+  });
+
+  test("bad requests: not their trainee, not submitted, nothing stored", async () => {
+    const { attemptId, trainee } = await waitingAttempt();
+    const stranger = await person(["mentor"]);
+    expect((await reviewError(openForGrading(stranger, attemptId))).status).toBe(403);
+    expect((await reviewError(saveGrade(stranger, attemptId, fullGrade(), "submit", 0))).status).toBe(403);
+    const trainer = await person(["trainee", "mentor"]);
+    expect((await reviewError(openForGrading(trainer, attemptId))).status).toBe(403);
+
+    const open = await startAttempt(trainee.id, bundle, "en");
+    const mentorOfOpen = await person(["mentor"]);
+    await prisma.mentorship.create({ data: { mentorId: mentorOfOpen.id, traineeId: trainee.id } });
+    expect((await reviewError(openForGrading(mentorOfOpen, open))).code).toBe("notSubmitted");
+    expect((await reviewError(openForGrading(mentorOfOpen, "no-such-attempt"))).status).toBe(404);
+    expect(await prisma.review.count({ where: { attemptId: { in: [attemptId, open] } } })).toBe(0);
+  });
+});
+
+describe("level sign-off", () => {
+  test("a mentor confirms and withdraws a behaviour with notes; the latest event is the state and all are kept", async () => {
+    const { trainee, mentor } = await waitingAttempt();
+    const input = { traineeId: trainee.id, level: "L1", behaviourId: "calm", note: "Calm with an angry caller." };
+    await recordSignOff(mentor, { ...input, action: "confirm" });
+    expect((await getSignOffs(trainee.id)).state["L1/calm"]).toMatchObject({ confirmed: true, by: mentor.name });
+    await expect(recordSignOff(mentor, { ...input, action: "confirm" })).rejects.toMatchObject({
+      code: "alreadyConfirmed",
+      status: 409,
+    });
+    await recordSignOff(mentor, { ...input, action: "withdraw", note: "Snapped at a customer today." });
+    const { state, history } = await getSignOffs(trainee.id);
+    expect(state["L1/calm"]?.confirmed).toBe(false);
+    expect(history).toHaveLength(2);
+  });
+
+  test.each([
+    ["a level that does not exist", { level: "L9" }, "unknownLevel"],
+    ["a behaviour the level does not ask for", { behaviourId: "juggling" }, "unknownBehaviour"],
+    ["an empty note", { note: "  " }, "noteRequired"],
+    ["an over-long note", { note: "x".repeat(1001) }, "noteTooLong"],
+    ["withdrawing what was never confirmed", { action: "withdraw" }, "notConfirmed"],
+    ["an unknown action", { action: "approve" }, "unknownAction"],
+  ])("%s is refused and nothing stored", async (_name, change, code) => {
+    const { trainee, mentor } = await waitingAttempt();
+    const input = {
+      traineeId: trainee.id,
+      level: "L1",
+      behaviourId: "calm",
+      note: "Seen on Monday.",
+      action: "confirm",
+      ...change,
+    };
+    const error = await recordSignOff(mentor, input).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SignOffError);
+    expect((error as SignOffError).code).toBe(code);
+    expect(await prisma.signOffEvent.count({ where: { traineeId: trainee.id } })).toBe(0);
+  });
+
+  test("only the trainee's mentor or team manager may sign off", async () => {
+    const { trainee } = await waitingAttempt();
+    const stranger = await person(["mentor"]);
+    await expect(
+      recordSignOff(stranger, {
+        traineeId: trainee.id,
+        level: "L1",
+        behaviourId: "calm",
+        note: "x",
+        action: "confirm",
+      }),
+    ).rejects.toMatchObject({ code: "notYours", status: 403 });
+  });
+});

@@ -1,0 +1,346 @@
+// The mentor review: the queue, claims, drafts and submitted grades with their history,
+// and the trainee's side (unread marks). Access is checked here, not only in routes.
+import { type SessionUser } from "#app/accounts/auth.server.ts";
+import { findScenario, getScenarios, scenarioVariant } from "#app/scenarios/catalog.server.ts";
+import { parseEvents } from "#app/scenarios/attempts.server.ts";
+import { type Measures } from "#app/scenarios/engine.server.ts";
+import { type Scenario } from "#app/scenarios/model.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { getEnv } from "#app/utils/env.server.ts";
+import { type Locale } from "#app/utils/i18n.ts";
+import { canReview, reviewableTraineeIds } from "./access.server.ts";
+import { type Change, changesBetween, type Grade } from "./grading.server.ts";
+import { addWorkingDays, subtractWorkingDays } from "./working-days.ts";
+
+export const PAGE_SIZE = 20;
+
+/** Refusals a mentor can meet; each is a clear message and a 4xx, with nothing stored. */
+export class ReviewError extends Error {
+  constructor(
+    readonly code: "notFound" | "notYours" | "notSubmitted" | "claimedByOther" | "changedMeanwhile",
+    readonly status: 403 | 404 | 409,
+    readonly detail: Record<string, string> = {},
+  ) {
+    super(code);
+  }
+}
+
+type Reviewer = Pick<SessionUser, "id" | "roles">;
+
+export function reviewTarget(submittedAt: Date) {
+  return addWorkingDays(submittedAt, getEnv().REVIEW_TARGET_WORKING_DAYS);
+}
+
+/** Waiting and overdue counts for the navigation: two indexed counts. */
+export async function reviewCounts(user: Reviewer, now = new Date()) {
+  const traineeIds = await reviewableTraineeIds(user);
+  if (!traineeIds.length) return { waiting: 0, overdue: 0 };
+  const where = { userId: { in: traineeIds }, reviewStatus: "waiting" };
+  const cutoff = subtractWorkingDays(now, getEnv().REVIEW_TARGET_WORKING_DAYS);
+  const [waiting, overdue] = await Promise.all([
+    prisma.scenarioAttempt.count({ where }),
+    prisma.scenarioAttempt.count({ where: { ...where, submittedAt: { lt: cutoff } } }),
+  ]);
+  return { waiting, overdue };
+}
+
+export type QueueFilters = { trainee?: string; scenario?: string; competency?: string; page?: number };
+
+/** The queue: attempts waiting for this person's trainees, oldest first, one page at a time. */
+export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Locale, now = new Date()) {
+  const traineeIds = await reviewableTraineeIds(user);
+  const scenarios = getScenarios();
+  const scenarioIds =
+    filters.competency !== undefined
+      ? Object.values(scenarios)
+          .filter((b) => b.variants.en?.competencies.includes(filters.competency as never))
+          .map((b) => b.id)
+      : null;
+  const userIds = filters.trainee ? traineeIds.filter((id) => id === filters.trainee) : traineeIds;
+  const where = {
+    userId: { in: userIds },
+    reviewStatus: "waiting",
+    ...(filters.scenario ? { scenarioId: filters.scenario } : {}),
+    ...(scenarioIds
+      ? { scenarioId: { in: filters.scenario ? scenarioIds.filter((id) => id === filters.scenario) : scenarioIds } }
+      : {}),
+  };
+  const page = Math.max(1, filters.page ?? 1);
+  const cutoff = subtractWorkingDays(now, getEnv().REVIEW_TARGET_WORKING_DAYS);
+  const [total, overdue, rows, trainees] = await Promise.all([
+    prisma.scenarioAttempt.count({ where }),
+    prisma.scenarioAttempt.count({ where: { ...where, submittedAt: { lt: cutoff } } }),
+    prisma.scenarioAttempt.findMany({
+      where,
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        scenarioId: true,
+        submittedAt: true,
+        csat: true,
+        preScore: true,
+        resolved: true,
+        claimedUntil: true,
+        user: { select: { id: true, name: true } },
+        claimedBy: { select: { id: true, name: true } },
+        review: { select: { status: true, reviewerId: true } },
+      },
+    }),
+    prisma.user.findMany({
+      where: { id: { in: traineeIds } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  const title = (id: string) => {
+    const bundle = scenarios[id];
+    return bundle ? scenarioVariant(bundle, locale).scenario.title : id;
+  };
+  return {
+    total,
+    overdue,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    items: rows.map((row) => {
+      const submittedAt = row.submittedAt ?? now;
+      const due = reviewTarget(submittedAt);
+      const scenario = scenarios[row.scenarioId]?.variants.en;
+      return {
+        id: row.id,
+        trainee: row.user,
+        scenario: {
+          id: row.scenarioId,
+          title: title(row.scenarioId),
+          channel: scenario?.channel ?? "chat",
+          level: scenario?.level ?? "L1",
+        },
+        submittedAt,
+        due,
+        overdue: due < now,
+        csat: row.csat,
+        preScore: row.preScore,
+        resolved: row.resolved,
+        claim:
+          row.claimedBy && row.claimedUntil && row.claimedUntil > now
+            ? { by: row.claimedBy.name, mine: row.claimedBy.id === user.id, until: row.claimedUntil }
+            : null,
+        draft: row.review?.status === "draft",
+      };
+    }),
+    options: {
+      trainees,
+      scenarios: Object.values(scenarios)
+        .map((b) => ({ id: b.id, title: title(b.id) }))
+        .sort((a, b) => a.title.localeCompare(b.title, locale)),
+    },
+  };
+}
+
+const gradeOf = (row: { scores: string; comments: string; feedback: string; decision: string | null }): Grade => ({
+  scores: JSON.parse(row.scores) as Grade["scores"],
+  comments: JSON.parse(row.comments) as Grade["comments"],
+  feedback: row.feedback,
+  decision: (row.decision as Grade["decision"]) ?? null,
+});
+
+/** An attempt with everything the grading screen or the trainee's page needs. */
+async function loadAttemptForReview(attemptId: string) {
+  const row = await prisma.scenarioAttempt.findUnique({
+    where: { id: attemptId },
+    include: {
+      events: { orderBy: { seq: "asc" } },
+      user: { select: { id: true, name: true } },
+      claimedBy: { select: { id: true, name: true } },
+      review: {
+        include: {
+          reviewer: { select: { name: true } },
+          versions: { orderBy: { version: "asc" }, include: { reviewer: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  if (!row) throw new ReviewError("notFound", 404);
+  const bundle = findScenario(row.scenarioId);
+  if (!bundle) throw new ReviewError("notFound", 404);
+  const scenario: Scenario = scenarioVariant(bundle, row.locale).scenario;
+  const versions = (row.review?.versions ?? []).map((v) => ({
+    version: v.version,
+    reviewer: v.reviewer.name,
+    at: v.createdAt,
+    grade: gradeOf(v),
+    changes: JSON.parse(v.changes) as Change[],
+  }));
+  return {
+    attempt: row,
+    scenario,
+    events: parseEvents(row.events),
+    measures: row.measures ? (JSON.parse(row.measures) as Measures) : null,
+    working: row.review ? { ...gradeOf(row.review), status: row.review.status, version: row.review.version } : null,
+    versions,
+  };
+}
+
+/**
+ * Opens an attempt for grading: checks the reviewer may grade this trainee and that the
+ * attempt was submitted, then claims it for a while unless another mentor holds it.
+ */
+export async function openForGrading(user: Reviewer & { name: string }, attemptId: string, now = new Date()) {
+  const loaded = await loadAttemptForReview(attemptId);
+  const { attempt } = loaded;
+  if (!(await canReview(user, attempt.userId))) throw new ReviewError("notYours", 403);
+  if (attempt.reviewStatus === "none" || !attempt.finishedAt) throw new ReviewError("notSubmitted", 409);
+  const until = new Date(now.getTime() + getEnv().REVIEW_CLAIM_MINUTES * 60_000);
+  const claimed = await prisma.scenarioAttempt.updateMany({
+    where: {
+      id: attempt.id,
+      OR: [{ claimedById: null }, { claimedUntil: { lt: now } }, { claimedById: user.id }],
+    },
+    data: { claimedById: user.id, claimedUntil: until },
+  });
+  const claim =
+    claimed.count === 1
+      ? { by: user.name, mine: true, until }
+      : await prisma.scenarioAttempt
+          .findUnique({
+            where: { id: attempt.id },
+            select: { claimedUntil: true, claimedBy: { select: { name: true } } },
+          })
+          .then((r) => ({ by: r?.claimedBy?.name ?? "", mine: false, until: r?.claimedUntil ?? now }));
+  return { ...loaded, claim };
+}
+
+/** Gives the claim back, so another mentor can grade at once. */
+export async function releaseClaim(user: Reviewer, attemptId: string) {
+  await prisma.scenarioAttempt.updateMany({
+    where: { id: attemptId, claimedById: user.id },
+    data: { claimedById: null, claimedUntil: null },
+  });
+}
+
+/**
+ * Saves a draft or submits a grade. The reviewer must hold the claim, and a submission
+ * must start from the latest version (`basedOn`): if another mentor submitted in the
+ * meantime, nothing is stored and the caller keeps what was typed.
+ */
+export async function saveGrade(
+  user: Reviewer & { name: string },
+  attemptId: string,
+  grade: Grade,
+  intent: "draft" | "submit",
+  basedOn: number,
+  now = new Date(),
+) {
+  const attempt = await prisma.scenarioAttempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      id: true,
+      userId: true,
+      reviewStatus: true,
+      finishedAt: true,
+      claimedById: true,
+      claimedUntil: true,
+      claimedBy: { select: { name: true } },
+    },
+  });
+  if (!attempt) throw new ReviewError("notFound", 404);
+  if (!(await canReview(user, attempt.userId))) throw new ReviewError("notYours", 403);
+  if (attempt.reviewStatus === "none" || !attempt.finishedAt) throw new ReviewError("notSubmitted", 409);
+  const holds = attempt.claimedById === user.id && attempt.claimedUntil !== null && attempt.claimedUntil > now;
+  const heldByOther =
+    attempt.claimedById && attempt.claimedById !== user.id && attempt.claimedUntil && attempt.claimedUntil > now;
+  if (heldByOther) throw new ReviewError("claimedByOther", 409, { name: attempt.claimedBy?.name ?? "" });
+  const data = {
+    scores: JSON.stringify(grade.scores),
+    comments: JSON.stringify(grade.comments),
+    feedback: grade.feedback,
+    decision: grade.decision,
+  };
+  await prisma.$transaction(async (tx) => {
+    // Re-claim inside the transaction: an expired claim nobody else took is still good.
+    const claim = await tx.scenarioAttempt.updateMany({
+      where: {
+        id: attemptId,
+        OR: [{ claimedById: null }, { claimedUntil: { lt: now } }, { claimedById: user.id }],
+      },
+      data:
+        intent === "submit"
+          ? { claimedById: null, claimedUntil: null, reviewStatus: "graded" }
+          : { claimedById: user.id, claimedUntil: new Date(now.getTime() + getEnv().REVIEW_CLAIM_MINUTES * 60_000) },
+    });
+    if (claim.count !== 1 && !holds) throw new ReviewError("claimedByOther", 409);
+    const review = await tx.review.upsert({
+      where: { attemptId },
+      create: { attemptId, reviewerId: user.id, ...data, status: "draft" },
+      update: {},
+      include: { versions: { orderBy: { version: "desc" }, take: 1 } },
+    });
+    if (review.version !== basedOn) throw new ReviewError("changedMeanwhile", 409);
+    if (intent === "draft") {
+      const saved = await tx.review.updateMany({
+        where: { id: review.id, version: basedOn },
+        data: { ...data, status: "draft", reviewerId: user.id },
+      });
+      if (saved.count !== 1) throw new ReviewError("changedMeanwhile", 409);
+      return;
+    }
+    const previous = review.versions[0] ? gradeOf(review.versions[0]) : null;
+    const submitted = await tx.review.updateMany({
+      where: { id: review.id, version: basedOn },
+      data: { ...data, status: "submitted", reviewerId: user.id, version: basedOn + 1, submittedAt: now, readAt: null },
+    });
+    if (submitted.count !== 1) throw new ReviewError("changedMeanwhile", 409);
+    await tx.reviewVersion.create({
+      data: {
+        reviewId: review.id,
+        version: basedOn + 1,
+        reviewerId: user.id,
+        createdAt: now,
+        ...data,
+        decision: grade.decision ?? "retry",
+        changes: JSON.stringify(changesBetween(previous, grade)),
+      },
+    });
+  });
+}
+
+/** The trainee's view of their graded attempt: the latest submitted version, and its history. */
+export async function getTraineeReview(attemptId: string) {
+  const review = await prisma.review.findUnique({
+    where: { attemptId },
+    include: { versions: { orderBy: { version: "asc" }, include: { reviewer: { select: { name: true } } } } },
+  });
+  const latest = review?.versions.at(-1);
+  if (!review || !latest) return null;
+  return {
+    unread: review.readAt === null,
+    grade: gradeOf(latest),
+    reviewer: latest.reviewer.name,
+    at: latest.createdAt,
+    versions: review.versions.map((v) => ({
+      version: v.version,
+      reviewer: v.reviewer.name,
+      at: v.createdAt,
+      changes: JSON.parse(v.changes) as Change[],
+    })),
+  };
+}
+
+/** Marks the latest grade as read: only the attempt's owner does this, by opening it. */
+export async function markReviewRead(attemptId: string, userId: string, now = new Date()) {
+  await prisma.review.updateMany({
+    where: { attemptId, readAt: null, version: { gt: 0 }, attempt: { userId } },
+    data: { readAt: now },
+  });
+}
+
+/** The person's graded attempts they have not opened yet. */
+export async function unreadReviews(userId: string) {
+  return prisma.review.findMany({
+    where: { readAt: null, version: { gt: 0 }, attempt: { userId } },
+    select: { attemptId: true, decision: true, attempt: { select: { scenarioId: true } } },
+  });
+}
+
+export { loadAttemptForReview };

@@ -1,0 +1,79 @@
+// Level sign-off: a mentor confirms, or withdraws, each behaviour a ladder level asks for.
+// Every confirmation and withdrawal is an event; the latest one per behaviour is the state.
+import { type SessionUser } from "#app/accounts/auth.server.ts";
+import { getLadder } from "#app/courses/catalog.server.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { canReview } from "./access.server.ts";
+
+import { MAX_SIGNOFF_NOTE } from "./limits.ts";
+
+export class SignOffError extends Error {
+  constructor(
+    readonly code:
+      | "notYours"
+      | "unknownLevel"
+      | "unknownBehaviour"
+      | "noteRequired"
+      | "noteTooLong"
+      | "alreadyConfirmed"
+      | "notConfirmed"
+      | "unknownAction",
+    readonly status: 400 | 403 | 409,
+  ) {
+    super(code);
+  }
+}
+
+export type SignOffState = { confirmed: boolean; by: string; at: Date; note: string };
+
+/** The current state of every behaviour, keyed "level/behaviour", plus the full history. */
+export async function getSignOffs(traineeId: string) {
+  const events = await prisma.signOffEvent.findMany({
+    where: { traineeId },
+    orderBy: { at: "asc" },
+    select: { level: true, behaviourId: true, action: true, note: true, at: true, mentor: { select: { name: true } } },
+  });
+  const state: Record<string, SignOffState> = {};
+  for (const e of events)
+    state[`${e.level}/${e.behaviourId}`] = {
+      confirmed: e.action === "confirm",
+      by: e.mentor.name,
+      at: e.at,
+      note: e.note,
+    };
+  return { state, history: events.map((e) => ({ ...e, mentor: e.mentor.name })).reverse() };
+}
+
+export async function recordSignOff(
+  user: Pick<SessionUser, "id" | "roles">,
+  input: { traineeId: string; level: string; behaviourId: string; action: string; note: string },
+) {
+  if (!(await canReview(user, input.traineeId))) throw new SignOffError("notYours", 403);
+  if (input.action !== "confirm" && input.action !== "withdraw") throw new SignOffError("unknownAction", 400);
+  const level = getLadder().levels.find((l) => l.id === input.level);
+  if (!level) throw new SignOffError("unknownLevel", 400);
+  if (!level.behaviours.some((b) => b.id === input.behaviourId)) throw new SignOffError("unknownBehaviour", 400);
+  const note = input.note.replace(/\r\n?/g, "\n").trim();
+  if (!note) throw new SignOffError("noteRequired", 400);
+  if (note.length > MAX_SIGNOFF_NOTE) throw new SignOffError("noteTooLong", 400);
+  await prisma.$transaction(async (tx) => {
+    const last = await tx.signOffEvent.findFirst({
+      where: { traineeId: input.traineeId, level: input.level, behaviourId: input.behaviourId },
+      orderBy: { at: "desc" },
+      select: { action: true },
+    });
+    const confirmed = last?.action === "confirm";
+    if (input.action === "confirm" && confirmed) throw new SignOffError("alreadyConfirmed", 409);
+    if (input.action === "withdraw" && !confirmed) throw new SignOffError("notConfirmed", 409);
+    await tx.signOffEvent.create({
+      data: {
+        traineeId: input.traineeId,
+        level: input.level,
+        behaviourId: input.behaviourId,
+        action: input.action,
+        note,
+        mentorId: user.id,
+      },
+    });
+  });
+}
