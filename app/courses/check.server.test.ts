@@ -215,6 +215,16 @@ describe("content:check", () => {
       'scenarios/fixture-chat.yml:44: step "angry": private is true or false, and only social scenarios have it',
     ],
     [
+      "a ladder level requiring a quiz that does not exist",
+      (d: string) => replaceIn(path.join(d, "ladder.yml"), "id: basics-final, minScore: 80", "id: no-such-quiz, minScore: 80"),
+      'ladder.yml:7: level L1 requires the quiz "no-such-quiz", which does not exist',
+    ],
+    [
+      "a ladder track starting from a level that does not exist",
+      (d: string) => replaceIn(path.join(d, "ladder.yml"), "    from: L2", "    from: L9"),
+      'ladder.yml:30: track quality-assurance: "from" must be a level (L1–L5)',
+    ],
+    [
       "a lesson linking to a scenario that does not exist",
       (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "## Only section", '## Only section\n\n<ScenarioLink id="no-such-scenario" />'),
       '01-basics/02-second.mdx:11: <ScenarioLink id="no-such-scenario" /> names no scenario',

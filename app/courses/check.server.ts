@@ -93,7 +93,11 @@ export async function checkContent(root: string): Promise<Problem[]> {
   const paths = new Set<string>();
   const quizIds = new Set(tree.courses.flatMap((course) => course.quizzes.map((quiz) => quiz.id)));
   const scenarioIds = new Set(readScenarios(root, problems).map((scenario) => scenario.id));
-  readLadder(root, problems);
+  readLadder(root, problems, {
+    courses: new Set(tree.courses.map((course) => course.slug)),
+    quizzes: quizIds,
+    scenarios: scenarioIds,
+  });
   for (const course of tree.courses) {
     paths.add(`/courses/${course.slug}`);
     for (const quiz of course.quizzes) paths.add(`/quizzes/${quiz.id}`);
