@@ -74,7 +74,7 @@ function Shell({ children }: { children: ReactNode }) {
       >
         {t("nav.skip")}
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <a href="/" className="text-lg font-bold text-brand-700">
             Rapport

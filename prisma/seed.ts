@@ -8,6 +8,7 @@ import { type Answers, gradeAttempt } from "#app/quizzes/grade.server.ts";
 import { type Role } from "#app/accounts/roles.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
+import { certifyIfMet } from "#app/ladder/evaluate.server.ts";
 import { seedScenarioHistory } from "./seed-scenarios.ts";
 
 const DOMAIN = "demo.rapport.test";
@@ -16,7 +17,8 @@ const DAY = 24 * 60 * 60 * 1000;
 /** How many L1 lessons (in course order) each demo trainee has finished; one more is open. */
 const lessonsDone: Record<string, number> = {
   trainee: 5,
-  "ana.souza": 14,
+  // Ana has finished every L1 lesson: with her quizzes, graded scenarios and sign-offs she is certified at L1.
+  "ana.souza": 20,
   "joao.pereira": 9,
   "valentina.ruiz": 7,
   "diego.martinez": 3,
@@ -184,6 +186,8 @@ const quizHistory: Array<[string, string, number, number]> = [
   ["ana.souza", "communication-final", 4, 45],
   ["ana.souza", "communication-final", 1, 44],
   ["ana.souza", "empathy-and-patience-final", 2, 30],
+  ["ana.souza", "support-tools-final", 1, 25],
+  ["ana.souza", "problem-solving-final", 1, 22],
   ["oksana.bondarenko", "support-role-final", 0, 50],
   ["oksana.bondarenko", "communication-final", 2, 35],
   ["oksana.bondarenko", "empathy-and-patience-final", 6, 9],
@@ -306,6 +310,9 @@ export async function seed(now = new Date()) {
   await seedQuizHistory(tree, ids, today);
   const localeOf = (person: string) => people.find((p) => p.local === person)?.locale ?? "en";
   const scenarioAttempts = await seedScenarioHistory(ids, localeOf, today, now.getTime());
+  // Levels reached by the evidence above are certified as the app would, dated by that evidence.
+  await prisma.certification.deleteMany({ where: { userId: { in: Object.values(ids) } } });
+  await certifyIfMet(Object.values(ids));
   return { people: people.length, teams: Object.keys(teams).length, scenarioAttempts };
 }
 

@@ -6,6 +6,7 @@ export type NavItem = { to: string; labelKey: string; roles?: readonly Role[] };
 export const navItems: NavItem[] = [
   { to: "/", labelKey: "nav.home" },
   { to: "/learn", labelKey: "nav.learn", roles: ["trainee"] },
+  { to: "/progress", labelKey: "nav.progress", roles: ["trainee"] },
   { to: "/courses", labelKey: "nav.courses" },
   { to: "/scenarios", labelKey: "nav.scenarios" },
   { to: "/reviews", labelKey: "nav.reviews", roles: ["mentor", "manager"] },

@@ -1,3 +1,4 @@
+import { certifyIfMet } from "#app/ladder/evaluate.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { passedQuizIds } from "#app/quizzes/attempts.server.ts";
 import { type CourseMeta } from "./model.ts";
@@ -68,4 +69,5 @@ export async function setLessonCompleted(userId: string, courseSlug: string, les
     update: { completedAt: done ? new Date() : null },
     select: { userId: true },
   });
+  if (done) await certifyIfMet([userId]);
 }

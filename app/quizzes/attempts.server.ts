@@ -1,6 +1,7 @@
 // Quiz attempts: start (with a stored shuffle seed), submit once, grade on the server.
 import { randomInt } from "node:crypto";
 import { type Quiz } from "#app/courses/catalog.server.ts";
+import { certifyIfMet } from "#app/ladder/evaluate.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { isLocale, type Locale } from "#app/utils/i18n.ts";
 import { type Answers, arrangeQuestions, gradeAttempt, validateAnswers } from "./grade.server.ts";
@@ -122,6 +123,8 @@ export async function submitAttempt(
       competencies: JSON.stringify(result.competencies),
     },
   });
+  // A passed quiz can complete a level: certify now rather than at the next page view.
+  if (count === 1) await certifyIfMet([userId]);
   return count === 1
     ? { status: "graded", attemptId: attempt.id }
     : { status: "alreadySubmitted", attemptId: attempt.id };

@@ -2,6 +2,7 @@
 // Every confirmation and withdrawal is an event; the latest one per behaviour is the state.
 import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { getLadder } from "#app/courses/catalog.server.ts";
+import { certifyIfMet } from "#app/ladder/evaluate.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { canReview } from "./access.server.ts";
 
@@ -76,4 +77,5 @@ export async function recordSignOff(
       },
     });
   });
+  if (input.action === "confirm") await certifyIfMet([input.traineeId]);
 }

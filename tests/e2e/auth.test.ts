@@ -12,8 +12,8 @@ describe("signing in and out", () => {
   test.each([
     ["admin", ["/", "/courses", "/scenarios", "/admin/users"], "Alex Morgan"],
     ["manager", ["/", "/courses", "/scenarios", "/reviews"], "Marta Oliveira"],
-    ["mentor", ["/", "/learn", "/courses", "/scenarios", "/reviews"], "Lucía Fernández"],
-    ["trainee", ["/", "/learn", "/courses", "/scenarios"], "Sam Taylor"],
+    ["mentor", ["/", "/learn", "/progress", "/courses", "/scenarios", "/reviews"], "Lucía Fernández"],
+    ["trainee", ["/", "/learn", "/progress", "/courses", "/scenarios"], "Sam Taylor"],
   ])("%s signs in and sees their own navigation", async (who, nav, name) => {
     const page = await browser.newPage();
     await signIn(page, demo(who));

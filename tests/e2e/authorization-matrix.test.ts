@@ -22,7 +22,7 @@ type Row = {
   body?: string;
   expect: Record<Persona, Outcome>;
 };
-type Ids = { traineeId: string; samsPhoneAttempt: string };
+type Ids = { traineeId: string; samsPhoneAttempt: string; anasCertificate: string };
 
 const everyoneSignedIn = (outcome: Outcome): Record<Persona, Outcome> => ({
   anonymous: "login",
@@ -276,6 +276,20 @@ export const matrix: Row[] = [
     body: "intent=confirm&level=L1&behaviour=plain-friendly-answers&note=",
     expect: reviewers("forbidden", "bad"),
   },
+  { route: "routes/progress", method: "GET", path: "/progress", expect: everyoneSignedIn("ok") },
+  {
+    route: "routes/certificates.$certificateId",
+    method: "GET",
+    path: "/certificates/no-such-certificate",
+    expect: everyoneSignedIn("notFound"),
+  },
+  {
+    // Ana (Aurora, mentored by mentor3): her manager and the admin may see it; Sam and mentor2 may not.
+    route: "routes/certificates.$certificateId",
+    method: "GET",
+    path: (ids) => `/certificates/${ids.anasCertificate}`,
+    expect: { anonymous: "login", trainee: "forbidden", mentor: "forbidden", manager: "ok", admin: "ok" },
+  },
   { route: "routes/$", method: "GET", path: "/no/such/page", expect: everyoneSignedIn("notFound") },
   { route: "routes/$", method: "POST", path: "/no/such/page", body: "a=1", expect: everyoneSignedIn("notFound") },
   // Sign-out last: it ends the session it is given (a fresh one, see below).
@@ -309,7 +323,7 @@ function matches(response: Response, outcome: Outcome) {
 
 describe("authorization matrix", () => {
   const cookies: Partial<Record<Persona, string>> = {};
-  const ids: Ids = { traineeId: "", samsPhoneAttempt: "" };
+  const ids: Ids = { traineeId: "", samsPhoneAttempt: "", anasCertificate: "" };
 
   beforeAll(async () => {
     for (const [persona, email] of Object.entries(personas)) cookies[persona as Persona] = await sessionFor(email);
@@ -322,7 +336,14 @@ describe("authorization matrix", () => {
         "SELECT id FROM ScenarioAttempt WHERE userId = ? AND scenarioId = 'locked-out-phone' AND reviewStatus != 'none' ORDER BY startedAt LIMIT 1",
       )
       .get(ids.traineeId) as { id: string } | undefined;
+    const certificate = db
+      .prepare(
+        "SELECT c.id FROM Certification c JOIN User u ON u.id = c.userId WHERE u.email = 'ana.souza@demo.rapport.test' AND c.stage = 'L1'",
+      )
+      .get() as { id: string } | undefined;
     db.close();
+    ids.anasCertificate = certificate?.id ?? "";
+    expect(ids.anasCertificate, "the demo seed certifies Ana at L1").not.toBe("");
     ids.samsPhoneAttempt = row?.id ?? "";
     expect(ids.samsPhoneAttempt, "the demo seed gives Sam a phone attempt sent for review").not.toBe("");
   });

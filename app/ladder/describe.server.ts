@@ -1,0 +1,69 @@
+// Requirements as the reader sees them: a title in their language, the evidence, and where
+// to go to meet what is missing.
+import { findQuiz, getCourses, getLadder } from "#app/courses/catalog.server.ts";
+import { localizedCourse } from "#app/courses/model.ts";
+import { variantFor } from "#app/quizzes/attempts.server.ts";
+import { findScenario, scenarioVariant } from "#app/scenarios/catalog.server.ts";
+import { type Locale } from "#app/utils/i18n.ts";
+import { type RequirementResult, type StageResult } from "./evaluate.server.ts";
+import { localize } from "./model.ts";
+
+export type RequirementView = {
+  kind: RequirementResult["kind"];
+  id: string;
+  label: string;
+  met: boolean;
+  at: string | null;
+  detail: string | null;
+  href: string | null;
+};
+
+export function stageTitle(id: string, locale: Locale) {
+  const ladder = getLadder();
+  const stage = [...ladder.levels, ...ladder.tracks].find((s) => s.id === id);
+  return stage ? localize(stage.title, locale) : id;
+}
+
+export function describeRequirements(stage: StageResult, locale: Locale): RequirementView[] {
+  const ladder = getLadder();
+  const courses = getCourses();
+  const stageDef = [...ladder.levels, ...ladder.tracks].find((s) => s.id === stage.id);
+  return stage.requirements.map((r) => {
+    const base = { kind: r.kind, id: r.id, met: r.met, at: r.at?.toISOString() ?? null };
+    switch (r.kind) {
+      case "stage":
+        return { ...base, label: `${r.id} · ${stageTitle(r.id, locale)}`, detail: null, href: "/progress" };
+      case "course": {
+        const course = courses.find((c) => c.slug === r.id);
+        return {
+          ...base,
+          label: course ? localizedCourse(course, locale).title : r.id,
+          detail: `${r.done}/${r.total}`,
+          href: `/courses/${r.id}`,
+        };
+      }
+      case "quiz": {
+        const quiz = findQuiz(r.id);
+        return {
+          ...base,
+          label: quiz ? variantFor(quiz, locale).variant.title : r.id,
+          detail: `${r.best === null ? "—" : `${Math.round(r.best)}%`} / ${r.min}%`,
+          href: r.attemptId ? `/quizzes/${r.id}/attempts/${r.attemptId}` : `/quizzes/${r.id}`,
+        };
+      }
+      case "scenario": {
+        const bundle = findScenario(r.id);
+        return {
+          ...base,
+          label: bundle ? scenarioVariant(bundle, locale).scenario.title : r.id,
+          detail: `${r.best === null ? "—" : r.best} / ${r.min}`,
+          href: `/scenarios/${r.id}`,
+        };
+      }
+      case "behaviour": {
+        const behaviour = stageDef?.behaviours.find((b) => b.id === r.id);
+        return { ...base, label: behaviour ? localize(behaviour.title, locale) : r.id, detail: null, href: null };
+      }
+    }
+  });
+}

@@ -1,0 +1,150 @@
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { type Role } from "#app/accounts/roles.ts";
+import { recordSignOff } from "#app/reviews/signoff.server.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { root } from "#tests/setup/paths.ts";
+import { createUser } from "#tests/factories.ts";
+import { certifyIfMet, evaluatePerson, loadEvidence } from "./evaluate.server.ts";
+
+beforeAll(() => {
+  process.env.CONTENT_DIR = path.join(root, "tests/fixtures/content/valid");
+});
+
+const day = (n: number) => new Date(Date.UTC(2026, 10, n, 12));
+
+/** A trainee who has done everything the fixture's L1 asks, except the sign-offs. */
+async function almostL1() {
+  const trainee = await createUser({ roles: ["trainee"] });
+  const mentor = { ...(await createUser({ roles: ["mentor"] })), roles: ["mentor"] as Role[] };
+  await prisma.mentorship.create({ data: { mentorId: mentor.id, traineeId: trainee.id } });
+  for (const [lessonSlug, n] of [
+    ["first", 2],
+    ["second", 3],
+  ] as const)
+    await prisma.lessonProgress.create({
+      data: { userId: trainee.id, courseSlug: "basics", lessonSlug, firstOpenedAt: day(n), completedAt: day(n) },
+    });
+  await prisma.quizAttempt.create({
+    data: {
+      userId: trainee.id,
+      quizId: "basics-final",
+      courseSlug: "basics",
+      seed: 1,
+      locale: "en",
+      startedAt: day(4),
+      submittedAt: day(4),
+      answers: "{}",
+      score: 90,
+      passed: true,
+      competencies: "{}",
+    },
+  });
+  const attempt = await prisma.scenarioAttempt.create({
+    data: {
+      userId: trainee.id,
+      scenarioId: "fixture-chat",
+      locale: "en",
+      stepId: "thanks",
+      state: "{}",
+      finishedAt: day(5),
+      reviewStatus: "graded",
+      submittedAt: day(5),
+    },
+  });
+  await prisma.review.create({
+    data: {
+      attemptId: attempt.id,
+      reviewerId: mentor.id,
+      status: "submitted",
+      version: 1,
+      decision: "passed",
+      scores: JSON.stringify({ empathy: 3, "next-step": 3, tools: 4 }),
+      versions: {
+        create: {
+          version: 1,
+          reviewerId: mentor.id,
+          createdAt: day(6),
+          decision: "passed",
+          scores: JSON.stringify({ empathy: 3, "next-step": 3, tools: 4 }),
+          comments: "{}",
+          feedback: "",
+          changes: "[]",
+        },
+      },
+    },
+  });
+  return { trainee, mentor };
+}
+
+describe("evaluation against the ladder", () => {
+  test("each requirement says whether it is met and by which evidence", async () => {
+    const { trainee } = await almostL1();
+    const evaluation = evaluatePerson((await loadEvidence([trainee.id])).get(trainee.id)!);
+    const l1 = evaluation.levels[0]!;
+    expect(l1.requirements.map((r) => [r.kind, r.id, r.met])).toEqual([
+      ["course", "basics", true],
+      ["quiz", "basics-final", true],
+      ["scenario", "fixture-chat", true],
+      ["behaviour", "calm", false],
+      ["behaviour", "records", false],
+    ]);
+    expect(l1.requirements[1]).toMatchObject({ best: 90, min: 80 });
+    expect(l1.requirements[2]).toMatchObject({ best: 3.3, min: 3 });
+    expect(evaluation.currentLevel).toBeNull();
+    expect(evaluation.nextLevel?.id).toBe("L1");
+  });
+
+  test("a grade that asks for another try, or below the minimum, does not count", async () => {
+    const { trainee } = await almostL1();
+    await prisma.reviewVersion.updateMany({
+      where: { review: { attempt: { userId: trainee.id } } },
+      data: { decision: "retry" },
+    });
+    const l1 = evaluatePerson((await loadEvidence([trainee.id])).get(trainee.id)!).levels[0]!;
+    expect(l1.requirements.find((r) => r.kind === "scenario")?.met).toBe(false);
+  });
+
+  test("meeting the last requirement certifies the level, dated by that evidence, once", async () => {
+    const { trainee, mentor } = await almostL1();
+    await recordSignOff(mentor, {
+      traineeId: trainee.id,
+      level: "L1",
+      behaviourId: "calm",
+      note: "Calm with a furious caller.",
+      action: "confirm",
+    });
+    expect(await prisma.certification.count({ where: { userId: trainee.id } })).toBe(0);
+    await recordSignOff(mentor, {
+      traineeId: trainee.id,
+      level: "L1",
+      behaviourId: "records",
+      note: "Every ticket noted.",
+      action: "confirm",
+    });
+    const certificate = await prisma.certification.findUniqueOrThrow({
+      where: { userId_stage: { userId: trainee.id, stage: "L1" } },
+    });
+    const signOff = await prisma.signOffEvent.findFirstOrThrow({
+      where: { traineeId: trainee.id, behaviourId: "records" },
+    });
+    expect(certificate.certifiedAt).toEqual(signOff.at);
+    expect((JSON.parse(certificate.evidence) as unknown[]).length).toBe(5);
+    expect(await certifyIfMet([trainee.id])).toEqual([]);
+    const evaluation = evaluatePerson((await loadEvidence([trainee.id])).get(trainee.id)!);
+    expect(evaluation.currentLevel).toBe("L1");
+    // L2 lists L1 as its first requirement, met.
+    expect(evaluation.nextLevel?.requirements[0]).toMatchObject({ kind: "stage", id: "L1", met: true });
+  });
+
+  test("the evidence of many people takes the same number of queries as one", async () => {
+    const people = await Promise.all(Array.from({ length: 6 }, () => almostL1()));
+    const { queryCount } = await import("#app/utils/db.server.ts");
+    let before = queryCount.value;
+    await loadEvidence([people[0]!.trainee.id]);
+    const one = queryCount.value - before;
+    before = queryCount.value;
+    await loadEvidence(people.map((p) => p.trainee.id));
+    expect(queryCount.value - before).toBe(one);
+  });
+});

@@ -1,0 +1,309 @@
+// Evaluation of people against the ladder, in one place: the evidence of many people in a
+// fixed number of queries, each level's and track's requirements met or not with the
+// evidence that met them, and certification when all are met.
+import { getCourses, getLadder } from "#app/courses/catalog.server.ts";
+import { type CourseMeta } from "#app/courses/model.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { type LadderStage, type Ladder } from "./model.ts";
+
+export type QuizEvidence = {
+  attemptId: string;
+  score: number;
+  passed: boolean;
+  at: Date;
+  competencies: Record<string, number>;
+};
+export type GradeEvidence = {
+  attemptId: string;
+  scenarioId: string;
+  mean: number;
+  decision: string;
+  at: Date;
+  scores: Record<string, number>;
+};
+
+export type Evidence = {
+  lessons: Map<string, Map<string, Date>>;
+  quizzes: Map<string, QuizEvidence[]>;
+  grades: GradeEvidence[];
+  signOffs: Map<string, { confirmed: boolean; at: Date }>;
+  certifications: Map<string, { id: string; certifiedAt: Date }>;
+  lastActivity: Date | null;
+};
+
+const emptyEvidence = (): Evidence => ({
+  lessons: new Map(),
+  quizzes: new Map(),
+  grades: [],
+  signOffs: new Map(),
+  certifications: new Map(),
+  lastActivity: null,
+});
+
+const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a > b ? a : b);
+
+/** Everything the ladder looks at, for many people at once: six queries whatever their number. */
+export async function loadEvidence(userIds: string[]): Promise<Map<string, Evidence>> {
+  const result = new Map(userIds.map((id) => [id, emptyEvidence()]));
+  if (!userIds.length) return result;
+  const where = { userId: { in: userIds } };
+  const [lessons, quizzes, reviews, signOffs, certifications, attempts] = await Promise.all([
+    prisma.lessonProgress.findMany({
+      where,
+      select: { userId: true, courseSlug: true, lessonSlug: true, firstOpenedAt: true, completedAt: true },
+    }),
+    prisma.quizAttempt.findMany({
+      where: { ...where, submittedAt: { not: null } },
+      select: {
+        id: true,
+        userId: true,
+        quizId: true,
+        score: true,
+        passed: true,
+        submittedAt: true,
+        competencies: true,
+      },
+      orderBy: { submittedAt: "asc" },
+    }),
+    prisma.review.findMany({
+      where: { version: { gt: 0 }, attempt: where },
+      select: {
+        attemptId: true,
+        versions: { orderBy: { version: "desc" }, take: 1, select: { decision: true, scores: true, createdAt: true } },
+        attempt: { select: { userId: true, scenarioId: true } },
+      },
+    }),
+    prisma.signOffEvent.findMany({
+      where: { traineeId: { in: userIds } },
+      select: { traineeId: true, level: true, behaviourId: true, action: true, at: true },
+      orderBy: { at: "asc" },
+    }),
+    prisma.certification.findMany({ where, select: { id: true, userId: true, stage: true, certifiedAt: true } }),
+    prisma.scenarioAttempt.groupBy({ by: ["userId"], where, _max: { startedAt: true, finishedAt: true } }),
+  ]);
+  for (const row of lessons) {
+    const evidence = result.get(row.userId);
+    if (!evidence) continue;
+    evidence.lastActivity = later(evidence.lastActivity, later(row.firstOpenedAt, row.completedAt));
+    if (!row.completedAt) continue;
+    const course = evidence.lessons.get(row.courseSlug) ?? new Map<string, Date>();
+    course.set(row.lessonSlug, row.completedAt);
+    evidence.lessons.set(row.courseSlug, course);
+  }
+  for (const row of quizzes) {
+    const evidence = result.get(row.userId);
+    if (!evidence || !row.submittedAt) continue;
+    evidence.lastActivity = later(evidence.lastActivity, row.submittedAt);
+    const list = evidence.quizzes.get(row.quizId) ?? [];
+    list.push({
+      attemptId: row.id,
+      score: row.score ?? 0,
+      passed: row.passed === true,
+      at: row.submittedAt,
+      competencies: JSON.parse(row.competencies ?? "{}") as Record<string, number>,
+    });
+    evidence.quizzes.set(row.quizId, list);
+  }
+  for (const row of reviews) {
+    const latest = row.versions[0];
+    const evidence = result.get(row.attempt.userId);
+    if (!latest || !evidence) continue;
+    const scores = JSON.parse(latest.scores) as Record<string, number>;
+    const levels = Object.values(scores);
+    evidence.grades.push({
+      attemptId: row.attemptId,
+      scenarioId: row.attempt.scenarioId,
+      mean: levels.length ? levels.reduce((a, b) => a + b, 0) / levels.length : 0,
+      decision: latest.decision,
+      at: latest.createdAt,
+      scores,
+    });
+  }
+  for (const row of signOffs)
+    result
+      .get(row.traineeId)
+      ?.signOffs.set(`${row.level}/${row.behaviourId}`, { confirmed: row.action === "confirm", at: row.at });
+  for (const row of certifications)
+    result.get(row.userId)?.certifications.set(row.stage, { id: row.id, certifiedAt: row.certifiedAt });
+  for (const row of attempts) {
+    const evidence = result.get(row.userId);
+    if (evidence) evidence.lastActivity = later(evidence.lastActivity, later(row._max.startedAt, row._max.finishedAt));
+  }
+  return result;
+}
+
+export type RequirementResult =
+  | { kind: "course"; id: string; met: boolean; at: Date | null; done: number; total: number }
+  | {
+      kind: "quiz";
+      id: string;
+      met: boolean;
+      at: Date | null;
+      min: number;
+      best: number | null;
+      attemptId: string | null;
+    }
+  | {
+      kind: "scenario";
+      id: string;
+      met: boolean;
+      at: Date | null;
+      min: number;
+      best: number | null;
+      attemptId: string | null;
+    }
+  | { kind: "behaviour"; id: string; stage: string; met: boolean; at: Date | null }
+  | { kind: "stage"; id: string; met: boolean; at: Date | null };
+
+export type StageResult = {
+  id: string;
+  requirements: RequirementResult[];
+  met: number;
+  total: number;
+  complete: boolean;
+  /** When the last requirement was met (the certification date). */
+  completeAt: Date | null;
+  certification: { id: string; certifiedAt: Date } | null;
+};
+
+function courseResult(course: CourseMeta | undefined, slug: string, evidence: Evidence): RequirementResult {
+  const done = evidence.lessons.get(slug);
+  const lessons = course?.lessons ?? [];
+  const lessonsDone = lessons.filter((l) => done?.has(l.slug));
+  const quizPass = course?.finalQuizId ? evidence.quizzes.get(course.finalQuizId)?.find((q) => q.passed) : undefined;
+  const total = lessons.length + (course?.finalQuizId ? 1 : 0);
+  const count = lessonsDone.length + (quizPass ? 1 : 0);
+  const met = total > 0 && count === total;
+  let at: Date | null = quizPass?.at ?? null;
+  for (const lesson of lessonsDone) at = later(at, done?.get(lesson.slug) ?? null);
+  return { kind: "course", id: slug, met, at: met ? at : null, done: count, total };
+}
+
+/** One level or track against one person's evidence. */
+export function evaluateStage(
+  stage: LadderStage,
+  evidence: Evidence,
+  courses: Map<string, CourseMeta>,
+  prerequisite: StageResult | null,
+): StageResult {
+  const requirements: RequirementResult[] = [];
+  if (prerequisite)
+    requirements.push({ kind: "stage", id: prerequisite.id, met: prerequisite.complete, at: prerequisite.completeAt });
+  for (const slug of stage.requires.courses) requirements.push(courseResult(courses.get(slug), slug, evidence));
+  for (const quiz of stage.requires.quizzes) {
+    const attempts = evidence.quizzes.get(quiz.id) ?? [];
+    const first = attempts.find((a) => a.score >= quiz.minScore) ?? null;
+    const best = attempts.length ? Math.max(...attempts.map((a) => a.score)) : null;
+    requirements.push({
+      kind: "quiz",
+      id: quiz.id,
+      met: Boolean(first),
+      at: first?.at ?? null,
+      min: quiz.minScore,
+      best,
+      attemptId: first?.attemptId ?? null,
+    });
+  }
+  for (const scenario of stage.requires.scenarios) {
+    const grades = evidence.grades
+      .filter((g) => g.scenarioId === scenario.id)
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
+    const first = grades.find((g) => g.decision === "passed" && g.mean >= scenario.minRubric) ?? null;
+    const best = grades.length ? Math.max(...grades.map((g) => g.mean)) : null;
+    requirements.push({
+      kind: "scenario",
+      id: scenario.id,
+      met: Boolean(first),
+      at: first?.at ?? null,
+      min: scenario.minRubric,
+      best: best === null ? null : Math.round(best * 10) / 10,
+      attemptId: first?.attemptId ?? null,
+    });
+  }
+  for (const behaviour of stage.behaviours) {
+    const signOff = evidence.signOffs.get(`${stage.id}/${behaviour.id}`);
+    requirements.push({
+      kind: "behaviour",
+      id: behaviour.id,
+      stage: stage.id,
+      met: signOff?.confirmed === true,
+      at: signOff?.confirmed ? signOff.at : null,
+    });
+  }
+  const met = requirements.filter((r) => r.met).length;
+  const complete = met === requirements.length;
+  let completeAt: Date | null = null;
+  if (complete) for (const r of requirements) completeAt = later(completeAt, r.at);
+  return {
+    id: stage.id,
+    requirements,
+    met,
+    total: requirements.length,
+    complete,
+    completeAt,
+    certification: evidence.certifications.get(stage.id) ?? null,
+  };
+}
+
+export type PersonEvaluation = {
+  levels: StageResult[];
+  tracks: StageResult[];
+  /** The highest level certified, each one after the one before. */
+  currentLevel: string | null;
+  nextLevel: StageResult | null;
+};
+
+export function evaluatePerson(
+  evidence: Evidence,
+  ladder: Ladder = getLadder(),
+  courseList: CourseMeta[] = getCourses(),
+): PersonEvaluation {
+  const courses = new Map(courseList.map((c) => [c.slug, c]));
+  const levels: StageResult[] = [];
+  let previous: StageResult | null = null;
+  for (const level of ladder.levels) {
+    const result = evaluateStage(level, evidence, courses, previous);
+    // A recorded certification stands even if evidence later changes (a withdrawn sign-off).
+    if (result.certification && !result.complete) result.complete = true;
+    levels.push(result);
+    previous = result;
+  }
+  const tracks = ladder.tracks.map((track) =>
+    evaluateStage(track, evidence, courses, levels.find((l) => l.id === track.from) ?? null),
+  );
+  let currentLevel: string | null = null;
+  for (const level of levels) {
+    if (!level.complete) break;
+    currentLevel = level.id;
+  }
+  return { levels, tracks, currentLevel, nextLevel: levels.find((l) => !l.complete) ?? null };
+}
+
+/** Records every level and track now complete and not yet certified; returns what was new. */
+export async function certifyIfMet(userIds: string[], evidence?: Map<string, Evidence>) {
+  const all = evidence ?? (await loadEvidence(userIds));
+  const created: Array<{ userId: string; stage: string }> = [];
+  for (const userId of userIds) {
+    const personal = all.get(userId);
+    if (!personal) continue;
+    const evaluation = evaluatePerson(personal);
+    for (const stage of [...evaluation.levels, ...evaluation.tracks]) {
+      if (!stage.complete || stage.certification || !stage.completeAt) continue;
+      const row = await prisma.certification.upsert({
+        where: { userId_stage: { userId, stage: stage.id } },
+        create: {
+          userId,
+          stage: stage.id,
+          certifiedAt: stage.completeAt,
+          evidence: JSON.stringify(stage.requirements),
+        },
+        update: {},
+        select: { id: true, certifiedAt: true },
+      });
+      personal.certifications.set(stage.id, row);
+      stage.certification = row;
+      created.push({ userId, stage: stage.id });
+    }
+  }
+  return created;
+}

@@ -1,0 +1,54 @@
+// A level's requirements, met or missing, with the evidence and where to act.
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "#app/utils/format.ts";
+
+type Requirement = {
+  kind: string;
+  id: string;
+  label: string;
+  met: boolean;
+  at: string | null;
+  detail: string | null;
+  href: string | null;
+};
+
+export function RequirementList({ requirements }: { requirements: Requirement[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ul className="divide-y divide-slate-100">
+      {requirements.map((r) => (
+        <li
+          key={`${r.kind}:${r.id}`}
+          className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2"
+          data-requirement={`${r.kind}:${r.id}`}
+          data-met={String(r.met)}
+        >
+          <span aria-hidden="true" className={r.met ? "text-emerald-700" : "text-slate-400"}>
+            {r.met ? "✓" : "○"}
+          </span>
+          <span className="sr-only">{r.met ? t("progress.met") : t("progress.missing")}: </span>
+          <span className="text-xs font-medium tracking-wide text-slate-500 uppercase">
+            {t(`progress.kinds.${r.kind}`)}
+          </span>
+          {r.href && !r.met ? (
+            <Link to={r.href} className="font-medium text-brand-700 underline">
+              {r.label}
+            </Link>
+          ) : (
+            <span className="font-medium">{r.label}</span>
+          )}
+          {r.detail ? <span className="text-sm text-slate-600 tabular-nums">{r.detail}</span> : null}
+          {r.met && r.at ? (
+            <span className="text-sm text-slate-600">
+              {t("progress.metOn", { date: formatDate(r.at, i18n.language) })}
+            </span>
+          ) : null}
+          {!r.met && r.kind === "behaviour" ? (
+            <span className="text-sm text-slate-600">{t("progress.askMentor")}</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,110 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "#app/accounts/auth.server.ts";
+import { CompetencyChart } from "#app/ladder/competency-chart.tsx";
+import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
+import { certifyIfMet, evaluatePerson, loadEvidence } from "#app/ladder/evaluate.server.ts";
+import { competencyProfile } from "#app/ladder/profile.server.ts";
+import { RequirementList } from "#app/ladder/requirement-list.tsx";
+import { formatDate } from "#app/utils/format.ts";
+import { resolveLocale } from "#app/utils/locale.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Progress · Rapport" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = resolveLocale(request, user.locale);
+  const evidence = await loadEvidence([user.id]);
+  await certifyIfMet([user.id], evidence);
+  const mine = evidence.get(user.id);
+  if (!mine) throw new Error("evidence missing");
+  const evaluation = evaluatePerson(mine);
+  const stage = (s: (typeof evaluation.levels)[number]) => ({
+    id: s.id,
+    title: stageTitle(s.id, locale),
+    met: s.met,
+    total: s.total,
+    complete: s.complete,
+    certification: s.certification && { id: s.certification.id, at: s.certification.certifiedAt.toISOString() },
+  });
+  const current = evaluation.levels.find((l) => l.id === evaluation.currentLevel) ?? null;
+  return json({
+    currentLevel: current ? stage(current) : null,
+    next: evaluation.nextLevel && { ...stage(evaluation.nextLevel), requirements: describeRequirements(evaluation.nextLevel, locale) },
+    levels: evaluation.levels.map(stage),
+    tracks: evaluation.tracks.map((t) => ({ ...stage(t), requirements: describeRequirements(t, locale) })),
+    profile: await competencyProfile(user.id, mine),
+  });
+}
+
+export default function ProgressPage() {
+  const data = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-3xl font-bold">{t("progress.title")}</h1>
+        <p className="mt-2 text-lg" data-current-level={data.currentLevel?.id ?? ""}>
+          {data.currentLevel ? t("progress.currentLevel", { level: `${data.currentLevel.id} · ${data.currentLevel.title}` }) : t("progress.noLevelYet")}
+        </p>
+      </header>
+      <section aria-labelledby="ladder" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="ladder" className="text-xl font-semibold">
+          {t("progress.ladder")}
+        </h2>
+        <ol className="mt-3 grid gap-2 sm:grid-cols-5">
+          {data.levels.map((level) => (
+            <li
+              key={level.id}
+              className={`rounded border p-3 text-sm ${level.complete ? "border-emerald-300 bg-emerald-50" : "border-slate-200"}`}
+              data-level={level.id}
+              data-complete={String(level.complete)}
+            >
+              <p className="font-semibold">{level.id}</p>
+              <p>{level.title}</p>
+              <p className="mt-1 text-slate-600 tabular-nums">{t("progress.metCount", { met: level.met, total: level.total })}</p>
+              {level.certification ? (
+                <Link to={`/certificates/${level.certification.id}`} className="mt-1 inline-block text-brand-700 underline">
+                  {t("progress.certificate", { date: formatDate(level.certification.at, i18n.language) })}
+                </Link>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {data.next ? (
+        <section aria-labelledby="next-level" className="rounded-lg border border-brand-100 bg-white p-5">
+          <h2 id="next-level" className="text-xl font-semibold">
+            {t("progress.nextLevel", { level: `${data.next.id} · ${data.next.title}` })}
+          </h2>
+          <p className="text-sm text-slate-700">{t("progress.metCount", { met: data.next.met, total: data.next.total })}</p>
+          <RequirementList requirements={data.next.requirements} />
+        </section>
+      ) : (
+        <p className="rounded-lg border border-emerald-300 bg-emerald-50 p-5">{t("progress.topOfLadder")}</p>
+      )}
+      <section aria-labelledby="profile" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="profile" className="text-xl font-semibold">
+          {t("progress.profile")}
+        </h2>
+        <p className="text-sm text-slate-700">{t("progress.profileHelp")}</p>
+        <CompetencyChart rows={data.profile} />
+      </section>
+      <section aria-labelledby="tracks" className="space-y-3">
+        <h2 id="tracks" className="text-xl font-semibold">
+          {t("progress.tracks")}
+        </h2>
+        {data.tracks.map((track) => (
+          <details key={track.id} className="rounded-lg border border-slate-200 bg-white p-4" data-track={track.id}>
+            <summary className="cursor-pointer font-semibold">
+              {track.title} · {t("progress.metCount", { met: track.met, total: track.total })}
+              {track.certification ? ` · ✓` : ""}
+            </summary>
+            <RequirementList requirements={track.requirements} />
+          </details>
+        ))}
+      </section>
+    </div>
+  );
+}
