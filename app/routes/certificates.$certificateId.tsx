@@ -10,7 +10,9 @@ import { createI18n, defaultLocale, isLocale } from "#app/utils/i18n.ts";
 import { translations } from "#app/utils/locale.server.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.heading ?? "Certificate"} · Rapport` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.heading ?? "Certificate"} · Rapport` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -58,7 +60,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function CertificatePage() {
   const data = useLoaderData<typeof loader>();
   return (
-    <article lang={data.locale} className="mx-auto max-w-3xl rounded-lg border-4 border-double border-brand-600 bg-white p-10 text-center print:border-2" data-certificate>
+    <article
+      lang={data.locale}
+      className="mx-auto max-w-3xl rounded-lg border-4 border-double border-brand-600 bg-white p-10 text-center print:border-2"
+      data-certificate
+    >
       <p className="text-sm font-semibold tracking-[0.3em] text-brand-700 uppercase">Rapport</p>
       <h1 className="mt-4 text-4xl font-bold">{data.heading}</h1>
       <p className="mt-6 text-slate-700">{data.certifies}</p>
@@ -78,9 +84,7 @@ export default function CertificatePage() {
               <span>
                 <span className="text-slate-500">{e.kind}:</span> {e.label}
               </span>
-              <span className="text-slate-600 tabular-nums">
-                {[e.detail, e.at].filter(Boolean).join(" · ")}
-              </span>
+              <span className="text-slate-600 tabular-nums">{[e.detail, e.at].filter(Boolean).join(" · ")}</span>
             </li>
           ))}
         </ul>

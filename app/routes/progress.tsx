@@ -31,7 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = evaluation.levels.find((l) => l.id === evaluation.currentLevel) ?? null;
   return json({
     currentLevel: current ? stage(current) : null,
-    next: evaluation.nextLevel && { ...stage(evaluation.nextLevel), requirements: describeRequirements(evaluation.nextLevel, locale) },
+    next: evaluation.nextLevel && {
+      ...stage(evaluation.nextLevel),
+      requirements: describeRequirements(evaluation.nextLevel, locale),
+    },
     levels: evaluation.levels.map(stage),
     tracks: evaluation.tracks.map((t) => ({ ...stage(t), requirements: describeRequirements(t, locale) })),
     profile: await competencyProfile(user.id, mine),
@@ -46,7 +49,9 @@ export default function ProgressPage() {
       <header>
         <h1 className="text-3xl font-bold">{t("progress.title")}</h1>
         <p className="mt-2 text-lg" data-current-level={data.currentLevel?.id ?? ""}>
-          {data.currentLevel ? t("progress.currentLevel", { level: `${data.currentLevel.id} · ${data.currentLevel.title}` }) : t("progress.noLevelYet")}
+          {data.currentLevel
+            ? t("progress.currentLevel", { level: `${data.currentLevel.id} · ${data.currentLevel.title}` })
+            : t("progress.noLevelYet")}
         </p>
       </header>
       <section aria-labelledby="ladder" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -63,9 +68,14 @@ export default function ProgressPage() {
             >
               <p className="font-semibold">{level.id}</p>
               <p>{level.title}</p>
-              <p className="mt-1 text-slate-600 tabular-nums">{t("progress.metCount", { met: level.met, total: level.total })}</p>
+              <p className="mt-1 text-slate-600 tabular-nums">
+                {t("progress.metCount", { met: level.met, total: level.total })}
+              </p>
               {level.certification ? (
-                <Link to={`/certificates/${level.certification.id}`} className="mt-1 inline-block text-brand-700 underline">
+                <Link
+                  to={`/certificates/${level.certification.id}`}
+                  className="mt-1 inline-block text-brand-700 underline"
+                >
                   {t("progress.certificate", { date: formatDate(level.certification.at, i18n.language) })}
                 </Link>
               ) : null}
@@ -78,7 +88,9 @@ export default function ProgressPage() {
           <h2 id="next-level" className="text-xl font-semibold">
             {t("progress.nextLevel", { level: `${data.next.id} · ${data.next.title}` })}
           </h2>
-          <p className="text-sm text-slate-700">{t("progress.metCount", { met: data.next.met, total: data.next.total })}</p>
+          <p className="text-sm text-slate-700">
+            {t("progress.metCount", { met: data.next.met, total: data.next.total })}
+          </p>
           <RequirementList requirements={data.next.requirements} />
         </section>
       ) : (
