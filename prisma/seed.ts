@@ -313,6 +313,19 @@ export async function seed(now = new Date()) {
   // Levels reached by the evidence above are certified as the app would, dated by that evidence.
   await prisma.certification.deleteMany({ where: { userId: { in: Object.values(ids) } } });
   await certifyIfMet(Object.values(ids));
+  // Goals set by the managers: one ahead, one close, one already late.
+  await prisma.goal.deleteMany({ where: { userId: { in: Object.values(ids) } } });
+  const goals: Array<[string, string, string, number]> = [
+    ["ana.souza", "manager", "L2", 60],
+    ["joao.pereira", "manager", "L1", -5],
+    ["oksana.bondarenko", "manager2", "L1", 20],
+  ];
+  for (const [person, manager, targetLevel, days] of goals) {
+    const userId = ids[person];
+    const setById = ids[manager];
+    if (userId && setById)
+      await prisma.goal.create({ data: { userId, setById, targetLevel, dueDate: new Date(today + days * DAY) } });
+  }
   return { people: people.length, teams: Object.keys(teams).length, scenarioAttempts };
 }
 

@@ -6,6 +6,8 @@ import { CourseCard } from "#app/courses/course-card.tsx";
 import { getLearnHome } from "#app/courses/pages.server.ts";
 import { ProgressBar } from "#app/components/ui/progress-bar.tsx";
 import { getPracticeSummary } from "#app/scenarios/pages.server.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { formatDate } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Learn · Rapport" }];
@@ -14,18 +16,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = resolveLocale(request, user.locale);
   const home = await getLearnHome(user.id, locale);
-  return json({ name: user.name, home, practice: await getPracticeSummary(user.id, locale, home.focus) });
+  const [practice, goal, mentor] = await Promise.all([
+    getPracticeSummary(user.id, locale, home.focus),
+    prisma.goal.findUnique({ where: { userId: user.id }, select: { targetLevel: true, dueDate: true } }),
+    prisma.mentorship.findFirst({ where: { traineeId: user.id }, select: { mentor: { select: { name: true } } } }),
+  ]);
+  return json({ name: user.name, home, practice, goal, mentor: mentor?.mentor.name ?? null });
 }
 
 export default function Learn() {
-  const { name, home, practice } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { name, home, practice, goal, mentor } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
   return (
     <div className="space-y-8">
       <header>
         <h1 className="text-2xl font-bold">{t("learn.title", { name })}</h1>
         {home.focus ? (
           <p className="mt-1 text-slate-600">{t("learn.focus", { level: t(`levels.${home.focus}`) })}</p>
+        ) : null}
+        {goal || mentor ? (
+          <p className="mt-1 text-slate-700" data-goal>
+            {goal
+              ? t("learn.goal", {
+                  level: t(`levels.${goal.targetLevel}`),
+                  date: formatDate(goal.dueDate, i18n.language),
+                })
+              : null}
+            {goal && mentor ? " · " : null}
+            {mentor ? t("learn.yourMentor", { name: mentor }) : null}{" "}
+            <Link to="/progress" className="text-brand-700 underline">
+              {t("learn.seeProgress")}
+            </Link>
+          </p>
         ) : null}
       </header>
       {home.next ? (

@@ -15,6 +15,8 @@ const schema = z.object({
   REVIEW_TARGET_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   /** How long opening an attempt to grade holds it for that mentor. */
   REVIEW_CLAIM_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
+  /** A trainee with no learning activity for this many days is marked stalled on /team. */
+  STALLED_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -19,7 +19,7 @@ type Row = {
   route: string;
   method: "GET" | "POST";
   path: string | ((ids: Ids) => string);
-  body?: string;
+  body?: string | ((ids: Ids) => string);
   expect: Record<Persona, Outcome>;
 };
 type Ids = { traineeId: string; samsPhoneAttempt: string; anasCertificate: string };
@@ -290,6 +290,28 @@ export const matrix: Row[] = [
     path: (ids) => `/certificates/${ids.anasCertificate}`,
     expect: { anonymous: "login", trainee: "forbidden", mentor: "forbidden", manager: "ok", admin: "ok" },
   },
+  { route: "routes/team", method: "GET", path: "/team", expect: { ...adminOnly("forbidden"), manager: "ok" } },
+  {
+    route: "routes/team",
+    method: "POST",
+    path: "/team",
+    body: "traineeId=no-such-person&targetLevel=L2&dueDate=2099-01-01",
+    expect: { ...adminOnly("forbidden"), manager: "forbidden" },
+  },
+  {
+    // Sam is in Aurora, Marta's team: a target level that does not exist is refused.
+    route: "routes/team",
+    method: "POST",
+    path: "/team",
+    body: (ids) => `traineeId=${ids.traineeId}&targetLevel=L9&dueDate=2099-01-01`,
+    expect: { ...adminOnly("forbidden"), manager: "bad" },
+  },
+  {
+    route: "routes/team[.]csv",
+    method: "GET",
+    path: "/team.csv",
+    expect: { ...adminOnly("forbidden"), manager: "ok" },
+  },
   { route: "routes/$", method: "GET", path: "/no/such/page", expect: everyoneSignedIn("notFound") },
   { route: "routes/$", method: "POST", path: "/no/such/page", body: "a=1", expect: everyoneSignedIn("notFound") },
   // Sign-out last: it ends the session it is given (a fresh one, see below).
@@ -381,7 +403,8 @@ describe("authorization matrix", () => {
               ? await sessionFor(personas[persona])
               : cookies[persona];
         const target = typeof row.path === "string" ? row.path : row.path(ids);
-        const response = await request(row.method, target, { cookie, body: row.body });
+        const body = typeof row.body === "function" ? row.body(ids) : row.body;
+        const response = await request(row.method, target, { cookie, body });
         if (!matches(response, row.expect[persona])) {
           failures.push(
             `${persona}: expected ${row.expect[persona]}, got ${response.status} ${response.headers.get("location") ?? ""}`,

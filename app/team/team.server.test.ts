@@ -1,0 +1,113 @@
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { prisma, queryCount } from "#app/utils/db.server.ts";
+import { root } from "#tests/setup/paths.ts";
+import { createTeam, createUser } from "#tests/factories.ts";
+import { assign, AssignError } from "./assign.server.ts";
+import { getTeamView } from "./team.server.ts";
+
+beforeAll(() => {
+  process.env.CONTENT_DIR = path.join(root, "tests/fixtures/content/valid");
+});
+
+async function managedTeam(size: number) {
+  const team = await createTeam();
+  const manager = await createUser({ roles: ["manager"] });
+  await prisma.teamManager.create({ data: { teamId: team.id, userId: manager.id } });
+  const trainees = [];
+  for (let i = 0; i < size; i++) trainees.push(await createUser({ roles: ["trainee"], teamId: team.id }));
+  return { team, manager, trainees };
+}
+
+const now = new Date(Date.UTC(2026, 10, 22, 12));
+
+describe("assignments", () => {
+  test("a manager sets a trainee's mentor, target level and due date", async () => {
+    const { manager, trainees } = await managedTeam(1);
+    const mentor = await createUser({ roles: ["mentor"] });
+    const trainee = trainees[0]!;
+    await assign(
+      manager,
+      { traineeId: trainee.id, mentorId: mentor.id, targetLevel: "L2", dueDate: "2026-12-31" },
+      now,
+    );
+    expect(await prisma.goal.findUnique({ where: { userId: trainee.id } })).toMatchObject({
+      targetLevel: "L2",
+      dueDate: new Date("2026-12-31T00:00:00Z"),
+    });
+    expect((await prisma.mentorship.findMany({ where: { traineeId: trainee.id } })).map((m) => m.mentorId)).toEqual([
+      mentor.id,
+    ]);
+  });
+
+  test.each([
+    ["a target level that does not exist", { targetLevel: "L9" }, "unknownLevel"],
+    ["a due date in the past", { dueDate: "2026-11-21" }, "pastDate"],
+    ["an unparseable due date", { dueDate: "next friday" }, "badDate"],
+    ["a date that does not exist", { dueDate: "2026-02-30" }, "badDate"],
+    ["a mentor who is not a mentor", { mentorId: "TRAINEE" }, "notAMentor"],
+  ])("%s is refused and nothing stored", async (_name, change, code) => {
+    const { manager, trainees } = await managedTeam(2);
+    const input = { traineeId: trainees[0]!.id, mentorId: "", targetLevel: "L1", dueDate: "2026-12-31", ...change };
+    if (input.mentorId === "TRAINEE") input.mentorId = trainees[1]!.id;
+    await expect(assign(manager, input, now)).rejects.toMatchObject({ code });
+    expect(await prisma.goal.count({ where: { userId: trainees[0]!.id } })).toBe(0);
+    expect(await prisma.mentorship.count({ where: { traineeId: trainees[0]!.id } })).toBe(0);
+  });
+
+  test("a manager cannot change people outside their teams", async () => {
+    const { manager } = await managedTeam(0);
+    const outsider = await createUser({ roles: ["trainee"] });
+    const error = await assign(
+      manager,
+      { traineeId: outsider.id, mentorId: "", targetLevel: "L1", dueDate: "2026-12-31" },
+      now,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AssignError);
+    expect((error as AssignError).status).toBe(403);
+  });
+});
+
+describe("the team view", () => {
+  test("shows only the manager's teams, marks stalled people and late goals", async () => {
+    const { manager, trainees } = await managedTeam(2);
+    const other = await managedTeam(1);
+    await prisma.lessonProgress.create({
+      data: {
+        userId: trainees[0]!.id,
+        courseSlug: "basics",
+        lessonSlug: "first",
+        firstOpenedAt: now,
+        completedAt: now,
+      },
+    });
+    await prisma.goal.create({
+      data: {
+        userId: trainees[1]!.id,
+        setById: manager.id,
+        targetLevel: "L1",
+        dueDate: new Date(Date.UTC(2026, 10, 1)),
+      },
+    });
+    const view = await getTeamView(manager, {}, "en", now);
+    expect(view.rows.map((r) => r.id).sort()).toEqual(trainees.map((t) => t.id).sort());
+    expect(view.rows.some((r) => r.id === other.trainees[0]!.id)).toBe(false);
+    const byId = new Map(view.rows.map((r) => [r.id, r]));
+    expect(byId.get(trainees[0]!.id)).toMatchObject({ stalled: false, nextLevel: "L1" });
+    expect(byId.get(trainees[1]!.id)).toMatchObject({ stalled: true, goal: { late: true } });
+    expect((await getTeamView(manager, { status: "late" }, "en", now)).rows.map((r) => r.id)).toEqual([
+      trainees[1]!.id,
+    ]);
+  });
+
+  test("the number of queries does not grow with the number of people", async () => {
+    const small = await managedTeam(2);
+    const large = await managedTeam(12);
+    let before = queryCount.value;
+    await getTeamView(small.manager, {}, "en", now);
+    const few = queryCount.value - before;
+    before = queryCount.value;
+    await getTeamView(large.manager, {}, "en", now);
+    expect(queryCount.value - before).toBe(few);
+  });
+});
