@@ -3,6 +3,7 @@
 // evidence that met them, and certification when all are met.
 import { getCourses, getLadder } from "#app/courses/catalog.server.ts";
 import { type CourseMeta } from "#app/courses/model.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type LadderStage, type Ladder } from "./model.ts";
 
@@ -42,11 +43,24 @@ const emptyEvidence = (): Evidence => ({
 
 const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a > b ? a : b);
 
-/** Everything the ladder looks at, for many people at once: six queries whatever their number. */
-export async function loadEvidence(userIds: string[]): Promise<Map<string, Evidence>> {
+/** Whose evidence to load: a few people by id, or whole teams (no list of ids in the SQL). */
+export type EvidenceScope = { userIds: string[] } | { teamIds: string[] };
+
+/**
+ * Everything the ladder looks at, for many people at once: six queries whatever their
+ * number. Teams are selected by a join, so a manager of a thousand people sends no
+ * thousand-item list to the database (SQLite caps the number of parameters).
+ */
+export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map<string, Evidence>> {
+  const resolved: EvidenceScope = Array.isArray(scope) ? { userIds: scope } : scope;
+  const people = "userIds" in resolved ? { id: { in: resolved.userIds } } : { teamId: { in: resolved.teamIds } };
+  const userIds =
+    "userIds" in resolved
+      ? resolved.userIds
+      : (await prisma.user.findMany({ where: people, select: { id: true } })).map((u) => u.id);
   const result = new Map(userIds.map((id) => [id, emptyEvidence()]));
   if (!userIds.length) return result;
-  const where = { userId: { in: userIds } };
+  const where = { user: people };
   const [lessons, quizzes, reviews, signOffs, certifications, attempts] = await Promise.all([
     prisma.lessonProgress.findMany({
       where,
@@ -65,16 +79,30 @@ export async function loadEvidence(userIds: string[]): Promise<Map<string, Evide
       },
       orderBy: { submittedAt: "asc" },
     }),
-    prisma.review.findMany({
-      where: { version: { gt: 0 }, attempt: where },
-      select: {
-        attemptId: true,
-        versions: { orderBy: { version: "desc" }, take: 1, select: { decision: true, scores: true, createdAt: true } },
-        attempt: { select: { userId: true, scenarioId: true } },
-      },
-    }),
+    // Latest submitted grade of each attempt, one joined query (an include would send the
+    // database one parameter per review).
+    prisma.$queryRaw<
+      Array<{
+        attemptId: string;
+        userId: string;
+        scenarioId: string;
+        decision: string;
+        scores: string;
+        createdAt: string | Date;
+      }>
+    >`
+      SELECT r."attemptId", a."userId", a."scenarioId", v."decision", v."scores", v."createdAt"
+      FROM "Review" r
+      JOIN "ReviewVersion" v ON v."reviewId" = r."id" AND v."version" = r."version"
+      JOIN "ScenarioAttempt" a ON a."id" = r."attemptId"
+      JOIN "User" u ON u."id" = a."userId"
+      WHERE r."version" > 0 AND ${
+        "userIds" in resolved
+          ? Prisma.sql`u."id" IN (${Prisma.join(resolved.userIds)})`
+          : Prisma.sql`u."teamId" IN (${Prisma.join(resolved.teamIds)})`
+      }`,
     prisma.signOffEvent.findMany({
-      where: { traineeId: { in: userIds } },
+      where: { trainee: people },
       select: { traineeId: true, level: true, behaviourId: true, action: true, at: true },
       orderBy: { at: "asc" },
     }),
@@ -105,17 +133,16 @@ export async function loadEvidence(userIds: string[]): Promise<Map<string, Evide
     evidence.quizzes.set(row.quizId, list);
   }
   for (const row of reviews) {
-    const latest = row.versions[0];
-    const evidence = result.get(row.attempt.userId);
-    if (!latest || !evidence) continue;
-    const scores = JSON.parse(latest.scores) as Record<string, number>;
+    const evidence = result.get(row.userId);
+    if (!evidence) continue;
+    const scores = JSON.parse(row.scores) as Record<string, number>;
     const levels = Object.values(scores);
     evidence.grades.push({
       attemptId: row.attemptId,
-      scenarioId: row.attempt.scenarioId,
+      scenarioId: row.scenarioId,
       mean: levels.length ? levels.reduce((a, b) => a + b, 0) / levels.length : 0,
-      decision: latest.decision,
-      at: latest.createdAt,
+      decision: row.decision,
+      at: new Date(row.createdAt),
       scores,
     });
   }

@@ -38,3 +38,16 @@ export async function canReview(user: Pick<SessionUser, "id" | "roles">, trainee
   }
   return false;
 }
+
+/** Past this many trainees, queries select them by a join instead of a list of ids (SQLite caps parameters). */
+const MAX_LISTED = 900;
+
+/** A filter on attempts (or anything with a userId) for this reviewer's trainees. */
+export function attemptsOf(user: Pick<SessionUser, "id" | "roles">, traineeIds: string[]) {
+  if (traineeIds.length <= MAX_LISTED) return { userId: { in: traineeIds } };
+  const or = [
+    ...(hasRole(user, "mentor") ? [{ mentoredBy: { some: { mentorId: user.id } } }] : []),
+    ...(hasRole(user, "manager") ? [{ team: { managers: { some: { userId: user.id } } } }] : []),
+  ];
+  return { user: { OR: or, NOT: { id: user.id } } };
+}

@@ -9,7 +9,7 @@ import { certifyIfMet } from "#app/ladder/evaluate.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
-import { canReview, reviewableTraineeIds } from "./access.server.ts";
+import { attemptsOf, canReview, reviewableTraineeIds } from "./access.server.ts";
 import { type Change, changesBetween, type Grade } from "./grading.server.ts";
 import { addWorkingDays, subtractWorkingDays } from "./working-days.ts";
 
@@ -36,7 +36,7 @@ export function reviewTarget(submittedAt: Date) {
 export async function reviewCounts(user: Reviewer, now = new Date()) {
   const traineeIds = await reviewableTraineeIds(user);
   if (!traineeIds.length) return { waiting: 0, overdue: 0 };
-  const where = { userId: { in: traineeIds }, reviewStatus: "waiting" };
+  const where = { ...attemptsOf(user, traineeIds), reviewStatus: "waiting" };
   const cutoff = subtractWorkingDays(now, getEnv().REVIEW_TARGET_WORKING_DAYS);
   const [waiting, overdue] = await Promise.all([
     prisma.scenarioAttempt.count({ where }),
@@ -57,9 +57,10 @@ export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Lo
           .filter((b) => b.variants.en?.competencies.includes(filters.competency as never))
           .map((b) => b.id)
       : null;
-  const userIds = filters.trainee ? traineeIds.filter((id) => id === filters.trainee) : traineeIds;
   const where = {
-    userId: { in: userIds },
+    ...(filters.trainee
+      ? { userId: { in: traineeIds.filter((id) => id === filters.trainee) } }
+      : attemptsOf(user, traineeIds)),
     reviewStatus: "waiting",
     ...(filters.scenario ? { scenarioId: filters.scenario } : {}),
     ...(scenarioIds

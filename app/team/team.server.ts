@@ -54,21 +54,29 @@ export async function getTeamView(
     orderBy: { name: "asc" },
   });
   const teamIds = teams.map((t) => t.id);
-  const people = await prisma.user.findMany({
-    where: { teamId: { in: teamIds }, active: true, roles: { some: { role: "trainee" } } },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      startDate: true,
-      teamId: true,
-      goal: { select: { targetLevel: true, dueDate: true } },
-      mentoredBy: { select: { mentor: { select: { id: true, name: true } } } },
-    },
-    orderBy: { name: "asc" },
-  });
+  // No includes: an include sends one parameter per person, and SQLite caps parameters.
+  const inTeams = { teamId: { in: teamIds } };
+  const [members, goalRows, mentorships] = await Promise.all([
+    prisma.user.findMany({
+      where: { ...inTeams, active: true, roles: { some: { role: "trainee" } } },
+      select: { id: true, name: true, email: true, startDate: true, teamId: true },
+      orderBy: { name: "asc" },
+    }),
+    prisma.goal.findMany({ where: { user: inTeams }, select: { userId: true, targetLevel: true, dueDate: true } }),
+    prisma.mentorship.findMany({
+      where: { trainee: inTeams },
+      select: { traineeId: true, mentor: { select: { id: true, name: true } } },
+    }),
+  ]);
+  const goalOf = new Map(goalRows.map((g) => [g.userId, g]));
+  const mentorOfPerson = new Map(mentorships.map((m) => [m.traineeId, m.mentor]));
+  const people = members.map((m) => ({
+    ...m,
+    goal: goalOf.get(m.id) ?? null,
+    mentor: mentorOfPerson.get(m.id) ?? null,
+  }));
   const ids = people.map((p) => p.id);
-  const evidence = await loadEvidence(ids);
+  const evidence = await loadEvidence({ teamIds });
   await certifyIfMet(ids, evidence);
   const stalledDays = getEnv().STALLED_DAYS;
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
@@ -90,7 +98,7 @@ export async function getTeamView(
       email: person.email,
       team: teamName.get(person.teamId ?? "") ?? "",
       teamId: person.teamId,
-      mentor: person.mentoredBy[0]?.mentor ?? null,
+      mentor: person.mentor,
       startDate: person.startDate,
       currentLevel: current,
       nextLevel: next?.id ?? null,
@@ -147,10 +155,9 @@ export async function getTeamView(
   // Review backlog and median turnaround (submission to first grade) per mentor.
   const mentorIds = [...new Set(rows.flatMap((r) => (r.mentor ? [r.mentor.id] : [])))];
   const [waiting, firstGrades] = await Promise.all([
-    prisma.scenarioAttempt.groupBy({
-      by: ["userId"],
-      where: { userId: { in: ids }, reviewStatus: "waiting" },
-      _count: { _all: true },
+    prisma.scenarioAttempt.findMany({
+      where: { user: { teamId: { in: teamIds } }, reviewStatus: "waiting" },
+      select: { userId: true },
     }),
     prisma.reviewVersion.findMany({
       where: { version: 1, reviewerId: { in: mentorIds }, createdAt: { gt: new Date(now.getTime() - 90 * DAY) } },
@@ -160,7 +167,7 @@ export async function getTeamView(
   const mentorOf = new Map(rows.map((r) => [r.id, r.mentor?.id ?? null]));
   const mentors = mentorIds.map((id) => {
     const name = rows.find((r) => r.mentor?.id === id)?.mentor?.name ?? id;
-    const backlog = waiting.filter((w) => mentorOf.get(w.userId) === id).reduce((sum, w) => sum + w._count._all, 0);
+    const backlog = waiting.filter((w) => mentorOf.get(w.userId) === id).length;
     const hours = firstGrades
       .filter((g) => g.reviewerId === id && g.review.attempt.submittedAt)
       .map((g) => (g.createdAt.getTime() - (g.review.attempt.submittedAt?.getTime() ?? 0)) / 3_600_000);

@@ -1,4 +1,5 @@
-import { describe, expect, test } from "vitest";
+import Database from "better-sqlite3";
+import { describe, expect, inject, test } from "vitest";
 import { demo, setupBrowser, signIn } from "./browser.ts";
 
 const browser = setupBrowser();
@@ -41,5 +42,37 @@ describe("the ladder", () => {
     // Printed, the page is the certificate alone.
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("header nav").isVisible()).toBe(false);
+  });
+
+  test("a mentor confirms the last behaviour Oksana needed: she is certified at L1 and can print her certificate", async () => {
+    const db = new Database(inject("e2eDatabase"), { readonly: true });
+    const oksana = db.prepare("SELECT id FROM User WHERE email = ?").get(demo("oksana.bondarenko")) as { id: string };
+    const before = db.prepare("SELECT COUNT(*) AS n FROM Certification WHERE userId = ?").get(oksana.id) as {
+      n: number;
+    };
+    db.close();
+    expect(before.n).toBe(0);
+
+    const mentor = await browser.newPage();
+    await signIn(mentor, demo("mentor2"));
+    await mentor.goto(`/trainees/${oksana.id}`);
+    await mentor.waitForSelector("html[data-hydrated]");
+    const behaviour = mentor.locator('[data-behaviour="L1/calm-under-pressure"]');
+    expect(await behaviour.getAttribute("data-confirmed")).toBe("false");
+    await behaviour
+      .locator('input[name="note"]')
+      .fill("Спокійно провела складну розмову з розлюченим клієнтом у вівторок.");
+    await behaviour.locator('button[value="confirm"]').click();
+    await expect.poll(() => behaviour.getAttribute("data-confirmed")).toBe("true");
+
+    const trainee = await browser.newPage();
+    await signIn(trainee, demo("oksana.bondarenko"));
+    await trainee.goto("/progress");
+    expect(await trainee.locator("[data-current-level]").getAttribute("data-current-level")).toBe("L1");
+    await trainee.locator('[data-level="L1"] a').click();
+    await trainee.waitForSelector("[data-certificate]");
+    expect(await trainee.locator("[data-holder]").textContent()).toBe("Оксана Бондаренко");
+    expect(await trainee.locator("[data-certificate]").getAttribute("lang")).toBe("uk");
+    expect(await trainee.locator("[data-certificate] li").count()).toBe(15);
   });
 });
