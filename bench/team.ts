@@ -257,6 +257,9 @@ try {
 // Queries per page, in process: the same for 100 and 1,000 people.
 process.env.DATABASE_URL = `file:${file}`;
 process.env.SLOW_QUERY_MS = "100000";
+// As the server runs: the catalogue from the build, not re-read from courses/ on each call.
+process.env.NODE_ENV = "production";
+process.env.SESSION_SECRET = "bench-secret-0123456789abcdef";
 const { prisma, queryCount } = await import("#app/utils/db.server.ts");
 const { getTeamView } = await import("#app/team/team.server.ts");
 for (const email of [smallManagerEmail, managerEmail]) {

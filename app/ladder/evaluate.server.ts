@@ -60,6 +60,10 @@ export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map
       : (await prisma.user.findMany({ where: people, select: { id: true } })).map((u) => u.id);
   const result = new Map(userIds.map((id) => [id, emptyEvidence()]));
   if (!userIds.length) return result;
+  const peopleSql =
+    "userIds" in resolved
+      ? Prisma.sql`u."id" IN (${Prisma.join(resolved.userIds)})`
+      : Prisma.sql`u."teamId" IN (${Prisma.join(resolved.teamIds)})`;
   const where = { user: people };
   const [lessons, quizzes, reviews, signOffs, certifications, attempts] = await Promise.all([
     prisma.lessonProgress.findMany({
@@ -96,18 +100,18 @@ export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map
       JOIN "ReviewVersion" v ON v."reviewId" = r."id" AND v."version" = r."version"
       JOIN "ScenarioAttempt" a ON a."id" = r."attemptId"
       JOIN "User" u ON u."id" = a."userId"
-      WHERE r."version" > 0 AND ${
-        "userIds" in resolved
-          ? Prisma.sql`u."id" IN (${Prisma.join(resolved.userIds)})`
-          : Prisma.sql`u."teamId" IN (${Prisma.join(resolved.teamIds)})`
-      }`,
+      WHERE r."version" > 0 AND ${peopleSql}`,
     prisma.signOffEvent.findMany({
       where: { trainee: people },
       select: { traineeId: true, level: true, behaviourId: true, action: true, at: true },
       orderBy: { at: "asc" },
     }),
     prisma.certification.findMany({ where, select: { id: true, userId: true, stage: true, certifiedAt: true } }),
-    prisma.scenarioAttempt.groupBy({ by: ["userId"], where, _max: { startedAt: true, finishedAt: true } }),
+    prisma.$queryRaw<Array<{ userId: string; startedAt: string | Date | null; finishedAt: string | Date | null }>>`
+      SELECT a."userId", MAX(a."startedAt") AS "startedAt", MAX(a."finishedAt") AS "finishedAt"
+      FROM "ScenarioAttempt" a JOIN "User" u ON u."id" = a."userId"
+      WHERE ${peopleSql}
+      GROUP BY a."userId"`,
   ]);
   for (const row of lessons) {
     const evidence = result.get(row.userId);
@@ -152,9 +156,11 @@ export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map
       ?.signOffs.set(`${row.level}/${row.behaviourId}`, { confirmed: row.action === "confirm", at: row.at });
   for (const row of certifications)
     result.get(row.userId)?.certifications.set(row.stage, { id: row.id, certifiedAt: row.certifiedAt });
+  const date = (value: string | Date | null) => (value === null ? null : new Date(value));
   for (const row of attempts) {
     const evidence = result.get(row.userId);
-    if (evidence) evidence.lastActivity = later(evidence.lastActivity, later(row._max.startedAt, row._max.finishedAt));
+    if (evidence)
+      evidence.lastActivity = later(evidence.lastActivity, later(date(row.startedAt), date(row.finishedAt)));
   }
   return result;
 }

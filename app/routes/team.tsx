@@ -13,14 +13,36 @@ import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Team · Rapport" }];
 
+/** People per page of the table and heat map; the charts and the CSV cover everyone. */
+const PAGE_SIZE = 50;
+
+function withParam(params: URLSearchParams, name: string, value: string | null) {
+  const next = new URLSearchParams(params);
+  if (value === null) next.delete(name);
+  else next.set(name, value);
+  if (name !== "page" && name !== "assign") next.delete("page");
+  return next.toString();
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "manager");
   const url = new URL(request.url);
-  const [view, mentors] = await Promise.all([
+  const [full, mentors] = await Promise.all([
     getTeamView(user, filtersFrom(url), resolveLocale(request, user.locale)),
     mentorOptions(),
   ]);
-  return json({ view, mentors });
+  // One page of people goes to the browser; the charts above it cover everyone.
+  const pages = Math.max(1, Math.ceil(full.rows.length / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number(url.searchParams.get("page") ?? "1") || 1));
+  const rows = full.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const assignId = url.searchParams.get("assign");
+  const assigning = full.rows.find((r) => r.id === assignId) ?? null;
+  const view = {
+    ...full,
+    rows,
+    heatMap: { ...full.heatMap, rows: full.heatMap.rows.filter((r) => rows.some((p) => p.id === r.id)) },
+  };
+  return json({ view, mentors, page, pages, assigning });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,16 +64,22 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(error instanceof AssignError)) throw error;
     return json({ error: error.code, input }, { status: error.status });
   }
-  return redirect(`/team${new URL(request.url).search}#person-${input.traineeId}`);
+  const search = new URLSearchParams(new URL(request.url).search);
+  search.delete("assign");
+  return redirect(`/team?${search.toString()}#person-${input.traineeId}`);
 }
 
 export default function TeamPage() {
-  const { view, mentors } = useLoaderData<typeof loader>();
+  const { view, mentors, page, pages, assigning: fromAddress } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
   const select = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
+  const assigning =
+    fromAddress ?? (actionData ? (view.rows.find((r) => r.id === actionData.input.traineeId) ?? null) : null);
+  const kept = actionData?.input ?? null;
+  const pageRows = view.rows;
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-end justify-between gap-3">
@@ -105,7 +133,66 @@ export default function TeamPage() {
         </Button>
       </Form>
 
-      {actionData?.error ? (
+      {assigning ? (
+        <section
+          id="assign"
+          aria-labelledby="assign-title"
+          className="rounded-lg border border-brand-100 bg-white p-4 print:hidden"
+        >
+          <h2 id="assign-title" className="font-semibold">
+            {t("team.changeFor", { name: assigning.name })}
+          </h2>
+          {actionData?.error ? (
+            <p role="alert" className="mt-2 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+              {t(`team.errors.${actionData.error}`)}
+            </p>
+          ) : null}
+          <Form method="post" className="mt-3 flex flex-wrap items-end gap-3 text-sm" preventScrollReset>
+            <input type="hidden" name="traineeId" value={assigning.id} />
+            <label>
+              {t("team.mentor")}
+              <select name="mentorId" defaultValue={kept?.mentorId ?? assigning.mentor?.id ?? ""} className={select}>
+                <option value="">{t("team.keepMentor")}</option>
+                {mentors.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("team.targetLevel")}
+              <select
+                name="targetLevel"
+                defaultValue={kept?.targetLevel ?? assigning.goal?.targetLevel ?? assigning.nextLevel ?? "L1"}
+                className={select}
+              >
+                {levels.map((l) => (
+                  <option key={l} value={l}>
+                    {l} · {view.levelTitles[l]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("team.dueDate")}
+              <input
+                type="date"
+                name="dueDate"
+                required
+                defaultValue={kept?.dueDate ?? toDateInput(assigning.goal?.dueDate)}
+                className="mt-1 block rounded border border-slate-300 px-2 py-1.5"
+              />
+            </label>
+            <Button type="submit" disabled={busy}>
+              {t("team.save")}
+            </Button>
+            <Link to={`?${withParam(params, "assign", null)}`} className="text-sm underline">
+              {t("team.cancel")}
+            </Link>
+          </Form>
+        </section>
+      ) : actionData?.error ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {t(`team.errors.${actionData.error}`)}
         </p>
@@ -123,8 +210,7 @@ export default function TeamPage() {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 align-top">
-            {view.rows.map((row) => {
-              const failed = actionData && actionData.input.traineeId === row.id ? actionData : null;
+            {pageRows.map((row) => {
               return (
                 <tr
                   key={row.id}
@@ -171,54 +257,13 @@ export default function TeamPage() {
                   </td>
                   <td className="px-3 py-2">
                     {row.mentor?.name ?? "—"}
-                    <details className="mt-1 print:hidden" open={Boolean(failed)}>
-                      <summary className="cursor-pointer text-xs text-brand-700 underline">{t("team.change")}</summary>
-                      <Form method="post" className="mt-2 space-y-2" preventScrollReset>
-                        <input type="hidden" name="traineeId" value={row.id} />
-                        <label className="block text-xs">
-                          {t("team.mentor")}
-                          <select
-                            name="mentorId"
-                            defaultValue={failed?.input.mentorId ?? row.mentor?.id ?? ""}
-                            className={select}
-                          >
-                            <option value="">{t("team.keepMentor")}</option>
-                            {mentors.map((m) => (
-                              <option key={m.id} value={m.id}>
-                                {m.name}
-                              </option>
-                            ))}
-                          </select>
-                        </label>
-                        <label className="block text-xs">
-                          {t("team.targetLevel")}
-                          <select
-                            name="targetLevel"
-                            defaultValue={failed?.input.targetLevel ?? row.goal?.targetLevel ?? row.nextLevel ?? "L1"}
-                            className={select}
-                          >
-                            {levels.map((l) => (
-                              <option key={l} value={l}>
-                                {l} · {view.levelTitles[l]}
-                              </option>
-                            ))}
-                          </select>
-                        </label>
-                        <label className="block text-xs">
-                          {t("team.dueDate")}
-                          <input
-                            type="date"
-                            name="dueDate"
-                            required
-                            defaultValue={failed?.input.dueDate ?? toDateInput(row.goal?.dueDate)}
-                            className="mt-1 block rounded border border-slate-300 px-2 py-1"
-                          />
-                        </label>
-                        <Button type="submit" variant="secondary" disabled={busy}>
-                          {t("team.save")}
-                        </Button>
-                      </Form>
-                    </details>
+                    <Link
+                      to={`?${withParam(params, "assign", row.id)}#assign`}
+                      preventScrollReset
+                      className="mt-1 block text-xs text-brand-700 underline print:hidden"
+                    >
+                      {t("team.change")}
+                    </Link>
                   </td>
                 </tr>
               );
@@ -226,6 +271,22 @@ export default function TeamPage() {
           </tbody>
         </table>
       </div>
+
+      {pages > 1 ? (
+        <nav aria-label={t("reviews.pages")} className="flex items-center gap-3 text-sm print:hidden">
+          {page > 1 ? (
+            <Link to={`?${withParam(params, "page", String(page - 1))}`} className="underline">
+              {t("reviews.previous")}
+            </Link>
+          ) : null}
+          <span>{t("reviews.pageOf", { page, pages })}</span>
+          {page < pages ? (
+            <Link to={`?${withParam(params, "page", String(page + 1))}`} className="underline">
+              {t("reviews.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="funnel" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -245,7 +306,10 @@ export default function TeamPage() {
         <h2 id="heat-map" className="text-lg font-semibold">
           {t("team.heatMap")}
         </h2>
-        <HeatMap competencies={view.heatMap.competencies} rows={view.heatMap.rows} />
+        <HeatMap
+          competencies={view.heatMap.competencies}
+          rows={view.heatMap.rows.filter((r) => pageRows.some((p) => p.id === r.id))}
+        />
       </section>
       <section aria-labelledby="mentors" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="mentors" className="text-lg font-semibold">

@@ -6,6 +6,7 @@ import { competencies, type Level, levels } from "#app/courses/model.ts";
 import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
 import { certifyIfMet, type Evidence, evaluatePerson, loadEvidence } from "#app/ladder/evaluate.server.ts";
 import { findScenario } from "#app/scenarios/catalog.server.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
@@ -56,20 +57,19 @@ export async function getTeamView(
   const teamIds = teams.map((t) => t.id);
   // No includes: an include sends one parameter per person, and SQLite caps parameters.
   const inTeams = { teamId: { in: teamIds } };
-  const [members, goalRows, mentorships] = await Promise.all([
+  const [members, goalRows, mentorships, mentorRows] = await Promise.all([
     prisma.user.findMany({
       where: { ...inTeams, active: true, roles: { some: { role: "trainee" } } },
       select: { id: true, name: true, email: true, startDate: true, teamId: true },
       orderBy: { name: "asc" },
     }),
     prisma.goal.findMany({ where: { user: inTeams }, select: { userId: true, targetLevel: true, dueDate: true } }),
-    prisma.mentorship.findMany({
-      where: { trainee: inTeams },
-      select: { traineeId: true, mentor: { select: { id: true, name: true } } },
-    }),
+    prisma.mentorship.findMany({ where: { trainee: inTeams }, select: { traineeId: true, mentorId: true } }),
+    prisma.user.findMany({ where: { mentoring: { some: { trainee: inTeams } } }, select: { id: true, name: true } }),
   ]);
   const goalOf = new Map(goalRows.map((g) => [g.userId, g]));
-  const mentorOfPerson = new Map(mentorships.map((m) => [m.traineeId, m.mentor]));
+  const mentorById = new Map(mentorRows.map((m) => [m.id, m]));
+  const mentorOfPerson = new Map(mentorships.map((m) => [m.traineeId, mentorById.get(m.mentorId) ?? null]));
   const people = members.map((m) => ({
     ...m,
     goal: goalOf.get(m.id) ?? null,
@@ -159,18 +159,24 @@ export async function getTeamView(
       where: { user: { teamId: { in: teamIds } }, reviewStatus: "waiting" },
       select: { userId: true },
     }),
-    prisma.reviewVersion.findMany({
-      where: { version: 1, reviewerId: { in: mentorIds }, createdAt: { gt: new Date(now.getTime() - 90 * DAY) } },
-      select: { reviewerId: true, createdAt: true, review: { select: { attempt: { select: { submittedAt: true } } } } },
-    }),
+    // First grades of these teams' attempts in the last 90 days, one joined query (a nested
+    // select would be split into one query per thousand grades).
+    prisma.$queryRaw<Array<{ reviewerId: string; createdAt: string | Date; submittedAt: string | Date | null }>>`
+      SELECT v."reviewerId", v."createdAt", a."submittedAt"
+      FROM "ReviewVersion" v
+      JOIN "Review" r ON r."id" = v."reviewId"
+      JOIN "ScenarioAttempt" a ON a."id" = r."attemptId"
+      JOIN "User" u ON u."id" = a."userId"
+      WHERE v."version" = 1 AND u."teamId" IN (${Prisma.join(teamIds.length ? teamIds : [""])})
+        AND v."createdAt" > ${new Date(now.getTime() - 90 * DAY)}`,
   ]);
   const mentorOf = new Map(rows.map((r) => [r.id, r.mentor?.id ?? null]));
   const mentors = mentorIds.map((id) => {
     const name = rows.find((r) => r.mentor?.id === id)?.mentor?.name ?? id;
     const backlog = waiting.filter((w) => mentorOf.get(w.userId) === id).length;
     const hours = firstGrades
-      .filter((g) => g.reviewerId === id && g.review.attempt.submittedAt)
-      .map((g) => (g.createdAt.getTime() - (g.review.attempt.submittedAt?.getTime() ?? 0)) / 3_600_000);
+      .filter((g) => g.reviewerId === id && g.submittedAt)
+      .map((g) => (new Date(g.createdAt).getTime() - new Date(g.submittedAt ?? 0).getTime()) / 3_600_000);
     const turnaround = median(hours);
     return {
       id,

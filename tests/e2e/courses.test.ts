@@ -7,8 +7,8 @@ const browser = setupBrowser();
 describe("courses", () => {
   test("a trainee reading in Ukrainian gets the L1 lesson in Ukrainian, marks it done and sees progress move", async () => {
     const page = await browser.newPage({ locale: "en-US" });
-    // Оксана's profile language is Ukrainian.
-    await signIn(page, demo("oksana.bondarenko"));
+    // Iryna's profile language is Ukrainian.
+    await signIn(page, demo("iryna.tkachenko"));
     await page.goto("/courses");
     expect(await page.locator("html").getAttribute("lang")).toBe("uk");
     const card = page.locator("li", { has: page.locator('a[href="/courses/problem-solving"]') });
