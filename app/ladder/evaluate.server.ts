@@ -312,7 +312,26 @@ export function evaluatePerson(
   return { levels, tracks, currentLevel, nextLevel: levels.find((l) => !l.complete) ?? null };
 }
 
-/** Records every level and track now complete and not yet certified; returns what was new. */
+/**
+ * Records every level and track this evaluation finds complete and not yet certified, and
+ * marks them certified in the evaluation; returns the stages that were new.
+ */
+export async function recordCertifications(userId: string, evaluation: PersonEvaluation) {
+  const created: string[] = [];
+  for (const stage of [...evaluation.levels, ...evaluation.tracks]) {
+    if (!stage.complete || stage.certification || !stage.completeAt) continue;
+    stage.certification = await prisma.certification.upsert({
+      where: { userId_stage: { userId, stage: stage.id } },
+      create: { userId, stage: stage.id, certifiedAt: stage.completeAt, evidence: JSON.stringify(stage.requirements) },
+      update: {},
+      select: { id: true, certifiedAt: true },
+    });
+    created.push(stage.id);
+  }
+  return created;
+}
+
+/** Evaluates these people and records what they have newly completed; returns what was new. */
 export async function certifyIfMet(userIds: string[], evidence?: Map<string, Evidence>) {
   const all = evidence ?? (await loadEvidence(userIds));
   const created: Array<{ userId: string; stage: string }> = [];
@@ -320,22 +339,10 @@ export async function certifyIfMet(userIds: string[], evidence?: Map<string, Evi
     const personal = all.get(userId);
     if (!personal) continue;
     const evaluation = evaluatePerson(personal);
-    for (const stage of [...evaluation.levels, ...evaluation.tracks]) {
-      if (!stage.complete || stage.certification || !stage.completeAt) continue;
-      const row = await prisma.certification.upsert({
-        where: { userId_stage: { userId, stage: stage.id } },
-        create: {
-          userId,
-          stage: stage.id,
-          certifiedAt: stage.completeAt,
-          evidence: JSON.stringify(stage.requirements),
-        },
-        update: {},
-        select: { id: true, certifiedAt: true },
-      });
-      personal.certifications.set(stage.id, row);
-      stage.certification = row;
-      created.push({ userId, stage: stage.id });
+    for (const stage of await recordCertifications(userId, evaluation)) {
+      const certification = [...evaluation.levels, ...evaluation.tracks].find((s) => s.id === stage)?.certification;
+      if (certification) personal.certifications.set(stage, certification);
+      created.push({ userId, stage });
     }
   }
   return created;

@@ -4,7 +4,13 @@
 import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { competencies, type Level, levels } from "#app/courses/model.ts";
 import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
-import { certifyIfMet, type Evidence, evaluatePerson, loadEvidence } from "#app/ladder/evaluate.server.ts";
+import {
+  type Evidence,
+  evaluatePerson,
+  loadEvidence,
+  type PersonEvaluation,
+  recordCertifications,
+} from "#app/ladder/evaluate.server.ts";
 import { findScenario } from "#app/scenarios/catalog.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
@@ -75,15 +81,25 @@ export async function getTeamView(
     goal: goalOf.get(m.id) ?? null,
     mentor: mentorOfPerson.get(m.id) ?? null,
   }));
-  const ids = people.map((p) => p.id);
   const evidence = await loadEvidence({ teamIds });
-  await certifyIfMet(ids, evidence);
   const stalledDays = getEnv().STALLED_DAYS;
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
 
+  // Each person is evaluated once; what they newly completed is certified on the way.
+  const evaluations = new Map<string, PersonEvaluation>();
+  for (const person of people) {
+    const mine = evidence.get(person.id);
+    if (!mine) continue;
+    const evaluation = evaluatePerson(mine);
+    for (const stage of await recordCertifications(person.id, evaluation)) {
+      const certification = [...evaluation.levels, ...evaluation.tracks].find((s) => s.id === stage)?.certification;
+      if (certification) mine.certifications.set(stage, certification);
+    }
+    evaluations.set(person.id, evaluation);
+  }
   const rows = people.map((person) => {
     const mine = evidence.get(person.id);
-    const evaluation = mine ? evaluatePerson(mine) : null;
+    const evaluation = evaluations.get(person.id) ?? null;
     const next = evaluation?.nextLevel ?? null;
     const missing = next ? describeRequirements(next, locale).filter((r) => !r.met) : [];
     const last = mine?.lastActivity ?? null;
