@@ -2,7 +2,6 @@
 // organisation: 200 mentors, 20 managers, 4,000 trainees and 20,000 attempts waiting for
 // review (100 per mentor), each a real played attempt with its events. Measured on
 // loopback, one request at a time, against the production build (run `npm run build`).
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -11,20 +10,17 @@ import { hashPassword } from "#app/accounts/password.server.ts";
 import { scenariosFromRoot } from "#app/scenarios/catalog.server.ts";
 import { initialState, measure, reply, type StoredEvent } from "#app/scenarios/engine.server.ts";
 import { applyMigrations, removeSqliteFiles } from "#root/prisma/migrator.ts";
+import { root, signIn, startServer, time } from "./harness.ts";
 
-const root = path.resolve(import.meta.dirname, "..");
 const MENTORS = 200;
 const TRAINEES_PER_MENTOR = 20;
 const WAITING_PER_TRAINEE = 5;
 const TEAMS = 20;
 const requests = Number(process.env.REQUESTS ?? 300);
 const port = Number(process.env.PORT ?? 3458);
-const base = `http://127.0.0.1:${port}`;
 const id = () => `c${randomBytes(12).toString("hex")}`;
 /** Dates as the Prisma SQLite adapter stores them (ISO text), so SQL comparisons hold. */
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 mkdirSync(path.join(root, "tests/.tmp"), { recursive: true });
 const file = path.join(root, "tests/.tmp/bench-reviews.db");
@@ -146,65 +142,14 @@ console.log(
   `Generated ${MENTORS} mentors, ${TEAMS} managers, ${MENTORS * TRAINEES_PER_MENTOR} trainees, ${counts.waiting} attempts waiting (${counts.events} events) in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
 );
 
-const server = spawn(process.execPath, ["server.js"], {
-  cwd: root,
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATABASE_URL: `file:${file}`,
-    SESSION_SECRET: "bench-secret-0123456789abcdef",
-    QUIET: "true",
-  },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-
-async function signIn(email: string) {
-  const response = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
-    body: new URLSearchParams({ email, password: "bench-password" }).toString(),
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (!cookie) throw new Error(`could not sign in ${email}: ${response.status}`);
-  return cookie;
-}
-
-async function time(label: string, url: () => string, cookie: string) {
-  for (let i = 0; i < 20; i++) await (await fetch(url(), { headers: { Cookie: cookie } })).text();
-  const times: number[] = [];
-  for (let i = 0; i < requests; i++) {
-    const t0 = performance.now();
-    const response = await fetch(url(), { headers: { Cookie: cookie } });
-    await response.text();
-    if (response.status !== 200) throw new Error(`${label} answered ${response.status}`);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  console.log(
-    `${label}: ${requests} sequential requests, median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
-  );
-}
-
+const server = await startServer(file, port, {});
 try {
-  const started = performance.now();
-  while (
-    !(await fetch(`${base}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
-    if (performance.now() - started > 20_000) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const mentor = await signIn(mentorEmail);
-  await time("queue, first page (a mentor with 100 waiting)", () => `${base}/reviews`, mentor);
-  await time("queue, a competency filter", () => `${base}/reviews?competency=empathy&page=3`, mentor);
-  const manager = await signIn("manager0@bench.test");
-  await time("queue, first page (a manager: one team, 1,000 waiting)", () => `${base}/reviews`, manager);
-  await time("grading screen", () => `${base}/reviews/${firstAttempt}`, mentor);
+  const mentor = await signIn(server.base, mentorEmail, "bench-password");
+  await time("queue, first page (a mentor with 100 waiting)", `${server.base}/reviews`, mentor, requests, 20);
+  await time("queue, a competency filter", `${server.base}/reviews?competency=empathy&page=3`, mentor, requests, 20);
+  const manager = await signIn(server.base, "manager0@bench.test", "bench-password");
+  await time("queue, first page (a manager: one team, 1,000 waiting)", `${server.base}/reviews`, manager, requests, 20);
+  await time("grading screen", `${server.base}/reviews/${firstAttempt}`, mentor, requests, 20);
 } finally {
-  server.kill("SIGTERM");
+  server.stop();
 }

@@ -4,7 +4,6 @@
 // them graded). Server time on loopback, one request at a time, against the production
 // build (run `npm run build` first); then the SQL queries per page, counted in process for
 // a small and a large manager, to show they do not grow with the number of people.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -13,19 +12,16 @@ import { hashPassword } from "#app/accounts/password.server.ts";
 import { contentRoot, courseMetaFromTree, quizzesFromTree } from "#app/courses/catalog.server.ts";
 import { readContentTree } from "#app/courses/content.server.ts";
 import { applyMigrations, removeSqliteFiles } from "#root/prisma/migrator.ts";
+import { root, signIn, startServer, time } from "./harness.ts";
 
-const root = path.resolve(import.meta.dirname, "..");
 const TEAMS = 50;
 const PER_TEAM = 100;
 const MENTORS = 200;
 const requests = Number(process.env.REQUESTS ?? 20);
 const port = Number(process.env.PORT ?? 3460);
-const base = `http://127.0.0.1:${port}`;
 const file = path.join(root, "tests/.tmp/bench-team.db");
 const id = () => `c${randomBytes(12).toString("hex")}`;
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 // A deterministic generator: the same organisation on every run.
 let state = 42;
 const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -193,65 +189,31 @@ console.log(
   `Generated ${TEAMS * PER_TEAM} trainees in ${TEAMS} teams, ${MENTORS} mentors: ${counts.lessons} lesson completions, ${counts.quizzes} quiz attempts, ${counts.attempts} scenario attempts (${counts.graded} graded) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 
-const server = spawn(process.execPath, ["server.js"], {
-  cwd: root,
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATABASE_URL: `file:${file}`,
-    SESSION_SECRET: "bench-secret-0123456789abcdef",
-    QUIET: "true",
-    SLOW_QUERY_MS: "100000",
-  },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-
-async function signIn(email: string) {
-  const response = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
-    body: new URLSearchParams({ email, password: "bench-password" }).toString(),
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (!cookie) throw new Error(`could not sign in ${email}: ${response.status}`);
-  return cookie;
-}
-
-async function time(label: string, url: string, cookie: string) {
-  for (let i = 0; i < 5; i++) await (await fetch(url, { headers: { Cookie: cookie } })).text();
-  const times: number[] = [];
-  for (let i = 0; i < requests; i++) {
-    const t0 = performance.now();
-    const response = await fetch(url, { headers: { Cookie: cookie } });
-    await response.text();
-    if (response.status !== 200) throw new Error(`${label} answered ${response.status}`);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  console.log(
-    `${label}: ${requests} sequential requests, median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
-  );
-}
-
+const server = await startServer(file, port, { SLOW_QUERY_MS: "100000" });
 try {
-  const t0 = performance.now();
-  while (
-    !(await fetch(`${base}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
-    if (performance.now() - t0 > 30_000) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await time("/team, a manager of 10 teams (1,000 trainees)", `${base}/team`, await signIn(managerEmail));
-  await time("/team, a manager of 1 team (100 trainees)", `${base}/team`, await signIn(smallManagerEmail));
-  await time("/progress, one trainee", `${base}/progress`, await signIn(someone));
+  await time(
+    "/team, a manager of 10 teams (1,000 trainees)",
+    `${server.base}/team`,
+    await signIn(server.base, managerEmail, "bench-password"),
+    requests,
+    5,
+  );
+  await time(
+    "/team, a manager of 1 team (100 trainees)",
+    `${server.base}/team`,
+    await signIn(server.base, smallManagerEmail, "bench-password"),
+    requests,
+    5,
+  );
+  await time(
+    "/progress, one trainee",
+    `${server.base}/progress`,
+    await signIn(server.base, someone, "bench-password"),
+    requests,
+    5,
+  );
 } finally {
-  server.kill("SIGTERM");
+  server.stop();
 }
 
 // Queries per page, in process: the same for 100 and 1,000 people.
