@@ -12,16 +12,30 @@ export type CompetencyRow = {
   rubric: number | null;
 };
 
-const mean = (values: number[]) =>
+export const mean = (values: number[]) =>
   values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null;
 
-export async function competencyProfile(userId: string, evidence: Evidence): Promise<CompetencyRow[]> {
-  // Quizzes: the best attempt of each quiz, its per-competency percentages.
+/** Quiz percentages (best attempt per quiz) and mentor rubric levels (as %) per competency. */
+export function evidenceByCompetency(evidence: Evidence) {
   const quiz = new Map<string, number[]>();
   for (const attempts of evidence.quizzes.values()) {
     const best = attempts.reduce((a, b) => (b.score > a.score ? b : a));
     for (const [c, percent] of Object.entries(best.competencies)) quiz.set(c, [...(quiz.get(c) ?? []), percent]);
   }
+  // Rubric: mentors' levels (1–4 → 25–100 %) on criteria tied to the competency.
+  const rubric = new Map<string, number[]>();
+  for (const grade of evidence.grades) {
+    for (const criterion of findScenario(grade.scenarioId)?.variants.en?.rubric ?? []) {
+      const level = grade.scores[criterion.id];
+      if (!level) continue;
+      for (const c of criterion.competencies) rubric.set(c, [...(rubric.get(c) ?? []), level * 25]);
+    }
+  }
+  return { quiz, rubric };
+}
+
+export async function competencyProfile(userId: string, evidence: Evidence): Promise<CompetencyRow[]> {
+  const { quiz, rubric } = evidenceByCompetency(evidence);
   // Scenario choices: the share of chosen replies that helped the competency they touched.
   const replies = await prisma.scenarioEvent.findMany({
     where: { kind: "reply", attempt: { userId, finishedAt: { not: null } } },
@@ -36,16 +50,6 @@ export async function competencyProfile(userId: string, evidence: Evidence): Pro
       entry.all++;
       if (effect > 0) entry.good++;
       choices.set(c, entry);
-    }
-  }
-  // Rubric: mentors' levels (1–4 → 25–100 %) on criteria tied to the competency.
-  const rubric = new Map<string, number[]>();
-  for (const grade of evidence.grades) {
-    const criteria = findScenario(grade.scenarioId)?.variants.en?.rubric ?? [];
-    for (const criterion of criteria) {
-      const level = grade.scores[criterion.id];
-      if (!level) continue;
-      for (const c of criterion.competencies) rubric.set(c, [...(rubric.get(c) ?? []), level * 25]);
     }
   }
   return competencies.map((competency) => {

@@ -11,7 +11,7 @@ import {
   type PersonEvaluation,
   recordCertifications,
 } from "#app/ladder/evaluate.server.ts";
-import { findScenario } from "#app/scenarios/catalog.server.ts";
+import { evidenceByCompetency, mean } from "#app/ladder/profile.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
@@ -30,22 +30,9 @@ function median(values: number[]) {
 
 /** Quiz and rubric evidence per competency, as one percentage (null without evidence). */
 function competencyScores(evidence: Evidence) {
-  const buckets = new Map<string, number[]>();
-  for (const attempts of evidence.quizzes.values()) {
-    const best = attempts.reduce((a, b) => (b.score > a.score ? b : a));
-    for (const [c, percent] of Object.entries(best.competencies)) buckets.set(c, [...(buckets.get(c) ?? []), percent]);
-  }
-  for (const grade of evidence.grades) {
-    for (const criterion of findScenario(grade.scenarioId)?.variants.en?.rubric ?? []) {
-      const level = grade.scores[criterion.id];
-      if (level) for (const c of criterion.competencies) buckets.set(c, [...(buckets.get(c) ?? []), level * 25]);
-    }
-  }
+  const { quiz, rubric } = evidenceByCompetency(evidence);
   return Object.fromEntries(
-    competencies.map((c) => {
-      const values = buckets.get(c) ?? [];
-      return [c, values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null];
-    }),
+    competencies.map((c) => [c, mean([...(quiz.get(c) ?? []), ...(rubric.get(c) ?? [])])]),
   ) as Record<(typeof competencies)[number], number | null>;
 }
 
