@@ -7,10 +7,9 @@ import { I18nextProvider } from "react-i18next";
 import { createI18n, isLocale } from "./utils/i18n.ts";
 import { resolveLocale, translations } from "./utils/locale.server.ts";
 import { NonceProvider } from "./utils/nonce-provider.ts";
+import { withoutNulBytes } from "./utils/nul-bytes.server.ts";
 
 const ABORT_DELAY = 5_000;
-
-type LoadContext = { cspNonce?: string };
 
 export default function handleRequest(
   request: Request,
@@ -46,7 +45,9 @@ export default function handleRequest(
               status: responseStatusCode,
             }),
           );
-          pipe(body);
+          const clean = withoutNulBytes();
+          clean.pipe(body);
+          pipe(clean);
         },
         onShellError(error: unknown) {
           reject(error);

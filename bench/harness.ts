@@ -1,5 +1,4 @@
-// What the benchmarks share: the production server on a given database, signing in, and
-// timing sequential requests (median and p95 on loopback).
+// What the benchmarks share: the production server on a given database, and percentiles.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
@@ -40,33 +39,4 @@ export async function startServer(file: string, port: number, extraEnv: Record<s
     await new Promise((r) => setTimeout(r, 100));
   }
   return { base, stop: () => server.kill("SIGTERM") };
-}
-
-export async function signIn(base: string, email: string, password: string) {
-  const response = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
-    body: new URLSearchParams({ email, password }).toString(),
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (!cookie) throw new Error(`could not sign in ${email}: ${response.status}`);
-  return cookie;
-}
-
-/** Warms up, then times `requests` sequential GETs; every answer must be 200. */
-export async function time(label: string, url: string, cookie: string, requests: number, warmUp = 10) {
-  for (let i = 0; i < warmUp; i++) await (await fetch(url, { headers: { Cookie: cookie } })).text();
-  const times: number[] = [];
-  for (let i = 0; i < requests; i++) {
-    const t0 = performance.now();
-    const response = await fetch(url, { headers: { Cookie: cookie } });
-    await response.text();
-    if (response.status !== 200) throw new Error(`${label} answered ${response.status}`);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  console.log(
-    `${label}: ${requests} sequential requests, median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
-  );
 }

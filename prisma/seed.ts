@@ -8,7 +8,7 @@ import { type Answers, gradeAttempt } from "#app/quizzes/grade.server.ts";
 import { type Role } from "#app/accounts/roles.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
-import { certifyIfMet } from "#app/ladder/evaluate.server.ts";
+import { refreshReadiness } from "#app/ladder/readiness.server.ts";
 import { seedScenarioHistory } from "./seed-scenarios.ts";
 
 const DOMAIN = "demo.rapport.test";
@@ -316,7 +316,7 @@ export async function seed(now = new Date()) {
   const scenarioAttempts = await seedScenarioHistory(ids, localeOf, today, now.getTime());
   // Levels reached by the evidence above are certified as the app would, dated by that evidence.
   await prisma.certification.deleteMany({ where: { userId: { in: Object.values(ids) } } });
-  await certifyIfMet(Object.values(ids));
+  await refreshReadiness(Object.values(ids));
   // Goals set by the managers: one ahead, one close, one already late.
   await prisma.goal.deleteMany({ where: { userId: { in: Object.values(ids) } } });
   const goals: Array<[string, string, string, number]> = [

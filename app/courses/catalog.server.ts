@@ -97,12 +97,29 @@ export function loadPrecompiled() {
   return precompiled;
 }
 
+/**
+ * Without a build (development, tests, scripts) content is read from disk, and kept for a
+ * second: an edit shows on the next reload, while a page or a script that looks up the
+ * catalogue thousands of times does not read every file thousands of times.
+ */
+const FRESH_MS = 1000;
+const readCache = new Map<string, { at: number; value: unknown }>();
+export function fromDisk<T>(what: string, read: (root: string) => T): T {
+  const root = contentRoot();
+  const key = `${what}:${root}`;
+  const hit = readCache.get(key);
+  if (hit && Date.now() - hit.at < FRESH_MS) return hit.value as T;
+  const value = read(root);
+  readCache.set(key, { at: Date.now(), value });
+  return value;
+}
+
 export function getCourses(): CourseMeta[] {
-  return loadPrecompiled()?.courses ?? courseMetaFromTree(readContentTree(contentRoot()));
+  return loadPrecompiled()?.courses ?? fromDisk("courses", (root) => courseMetaFromTree(readContentTree(root)));
 }
 
 export function getQuizzes(): Record<string, Quiz> {
-  return loadPrecompiled()?.quizzes ?? quizzesFromTree(readContentTree(contentRoot()));
+  return loadPrecompiled()?.quizzes ?? fromDisk("quizzes", (root) => quizzesFromTree(readContentTree(root)));
 }
 
 /** A quiz by id (looked up, never a path), with the variant for the locale or English. */
@@ -137,5 +154,5 @@ export async function getLessonCode(courseSlug: string, lessonSlug: string, loca
 }
 
 export function getLadder(): Ladder {
-  return loadPrecompiled()?.ladder ?? readLadder(contentRoot(), []);
+  return loadPrecompiled()?.ladder ?? fromDisk("ladder", (root) => readLadder(root, []));
 }

@@ -1,4 +1,4 @@
-import { certifyIfMet } from "#app/ladder/evaluate.server.ts";
+import { refreshReadiness, touchActivity } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { passedQuizIds } from "#app/quizzes/attempts.server.ts";
 import { type CourseMeta } from "./model.ts";
@@ -60,6 +60,7 @@ export async function recordLessonOpened(userId: string, courseSlug: string, les
       // Two tabs opening the same lesson at once: the other request stored it first.
       if ((error as { code?: string }).code !== "P2002") throw error;
     });
+  await touchActivity(userId);
 }
 
 export async function setLessonCompleted(userId: string, courseSlug: string, lessonSlug: string, done: boolean) {
@@ -69,5 +70,6 @@ export async function setLessonCompleted(userId: string, courseSlug: string, les
     update: { completedAt: done ? new Date() : null },
     select: { userId: true },
   });
-  if (done) await certifyIfMet([userId]);
+  // Undoing a lesson changes what is met as much as doing it.
+  await refreshReadiness([userId]);
 }

@@ -5,7 +5,8 @@ import { recordSignOff } from "#app/reviews/signoff.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { createUser } from "#tests/factories.ts";
-import { certifyIfMet, evaluatePerson, loadEvidence } from "./evaluate.server.ts";
+import { evaluatePerson, loadEvidence } from "./evaluate.server.ts";
+import { refreshReadiness } from "./readiness.server.ts";
 
 beforeAll(() => {
   process.env.CONTENT_DIR = path.join(root, "tests/fixtures/content/valid");
@@ -130,7 +131,13 @@ describe("evaluation against the ladder", () => {
     });
     expect(certificate.certifiedAt).toEqual(signOff.at);
     expect((JSON.parse(certificate.evidence) as unknown[]).length).toBe(5);
-    expect(await certifyIfMet([trainee.id])).toEqual([]);
+    // Refreshing again records nothing new: one certificate, and the summary says L1.
+    await refreshReadiness([trainee.id]);
+    expect(await prisma.certification.count({ where: { userId: trainee.id } })).toBe(1);
+    expect(await prisma.readiness.findUniqueOrThrow({ where: { userId: trainee.id } })).toMatchObject({
+      currentLevel: "L1",
+      nextLevel: "L2",
+    });
     const evaluation = evaluatePerson((await loadEvidence([trainee.id])).get(trainee.id)!);
     expect(evaluation.currentLevel).toBe("L1");
     // L2 lists L1 as its first requirement, met.

@@ -60,11 +60,13 @@ export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map
       : (await prisma.user.findMany({ where: people, select: { id: true } })).map((u) => u.id);
   const result = new Map(userIds.map((id) => [id, emptyEvidence()]));
   if (!userIds.length) return result;
-  const peopleSql =
-    "userIds" in resolved
-      ? Prisma.sql`u."id" IN (${Prisma.join(resolved.userIds)})`
-      : Prisma.sql`u."teamId" IN (${Prisma.join(resolved.teamIds)})`;
-  const where = { user: people };
+  // By id, each table is filtered on its own user column, so its index on that column is
+  // used; a filter through the User relation makes SQLite scan the whole table.
+  const byIds = "userIds" in resolved;
+  const peopleSql = byIds
+    ? Prisma.sql`a."userId" IN (${Prisma.join(resolved.userIds)})`
+    : Prisma.sql`u."teamId" IN (${Prisma.join(resolved.teamIds)})`;
+  const where = byIds ? { userId: { in: resolved.userIds } } : { user: people };
   const [lessons, quizzes, reviews, signOffs, certifications, attempts] = await Promise.all([
     prisma.lessonProgress.findMany({
       where,
@@ -102,7 +104,7 @@ export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map
       JOIN "User" u ON u."id" = a."userId"
       WHERE r."version" > 0 AND ${peopleSql}`,
     prisma.signOffEvent.findMany({
-      where: { trainee: people },
+      where: byIds ? { traineeId: { in: resolved.userIds } } : { trainee: people },
       select: { traineeId: true, level: true, behaviourId: true, action: true, at: true },
       orderBy: { at: "asc" },
     }),
@@ -327,23 +329,6 @@ export async function recordCertifications(userId: string, evaluation: PersonEva
       select: { id: true, certifiedAt: true },
     });
     created.push(stage.id);
-  }
-  return created;
-}
-
-/** Evaluates these people and records what they have newly completed; returns what was new. */
-export async function certifyIfMet(userIds: string[], evidence?: Map<string, Evidence>) {
-  const all = evidence ?? (await loadEvidence(userIds));
-  const created: Array<{ userId: string; stage: string }> = [];
-  for (const userId of userIds) {
-    const personal = all.get(userId);
-    if (!personal) continue;
-    const evaluation = evaluatePerson(personal);
-    for (const stage of await recordCertifications(userId, evaluation)) {
-      const certification = [...evaluation.levels, ...evaluation.tracks].find((s) => s.id === stage)?.certification;
-      if (certification) personal.certifications.set(stage, certification);
-      created.push({ userId, stage });
-    }
   }
   return created;
 }

@@ -1,7 +1,7 @@
 // Quiz attempts: start (with a stored shuffle seed), submit once, grade on the server.
 import { randomInt } from "node:crypto";
 import { type Quiz } from "#app/courses/catalog.server.ts";
-import { certifyIfMet } from "#app/ladder/evaluate.server.ts";
+import { refreshReadiness, touchActivity } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { isLocale, type Locale } from "#app/utils/i18n.ts";
 import { type Answers, arrangeQuestions, gradeAttempt, validateAnswers } from "./grade.server.ts";
@@ -64,6 +64,7 @@ export async function startAttempt(userId: string, quiz: Quiz, locale: string) {
   const state = await getQuizState(userId, quiz);
   if (state.open) return state.open;
   if (!state.verdict.allowed) throw new QuizRuleError(state.verdict);
+  await touchActivity(userId);
   return prisma.quizAttempt.create({
     data: {
       userId,
@@ -124,7 +125,7 @@ export async function submitAttempt(
     },
   });
   // A passed quiz can complete a level: certify now rather than at the next page view.
-  if (count === 1) await certifyIfMet([userId]);
+  if (count === 1) await refreshReadiness([userId]);
   return count === 1
     ? { status: "graded", attemptId: attempt.id }
     : { status: "alreadySubmitted", attemptId: attempt.id };

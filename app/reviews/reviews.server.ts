@@ -5,7 +5,7 @@ import { findScenario, getScenarios, scenarioVariant } from "#app/scenarios/cata
 import { parseEvents } from "#app/scenarios/attempts.server.ts";
 import { type Measures } from "#app/scenarios/engine.server.ts";
 import { type Scenario } from "#app/scenarios/model.ts";
-import { certifyIfMet } from "#app/ladder/evaluate.server.ts";
+import { refreshReadiness } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
@@ -305,7 +305,7 @@ export async function saveGrade(
       },
     });
   });
-  if (intent === "submit") await certifyIfMet([attempt.userId]);
+  if (intent === "submit") await refreshReadiness([attempt.userId]);
 }
 
 /** The trainee's view of their graded attempt: the latest submitted version, and its history. */

@@ -2,7 +2,7 @@
 // Every confirmation and withdrawal is an event; the latest one per behaviour is the state.
 import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { getLadder } from "#app/courses/catalog.server.ts";
-import { certifyIfMet } from "#app/ladder/evaluate.server.ts";
+import { refreshReadiness } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { canReview } from "./access.server.ts";
 
@@ -77,5 +77,6 @@ export async function recordSignOff(
       },
     });
   });
-  if (input.action === "confirm") await certifyIfMet([input.traineeId]);
+  // A withdrawal changes what is met too (a recorded certification stands).
+  await refreshReadiness([input.traineeId]);
 }

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { CompetencyChart } from "#app/ladder/competency-chart.tsx";
 import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
-import { certifyIfMet, evaluatePerson, loadEvidence } from "#app/ladder/evaluate.server.ts";
+import { evaluatePerson, loadEvidence } from "#app/ladder/evaluate.server.ts";
+import { refreshReadiness } from "#app/ladder/readiness.server.ts";
 import { competencyProfile } from "#app/ladder/profile.server.ts";
 import { RequirementList } from "#app/ladder/requirement-list.tsx";
 import { formatDate } from "#app/utils/format.ts";
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = resolveLocale(request, user.locale);
   const evidence = await loadEvidence([user.id]);
-  await certifyIfMet([user.id], evidence);
+  await refreshReadiness([user.id], evidence);
   const mine = evidence.get(user.id);
   if (!mine) throw new Error("evidence missing");
   const evaluation = evaluatePerson(mine);

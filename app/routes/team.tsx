@@ -7,7 +7,7 @@ import { levels } from "#app/courses/model.ts";
 import { assign, AssignError, mentorOptions } from "#app/team/assign.server.ts";
 import { Cohorts, Funnel, HeatMap, MentorTable } from "#app/team/charts.tsx";
 import { filtersFrom } from "#app/team/filters.ts";
-import { getTeamView } from "#app/team/team.server.ts";
+import { getTeamView, missingLabels } from "#app/team/team.server.ts";
 import { formatDate, toDateInput } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 
@@ -27,16 +27,20 @@ function withParam(params: URLSearchParams, name: string, value: string | null) 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "manager");
   const url = new URL(request.url);
-  const [full, mentors] = await Promise.all([
-    getTeamView(user, filtersFrom(url), resolveLocale(request, user.locale)),
-    mentorOptions(),
-  ]);
+  const locale = resolveLocale(request, user.locale);
+  const [full, mentors] = await Promise.all([getTeamView(user, filtersFrom(url), locale), mentorOptions()]);
   // One page of people goes to the browser; the charts above it cover everyone.
   const pages = Math.max(1, Math.ceil(full.rows.length / PAGE_SIZE));
   const page = Math.min(pages, Math.max(1, Number(url.searchParams.get("page") ?? "1") || 1));
-  const rows = full.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  // What is missing is put into words only for the people shown.
+  const present = ({ missingJson, ...row }: (typeof full.rows)[number]) => ({
+    ...row,
+    missing: missingLabels({ ...row, missingJson }, locale),
+  });
+  const rows = full.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(present);
   const assignId = url.searchParams.get("assign");
-  const assigning = full.rows.find((r) => r.id === assignId) ?? null;
+  const found = full.rows.find((r) => r.id === assignId);
+  const assigning = found ? present(found) : null;
   const view = {
     ...full,
     rows,

@@ -4,7 +4,7 @@ import { type LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { filtersFrom } from "#app/team/filters.ts";
-import { getTeamView } from "#app/team/team.server.ts";
+import { getTeamView, missingLabels } from "#app/team/team.server.ts";
 import { createI18n } from "#app/utils/i18n.ts";
 import { resolveLocale, translations } from "#app/utils/locale.server.ts";
 
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       r.currentLevel ?? "",
       r.nextLevel ?? "",
       String(r.share),
-      r.missing.join("; "),
+      missingLabels(r, locale).join("; "),
       day(r.lastActivity),
       r.stalled ? t("team.csv.yes") : t("team.csv.no"),
       r.goal?.targetLevel ?? "",

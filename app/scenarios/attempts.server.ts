@@ -1,6 +1,7 @@
 // Scenario attempts in the database. Every reply and help-desk action is one event,
 // stored in the same transaction as the attempt's new snapshot, the moment it happens:
 // a reload, a closed tab or a restarted server resumes from exactly what was stored.
+import { touchActivity } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { scenarioVariant } from "./catalog.server.ts";
@@ -116,6 +117,7 @@ export async function startAttempt(userId: string, bundle: ScenarioBundle, local
     },
     select: { id: true },
   });
+  await touchActivity(userId);
   return created.id;
 }
 
@@ -133,7 +135,9 @@ async function record(userId: string, bundle: ScenarioBundle, attemptId: string,
     try {
       return await recordOnce(userId, bundle, attemptId, change);
     } catch (error) {
-      if (!(error instanceof AttemptBusy) || tries >= 3) throw error;
+      if (!(error instanceof AttemptBusy)) throw error;
+      // Other tabs kept writing first: tell this one rather than fail with a 500.
+      if (tries >= 3) throw new PlayError("busy", 409);
     }
   }
 }
@@ -166,6 +170,7 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
       })),
     });
   });
+  await touchActivity(userId, at);
   return { events, state };
 }
 
@@ -242,5 +247,6 @@ export async function finishAttempt(userId: string, bundle: ScenarioBundle, atte
     },
   });
   if (done.count !== 1) throw new AttemptFinished();
+  await touchActivity(userId, finishedAt);
   return { measures, review };
 }

@@ -2,7 +2,7 @@
 // production (with every knowledge-base article already rendered), read from
 // courses/scenarios in development.
 import { Marked } from "marked";
-import { contentRoot, loadPrecompiled } from "#app/courses/catalog.server.ts";
+import { fromDisk, loadPrecompiled } from "#app/courses/catalog.server.ts";
 import { type Problem } from "#app/courses/content.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { readScenarios } from "./content.server.ts";
@@ -41,7 +41,7 @@ export function scenariosFromRoot(root: string, problems: Problem[] = []): Recor
 }
 
 export function getScenarios(): Record<string, ScenarioBundle> {
-  return loadPrecompiled()?.scenarios ?? scenariosFromRoot(contentRoot());
+  return loadPrecompiled()?.scenarios ?? fromDisk("scenarios", (root) => scenariosFromRoot(root));
 }
 
 /** A scenario by id (looked up, never a path). */

@@ -76,7 +76,8 @@ export class PlayError extends Error {
       | "chooseTeam"
       | "noteTooLong"
       | "noChange"
-      | "notFinished",
+      | "notFinished"
+      | "busy",
     readonly status: 400 | 409 = 400,
     readonly detail: Record<string, string | number> = {},
   ) {

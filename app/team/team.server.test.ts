@@ -4,7 +4,9 @@ import { prisma, queryCount } from "#app/utils/db.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { createTeam, createUser } from "#tests/factories.ts";
 import { assign, AssignError } from "./assign.server.ts";
-import { getTeamView } from "./team.server.ts";
+import { setLessonCompleted } from "#app/courses/progress.server.ts";
+import { contentVersion, parseMissing, touchActivity } from "#app/ladder/readiness.server.ts";
+import { getTeamView, missingLabels } from "./team.server.ts";
 
 beforeAll(() => {
   process.env.CONTENT_DIR = path.join(root, "tests/fixtures/content/valid");
@@ -103,11 +105,62 @@ describe("the team view", () => {
   test("the number of queries does not grow with the number of people", async () => {
     const small = await managedTeam(2);
     const large = await managedTeam(12);
+    // The first view evaluates people who have no readiness row yet; later views read rows.
+    await getTeamView(small.manager, {}, "en", now);
+    await getTeamView(large.manager, {}, "en", now);
     let before = queryCount.value;
     await getTeamView(small.manager, {}, "en", now);
     const few = queryCount.value - before;
     before = queryCount.value;
     await getTeamView(large.manager, {}, "en", now);
     expect(queryCount.value - before).toBe(few);
+    expect(few).toBeLessThanOrEqual(5);
+  });
+
+  test("writes keep the readiness rows current: the view shows a finished lesson without evaluating anyone", async () => {
+    const { manager, trainees } = await managedTeam(2);
+    const trainee = trainees[0]!;
+    const first = await getTeamView(manager, {}, "en", now);
+    const row = first.rows.find((r) => r.id === trainee.id)!;
+    expect(row).toMatchObject({ currentLevel: null, nextLevel: "L1", stalled: true, lastActivity: null });
+    const course = (r: { missingJson: string | null }) =>
+      parseMissing(r.missingJson ?? "[]").find((m) => m.kind === "course" && m.id === "basics");
+    expect(course(row)).toMatchObject({ done: 0, met: false });
+
+    await setLessonCompleted(trainee.id, "basics", "first", true);
+    const before = queryCount.value;
+    const second = await getTeamView(manager, {}, "en", now);
+    const fewQueries = queryCount.value - before;
+    const updated = second.rows.find((r) => r.id === trainee.id)!;
+    expect(course(updated)).toMatchObject({ done: 1, met: false });
+    expect(updated.lastActivity).not.toBeNull();
+    expect(updated.stalled).toBe(false);
+    expect(missingLabels(updated, "en")).toContain("Basics");
+    // No one was re-evaluated: the same handful of queries as any fresh view.
+    expect(fewQueries).toBeLessThanOrEqual(5);
+
+    // Undoing the lesson is counted too.
+    await setLessonCompleted(trainee.id, "basics", "first", false);
+    const third = await getTeamView(manager, {}, "en", now);
+    expect(course(third.rows.find((r) => r.id === trainee.id)!)).toMatchObject({ done: 0 });
+  });
+
+  test("activity moves last activity forward, never back; rows from other content are evaluated again", async () => {
+    const { manager, trainees } = await managedTeam(1);
+    const trainee = trainees[0]!;
+    await getTeamView(manager, {}, "en", now);
+    const later = new Date(now.getTime() - 3_600_000);
+    await touchActivity(trainee.id, later);
+    await touchActivity(trainee.id, new Date(now.getTime() - 30 * 86_400_000));
+    expect((await prisma.readiness.findUniqueOrThrow({ where: { userId: trainee.id } })).lastActivityAt).toEqual(later);
+
+    await prisma.readiness.update({ where: { userId: trainee.id }, data: { contentVersion: "old", nextTotal: 999 } });
+    const view = await getTeamView(manager, {}, "en", now);
+    expect(view.rows[0]!.share).toBeLessThan(100);
+    const stored = await prisma.readiness.findUniqueOrThrow({ where: { userId: trainee.id } });
+    expect(stored.contentVersion).toBe(contentVersion());
+    expect(stored.nextTotal).not.toBe(999);
+    // The refresh keeps the activity the evidence does not know about.
+    expect(stored.lastActivityAt).toEqual(later);
   });
 });

@@ -4,14 +4,7 @@
 import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { competencies, type Level, levels } from "#app/courses/model.ts";
 import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
-import {
-  type Evidence,
-  evaluatePerson,
-  loadEvidence,
-  type PersonEvaluation,
-  recordCertifications,
-} from "#app/ladder/evaluate.server.ts";
-import { evidenceByCompetency, mean } from "#app/ladder/profile.server.ts";
+import { contentVersion, parseMissing, refreshReadiness, type ReadinessRow } from "#app/ladder/readiness.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
@@ -28,12 +21,62 @@ function median(values: number[]) {
   return sorted.length % 2 ? (sorted[mid] ?? null) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** Quiz and rubric evidence per competency, as one percentage (null without evidence). */
-function competencyScores(evidence: Evidence) {
-  const { quiz, rubric } = evidenceByCompetency(evidence);
-  return Object.fromEntries(
-    competencies.map((c) => [c, mean([...(quiz.get(c) ?? []), ...(rubric.get(c) ?? [])])]),
-  ) as Record<(typeof competencies)[number], number | null>;
+/** Raw queries return SQLite's stored text for dates; PostgreSQL returns dates. */
+const toDate = (value: string | Date | null) => (value === null ? null : new Date(value));
+
+type PersonRow = {
+  id: string;
+  name: string;
+  email: string;
+  startDate: string | Date | null;
+  teamId: string | null;
+  targetLevel: string | null;
+  dueDate: string | Date | null;
+  mentorId: string | null;
+  mentorName: string | null;
+  contentVersion: string | null;
+  currentLevel: string | null;
+  nextLevel: string | null;
+  nextMet: number | null;
+  nextTotal: number | null;
+  missing: string | null;
+  competencies: string | null;
+  lastActivityAt: string | Date | null;
+  l1At: string | Date | null;
+};
+
+/** Everyone in these teams with their readiness row, goal and mentor: one joined query. */
+function peopleIn(teamIds: string[]) {
+  return prisma.$queryRaw<PersonRow[]>`
+    SELECT u."id", u."name", u."email", u."startDate", u."teamId",
+      g."targetLevel", g."dueDate", m."id" AS "mentorId", m."name" AS "mentorName",
+      r."contentVersion", r."currentLevel", r."nextLevel", r."nextMet", r."nextTotal", r."missing",
+      r."competencies", r."lastActivityAt", r."l1At"
+    FROM "User" u
+    JOIN "UserRole" ur ON ur."userId" = u."id" AND ur."role" = 'trainee'
+    LEFT JOIN "Readiness" r ON r."userId" = u."id"
+    LEFT JOIN "Goal" g ON g."userId" = u."id"
+    LEFT JOIN "User" m ON m."id" = (
+      SELECT ms."mentorId" FROM "Mentorship" ms WHERE ms."traineeId" = u."id" ORDER BY ms."createdAt" DESC LIMIT 1)
+    WHERE u."active" = true AND u."teamId" IN (${Prisma.join(teamIds.length ? teamIds : [""])})
+    ORDER BY u."name"`;
+}
+
+/**
+ * People whose readiness row is missing or was computed against other content are
+ * evaluated now (a few hundred at a time), once; after that the row is kept up to date by
+ * the writes that change it.
+ */
+async function withFreshReadiness(people: PersonRow[]) {
+  const version = contentVersion();
+  const stale = people.filter((p) => p.contentVersion !== version).map((p) => p.id);
+  const fresh = new Map<string, ReadinessRow>();
+  for (let i = 0; i < stale.length; i += 400)
+    for (const row of await refreshReadiness(stale.slice(i, i + 400))) fresh.set(row.userId, row);
+  return people.map((p) => {
+    const row = fresh.get(p.id);
+    return row ? { ...p, ...row, id: p.id } : p;
+  });
 }
 
 export async function getTeamView(
@@ -48,77 +91,43 @@ export async function getTeamView(
     orderBy: { name: "asc" },
   });
   const teamIds = teams.map((t) => t.id);
-  // No includes: an include sends one parameter per person, and SQLite caps parameters.
-  const inTeams = { teamId: { in: teamIds } };
-  const [members, goalRows, mentorships, mentorRows] = await Promise.all([
-    prisma.user.findMany({
-      where: { ...inTeams, active: true, roles: { some: { role: "trainee" } } },
-      select: { id: true, name: true, email: true, startDate: true, teamId: true },
-      orderBy: { name: "asc" },
-    }),
-    prisma.goal.findMany({ where: { user: inTeams }, select: { userId: true, targetLevel: true, dueDate: true } }),
-    prisma.mentorship.findMany({ where: { trainee: inTeams }, select: { traineeId: true, mentorId: true } }),
-    prisma.user.findMany({ where: { mentoring: { some: { trainee: inTeams } } }, select: { id: true, name: true } }),
-  ]);
-  const goalOf = new Map(goalRows.map((g) => [g.userId, g]));
-  const mentorById = new Map(mentorRows.map((m) => [m.id, m]));
-  const mentorOfPerson = new Map(mentorships.map((m) => [m.traineeId, mentorById.get(m.mentorId) ?? null]));
-  const people = members.map((m) => ({
-    ...m,
-    goal: goalOf.get(m.id) ?? null,
-    mentor: mentorOfPerson.get(m.id) ?? null,
-  }));
-  const evidence = await loadEvidence({ teamIds });
+  const people = await withFreshReadiness(await peopleIn(teamIds));
   const stalledDays = getEnv().STALLED_DAYS;
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
 
-  // Each person is evaluated once; what they newly completed is certified on the way.
-  const evaluations = new Map<string, PersonEvaluation>();
-  for (const person of people) {
-    const mine = evidence.get(person.id);
-    if (!mine) continue;
-    const evaluation = evaluatePerson(mine);
-    for (const stage of await recordCertifications(person.id, evaluation)) {
-      const certification = [...evaluation.levels, ...evaluation.tracks].find((s) => s.id === stage)?.certification;
-      if (certification) mine.certifications.set(stage, certification);
-    }
-    evaluations.set(person.id, evaluation);
-  }
   const rows = people.map((person) => {
-    const mine = evidence.get(person.id);
-    const evaluation = evaluations.get(person.id) ?? null;
-    const next = evaluation?.nextLevel ?? null;
-    const missing = next ? describeRequirements(next, locale).filter((r) => !r.met) : [];
-    const last = mine?.lastActivity ?? null;
-    const current = evaluation?.currentLevel ?? null;
-    const goal = person.goal;
+    const current = person.currentLevel;
+    const next = person.nextLevel;
+    const last = toDate(person.lastActivityAt);
+    const startDate = toDate(person.startDate);
+    const due = toDate(person.dueDate);
     const reached = (target: string) =>
       current !== null && levels.indexOf(current as Level) >= levels.indexOf(target as Level);
-    const l1 = mine?.certifications.get("L1")?.certifiedAt ?? null;
+    const l1 = toDate(person.l1At);
+    const total = person.nextTotal ?? 0;
     return {
       id: person.id,
       name: person.name,
       email: person.email,
       team: teamName.get(person.teamId ?? "") ?? "",
       teamId: person.teamId,
-      mentor: person.mentor,
-      startDate: person.startDate,
+      mentor: person.mentorId ? { id: person.mentorId, name: person.mentorName ?? "" } : null,
+      startDate,
       currentLevel: current,
-      nextLevel: next?.id ?? null,
-      share: next ? Math.round((next.met / next.total) * 100) : 100,
-      missing: missing.map((r) => r.label),
+      nextLevel: next,
+      share: next && total ? Math.round(((person.nextMet ?? 0) / total) * 100) : 100,
+      /** The stored requirements; labelled in the reader's language only for the rows shown. */
+      missingJson: person.missing,
       lastActivity: last,
       stalled: !last || now.getTime() - last.getTime() > stalledDays * DAY,
-      goal: goal
-        ? {
-            targetLevel: goal.targetLevel,
-            dueDate: goal.dueDate,
-            late: goal.dueDate < now && !reached(goal.targetLevel),
-          }
+      goal:
+        person.targetLevel && due
+          ? { targetLevel: person.targetLevel, dueDate: due, late: due < now && !reached(person.targetLevel) }
+          : null,
+      daysToL1: l1 && startDate ? Math.max(0, Math.round((l1.getTime() - startDate.getTime()) / DAY)) : null,
+      competencies: person.competencies
+        ? (JSON.parse(person.competencies) as Record<(typeof competencies)[number], number | null>)
         : null,
-      daysToL1:
-        l1 && person.startDate ? Math.max(0, Math.round((l1.getTime() - person.startDate.getTime()) / DAY)) : null,
-      competencies: mine ? competencyScores(mine) : null,
     };
   });
 
@@ -158,10 +167,11 @@ export async function getTeamView(
   // Review backlog and median turnaround (submission to first grade) per mentor.
   const mentorIds = [...new Set(rows.flatMap((r) => (r.mentor ? [r.mentor.id] : [])))];
   const [waiting, firstGrades] = await Promise.all([
-    prisma.scenarioAttempt.findMany({
-      where: { user: { teamId: { in: teamIds } }, reviewStatus: "waiting" },
-      select: { userId: true },
-    }),
+    prisma.$queryRaw<Array<{ userId: string; count: number | bigint }>>`
+      SELECT a."userId", COUNT(*) AS "count"
+      FROM "ScenarioAttempt" a JOIN "User" u ON u."id" = a."userId"
+      WHERE a."reviewStatus" = 'waiting' AND u."teamId" IN (${Prisma.join(teamIds.length ? teamIds : [""])})
+      GROUP BY a."userId"`,
     // First grades of these teams' attempts in the last 90 days, one joined query (a nested
     // select would be split into one query per thousand grades).
     prisma.$queryRaw<Array<{ reviewerId: string; createdAt: string | Date; submittedAt: string | Date | null }>>`
@@ -173,18 +183,26 @@ export async function getTeamView(
       WHERE v."version" = 1 AND u."teamId" IN (${Prisma.join(teamIds.length ? teamIds : [""])})
         AND v."createdAt" > ${new Date(now.getTime() - 90 * DAY)}`,
   ]);
+  const mentorName = new Map(rows.flatMap((r) => (r.mentor ? [[r.mentor.id, r.mentor.name] as const] : [])));
+  const backlog = new Map<string, number>();
   const mentorOf = new Map(rows.map((r) => [r.id, r.mentor?.id ?? null]));
+  for (const w of waiting) {
+    const mentor = mentorOf.get(w.userId);
+    if (mentor) backlog.set(mentor, (backlog.get(mentor) ?? 0) + Number(w.count));
+  }
+  const hoursBy = new Map<string, number[]>();
+  for (const g of firstGrades) {
+    if (!g.submittedAt) continue;
+    const hours = (new Date(g.createdAt).getTime() - new Date(g.submittedAt).getTime()) / 3_600_000;
+    hoursBy.set(g.reviewerId, [...(hoursBy.get(g.reviewerId) ?? []), hours]);
+  }
   const mentors = mentorIds.map((id) => {
-    const name = rows.find((r) => r.mentor?.id === id)?.mentor?.name ?? id;
-    const backlog = waiting.filter((w) => mentorOf.get(w.userId) === id).length;
-    const hours = firstGrades
-      .filter((g) => g.reviewerId === id && g.submittedAt)
-      .map((g) => (new Date(g.createdAt).getTime() - new Date(g.submittedAt ?? 0).getTime()) / 3_600_000);
+    const hours = hoursBy.get(id) ?? [];
     const turnaround = median(hours);
     return {
       id,
-      name,
-      backlog,
+      name: mentorName.get(id) ?? id,
+      backlog: backlog.get(id) ?? 0,
       turnaroundHours: turnaround === null ? null : Math.round(turnaround),
       graded: hours.length,
     };
@@ -211,4 +229,14 @@ export async function getTeamView(
       rows: shown.map((r) => ({ id: r.id, name: r.name, scores: r.competencies })),
     },
   };
+}
+
+/** What a person still misses for their next level, in the reader's language. */
+export function missingLabels(row: { nextLevel: string | null; missingJson: string | null }, locale: Locale) {
+  if (!row.nextLevel || !row.missingJson) return [];
+  const requirements = parseMissing(row.missingJson);
+  return describeRequirements(
+    { id: row.nextLevel, requirements, met: 0, total: 0, complete: false, completeAt: null, certification: null },
+    locale,
+  ).map((r) => r.label);
 }

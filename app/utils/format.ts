@@ -1,6 +1,23 @@
+// Building an Intl formatter costs far more than using one (a page of dates spent
+// milliseconds on it), so each is made once per locale and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, withTime: boolean) {
+  const key = `${locale}|${withTime}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, {
+      dateStyle: "medium",
+      ...(withTime ? { timeStyle: "short" } : {}),
+      timeZone: "UTC",
+    });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** Dates arrive from loaders as ISO strings; shown in the person's locale, in UTC (dates carry no time). */
 export function formatDate(value: string | Date, locale: string) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(value));
+  return formatter(locale, false).format(new Date(value));
 }
 
 export function toDateInput(value: string | Date | null | undefined) {
@@ -8,11 +25,7 @@ export function toDateInput(value: string | Date | null | undefined) {
 }
 
 export function formatDateTime(value: string | Date, locale: string) {
-  return (
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
-      new Date(value),
-    ) + " UTC"
-  );
+  return formatter(locale, true).format(new Date(value)) + " UTC";
 }
 
 /** Seconds as m:ss (or h:mm:ss): time into an attempt, the same on server and browser. */
