@@ -11,6 +11,8 @@ import { withoutNulBytes } from "./utils/nul-bytes.server.ts";
 
 const ABORT_DELAY = 5_000;
 
+type LoadContext = { cspNonce?: string };
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
