@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { createI18n, isLocale } from "./utils/i18n.ts";
+import { createI18n, isLocale, type Locale } from "./utils/i18n.ts";
 import { resolveLocale, translations } from "./utils/locale.server.ts";
 import { NonceProvider } from "./utils/nonce-provider.ts";
 import { withoutNulBytes } from "./utils/nul-bytes.server.ts";
@@ -12,6 +12,21 @@ import { withoutNulBytes } from "./utils/nul-bytes.server.ts";
 const ABORT_DELAY = 5_000;
 
 type LoadContext = { cspNonce?: string };
+
+/**
+ * One i18next instance per language, made on first use: the server never changes an
+ * instance's language or resources, and making one per request cost more than a lesson's
+ * database queries.
+ */
+const i18nByLocale = new Map<Locale, ReturnType<typeof createI18n>>();
+function i18nFor(locale: Locale) {
+  let instance = i18nByLocale.get(locale);
+  if (!instance) {
+    instance = createI18n(locale, { translation: translations[locale] });
+    i18nByLocale.set(locale, instance);
+  }
+  return instance;
+}
 
 export default function handleRequest(
   request: Request,
@@ -25,7 +40,7 @@ export default function handleRequest(
   const fromRoot = rootData && typeof rootData === "object" && "locale" in rootData ? rootData.locale : null;
   // When the root loader itself failed, the error page still speaks the browser's language.
   const locale = isLocale(fromRoot) ? fromRoot : resolveLocale(request);
-  const i18n = createI18n(locale, { translation: translations[locale] });
+  const i18n = i18nFor(locale);
   const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
     let shellRendered = false;

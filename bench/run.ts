@@ -11,7 +11,8 @@
 // large manager. Writes bench/results/<date>-<commit>.md and .json.
 //
 // Environment: SKIP_BUILD=1 reuses build/; SECONDS_PER_ENDPOINT (default 10),
-// MIXED_SECONDS (default 60), CONNECTIONS (default 16), PORT (default 3480).
+// MIXED_SECONDS (default 60), CONNECTIONS (default 16), PORT (default 3480), WEB_CONCURRENCY
+// (server processes, default 1).
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -31,6 +32,8 @@ const port = Number(process.env.PORT ?? 3480);
 const seconds = Number(process.env.SECONDS_PER_ENDPOINT ?? 10);
 const mixedSeconds = Number(process.env.MIXED_SECONDS ?? 60);
 const connections = Number(process.env.CONNECTIONS ?? 16);
+/** Server processes (server.js reads WEB_CONCURRENCY). */
+const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1) || 1);
 const LEARNERS = 10_000;
 const ACT_EVERY_S = 30;
 const SYNC_LEARNERS = 2_000;
@@ -553,7 +556,7 @@ const report = {
     managers: LARGE.managers,
     file: path.relative(root, largeDbPath()),
   },
-  settings: { connections, secondsPerEndpoint: seconds, mixedSeconds },
+  settings: { connections, secondsPerEndpoint: seconds, mixedSeconds, serverProcesses: workers },
   endpoints: results.map((r) => ({ ...r, ofHealthz: round((r.rps / healthz) * 100) })),
   mixed,
   synchronisedStart: { ...sync, starts: syncStarts, openAttempts: syncOpen },
@@ -564,14 +567,14 @@ const report = {
 const stamp = started.toISOString().slice(0, 16).replace(/[:T]/g, "-");
 const out = path.join(root, "bench/results");
 mkdirSync(out, { recursive: true });
-const name = `${stamp}-${commit}`;
+const name = `${stamp}-${commit}${workers > 1 ? `-${workers}-processes` : ""}`;
 writeFileSync(path.join(out, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
 const table = (rows: string[][]) => rows.map((r) => `| ${r.join(" | ")} |`).join("\n");
 const md = `# Rapport benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC
 
 Commit \`${report.commit}\` · ${machine.cores} cores (${machine.cpu}) · ${machine.memoryGiB} GiB · Node ${machine.node} · ${machine.platform}
 
-Organisation: ${report.organisation.agents.toLocaleString("en")} agents in ${LARGE.teams} teams, ${mentors.length} mentors, ${LARGE.managers} managers (\`npm run seed:large\`). One production server process on SQLite; the load generator (autocannon) runs on the same machine.
+Organisation: ${report.organisation.agents.toLocaleString("en")} agents in ${LARGE.teams} teams, ${mentors.length} mentors, ${LARGE.managers} managers (\`npm run seed:large\`). ${workers === 1 ? "One production server process" : `${workers} production server processes (WEB_CONCURRENCY)`} on SQLite; the load generator (autocannon) runs on the same machine.
 
 ## Targets
 

@@ -75,7 +75,7 @@ describe("working days", () => {
 
 describe("the queue", () => {
   test("a mentor sees their trainees' waiting attempts, oldest first, with overdue ones marked; others see none", async () => {
-    const { trainee, mentor, attemptId } = await waitingAttempt();
+    const { team, trainee, mentor, attemptId } = await waitingAttempt();
     // Submitted a week ago: overdue against two working days.
     await prisma.scenarioAttempt.update({
       where: { id: attemptId },
@@ -91,6 +91,13 @@ describe("the queue", () => {
     expect(queue.items.map((i) => i.overdue)).toEqual([true, false]);
     expect(queue).toMatchObject({ total: 2, overdue: 1 });
     expect(await reviewCounts(mentor)).toEqual({ waiting: 2, overdue: 1 });
+    // The team's manager counts the same attempts; a manager and mentor of the same trainee
+    // counts them once; a manager of another team counts none.
+    const manager = await person(["manager", "mentor"]);
+    await prisma.teamManager.create({ data: { teamId: team.id, userId: manager.id } });
+    await prisma.mentorship.create({ data: { mentorId: manager.id, traineeId: trainee.id } });
+    expect(await reviewCounts(manager)).toEqual({ waiting: 2, overdue: 1 });
+    expect(await reviewCounts(await person(["manager"]))).toEqual({ waiting: 0, overdue: 0 });
 
     const stranger = await person(["mentor"]);
     expect((await getQueue(stranger, {}, "en")).total).toBe(0);

@@ -9,7 +9,7 @@ import { refreshReadiness } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
-import { attemptsOf, canReview, reviewableTraineeIds } from "./access.server.ts";
+import { attemptsOf, canReview, reviewableTraineeIds, reviewableTraineesSql } from "./access.server.ts";
 import { type Change, changesBetween, type Grade } from "./grading.server.ts";
 import { addWorkingDays, subtractWorkingDays } from "./working-days.ts";
 
@@ -32,17 +32,17 @@ export function reviewTarget(submittedAt: Date) {
   return addWorkingDays(submittedAt, getEnv().REVIEW_TARGET_WORKING_DAYS);
 }
 
-/** Waiting and overdue counts for the navigation: two indexed counts. */
+/** Waiting and overdue counts for the navigation (on every page): one indexed query. */
 export async function reviewCounts(user: Reviewer, now = new Date()) {
-  const traineeIds = await reviewableTraineeIds(user);
-  if (!traineeIds.length) return { waiting: 0, overdue: 0 };
-  const where = { ...attemptsOf(user, traineeIds), reviewStatus: "waiting" };
+  const trainees = reviewableTraineesSql(user);
+  if (!trainees) return { waiting: 0, overdue: 0 };
   const cutoff = subtractWorkingDays(now, getEnv().REVIEW_TARGET_WORKING_DAYS);
-  const [waiting, overdue] = await Promise.all([
-    prisma.scenarioAttempt.count({ where }),
-    prisma.scenarioAttempt.count({ where: { ...where, submittedAt: { lt: cutoff } } }),
-  ]);
-  return { waiting, overdue };
+  const [row] = await prisma.$queryRaw<Array<{ waiting: number | bigint; overdue: number | bigint | null }>>`
+    SELECT COUNT(*) AS "waiting",
+      SUM(CASE WHEN a."submittedAt" < ${cutoff} THEN 1 ELSE 0 END) AS "overdue"
+    FROM "ScenarioAttempt" a
+    WHERE a."reviewStatus" = 'waiting' AND a."userId" <> ${user.id} AND a."userId" IN (${trainees})`;
+  return { waiting: Number(row?.waiting ?? 0), overdue: Number(row?.overdue ?? 0) };
 }
 
 export type QueueFilters = { trainee?: string; scenario?: string; competency?: string; page?: number };

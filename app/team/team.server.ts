@@ -176,11 +176,11 @@ export async function getTeamView(
     // select would be split into one query per thousand grades).
     prisma.$queryRaw<Array<{ reviewerId: string; createdAt: string | Date; submittedAt: string | Date | null }>>`
       SELECT v."reviewerId", v."createdAt", a."submittedAt"
-      FROM "ReviewVersion" v
-      JOIN "Review" r ON r."id" = v."reviewId"
-      JOIN "ScenarioAttempt" a ON a."id" = r."attemptId"
-      JOIN "User" u ON u."id" = a."userId"
-      WHERE v."version" = 1 AND u."teamId" IN (${Prisma.join(teamIds.length ? teamIds : [""])})
+      FROM "User" u
+      JOIN "ScenarioAttempt" a ON a."userId" = u."id" AND a."reviewStatus" = 'graded'
+      JOIN "Review" r ON r."attemptId" = a."id"
+      JOIN "ReviewVersion" v ON v."reviewId" = r."id" AND v."version" = 1
+      WHERE u."teamId" IN (${Prisma.join(teamIds.length ? teamIds : [""])})
         AND v."createdAt" > ${new Date(now.getTime() - 90 * DAY)}`,
   ]);
   const mentorName = new Map(rows.flatMap((r) => (r.mentor ? [[r.mentor.id, r.mentor.name] as const] : [])));
