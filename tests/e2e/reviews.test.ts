@@ -107,6 +107,8 @@ describe("mentor review", () => {
     await trainee.goto(`/scenarios/manager-request-chat/attempts/${attemptId}`);
     await trainee.waitForSelector("html[data-hydrated]");
     await trainee.locator('form:has(input[name="previous"]) button').click();
+    // The summary shows the (read-only) help desk too: wait for the new attempt's page itself.
+    await trainee.waitForURL((url) => url.pathname === "/scenarios/manager-request-chat");
     await trainee.waitForSelector("[data-help-desk]");
     const next = query<{ previousAttemptId: string }>(
       "SELECT previousAttemptId FROM ScenarioAttempt WHERE finishedAt IS NULL AND scenarioId = 'manager-request-chat' AND userId = (SELECT id FROM User WHERE email = ?)",

@@ -1,0 +1,100 @@
+// WEB_CONCURRENCY=2: two server processes share the port and the database; a session made
+// by one is good on the other; when the primary goes (stopped or killed) the workers go too,
+// so a restart never finds the port still held.
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { removeSqliteFiles } from "#root/prisma/migrator.ts";
+import { e2eEnv, freePort } from "#tests/setup/e2e-server.ts";
+import { root, tmpDir } from "#tests/setup/paths.ts";
+import { DEMO_PASSWORD, demo } from "./browser.ts";
+
+let dbFile = "";
+let port = 0;
+let base = "";
+const running: ChildProcess[] = [];
+
+beforeAll(async () => {
+  // A consistent copy of the test database, so nothing here reaches other tests.
+  dbFile = path.join(tmpDir, `processes-${process.pid}.db`);
+  removeSqliteFiles(dbFile);
+  const source = new Database(inject("e2eDatabase"), { readonly: true });
+  source.exec(`VACUUM INTO '${dbFile.replace(/'/g, "''")}'`);
+  source.close();
+  port = await freePort();
+  base = `http://localhost:${port}`;
+});
+
+afterAll(() => {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  removeSqliteFiles(dbFile);
+});
+
+const up = () =>
+  fetch(`${base}/healthz`).then(
+    (r) => r.ok,
+    () => false,
+  );
+
+async function start() {
+  const child = spawn(process.execPath, ["server.js"], {
+    cwd: root,
+    env: { ...e2eEnv(dbFile, port), WEB_CONCURRENCY: "2" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  running.push(child);
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (await up()) return child;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the two-process server did not start");
+}
+
+/** How long until nothing answers on the port any more (or the limit). */
+async function msUntilDown(limitMs: number) {
+  const from = performance.now();
+  while (performance.now() - from < limitMs) {
+    if (!(await up())) return performance.now() - from;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return Infinity;
+}
+
+describe("several server processes", () => {
+  test("two processes serve one signed-in person; killing the primary takes the workers down", async () => {
+    const primary = await start();
+    const login = await fetch(`${base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: demo("trainee"), password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(302);
+    const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
+    // Forty requests at once land on both processes: the session is in the database, so
+    // every one of them knows the person.
+    const pages = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        fetch(`${base}/learn`, { headers: { Cookie: cookie }, redirect: "manual" }).then(async (r) => ({
+          status: r.status,
+          body: await r.text(),
+        })),
+      ),
+    );
+    expect(pages.map((p) => p.status)).toEqual(Array(40).fill(200));
+    expect(pages.every((p) => p.body.includes("Sam"))).toBe(true);
+
+    primary.kill("SIGKILL");
+    expect(await msUntilDown(5_000)).toBeLessThan(5_000);
+  });
+
+  test("SIGTERM stops the primary and its workers cleanly", async () => {
+    const primary = await start();
+    const exited = new Promise<number | null>((resolve) => primary.once("exit", (code) => resolve(code)));
+    primary.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(await msUntilDown(5_000)).toBeLessThan(5_000);
+  });
+});
