@@ -3,17 +3,8 @@
 import { initialState, measure, reply, type StoredEvent } from "#app/scenarios/engine.server.ts";
 import { type Scenario } from "#app/scenarios/model.ts";
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The app's own seeded random source (mulberry32), for a deterministic organisation. */
+export { seededRandom } from "#app/quizzes/grade.server.ts";
 
 const CARING_REPLY =
   "Hi, I'm sorry about this, I understand how frustrating it is. I have checked your account and I will fix it today; you will get an email from me by 4 pm. Is there anything else I can help with?";

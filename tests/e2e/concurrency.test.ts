@@ -13,7 +13,8 @@ import { getFixedT } from "#app/utils/locale.server.ts";
 import { applyMigrations, removeSqliteFiles } from "#root/prisma/migrator.ts";
 import { e2eEnv, freePort } from "#tests/setup/e2e-server.ts";
 import { root, tmpDir } from "#tests/setup/paths.ts";
-import { DEMO_PASSWORD, demo } from "./browser.ts";
+import { demo } from "./browser.ts";
+import { clientOf, type Form, hidden } from "./http.ts";
 import { scenarioFile } from "./scenario-play.ts";
 
 const content = JSON.parse(readFileSync(path.join(root, "build/content/content.json"), "utf8")) as PrecompiledContent;
@@ -54,37 +55,14 @@ afterAll(async () => {
   removeSqliteFiles(dbFile);
 });
 
-type Form = Array<[string, string]>;
-
-function send(path: string, { cookie, form }: { cookie?: string; form?: Form } = {}) {
-  return fetch(`${base}${path}`, {
-    method: form ? "POST" : "GET",
-    redirect: "manual",
-    headers: {
-      ...(cookie ? { Cookie: cookie } : {}),
-      ...(form ? { Origin: base, "Content-Type": "application/x-www-form-urlencoded" } : {}),
-    },
-    body: form ? new URLSearchParams(form).toString() : undefined,
-  });
-}
-
-async function signIn(person: string) {
-  const response = await send("/login", {
-    form: [
-      ["email", demo(person)],
-      ["password", DEMO_PASSWORD],
-    ],
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (response.status !== 302 || !cookie) throw new Error(`could not sign in ${person}: ${response.status}`);
-  return cookie;
-}
+// Requests to this file's own server, whose address is known once it has started.
+const { send, signIn } = clientOf(() => base);
 
 /** Status, redirect and the page's text with React's escapes undone, for matching messages. */
 async function outcome(response: Response) {
   const html = await response.text();
-  // Pages are rendered to a string: no stray NUL bytes where a chunk boundary would split a
-  // multi-byte character (what React 18's stream writer did to Ukrainian text).
+  // No stray NUL bytes where a chunk boundary splits a multi-byte character (what React 18's
+  // stream writer did to Ukrainian text; the server now strips them).
   expect(html).not.toContain("\0");
   const text = html
     .replace(/&#x27;|&#39;/g, "'")
@@ -105,8 +83,6 @@ function winnerAndLoser<T extends { status: number }>(results: T[], loserStatus:
   const loser = results.findIndex((r) => r.status === loserStatus);
   return { winner, loser };
 }
-
-const hidden = (html: string, name: string) => html.match(new RegExp(`name="${name}" value="([^"]+)"`))?.[1] ?? null;
 
 function query<T>(sql: string, ...params: unknown[]) {
   const db = new Database(dbFile, { readonly: true });

@@ -12,7 +12,8 @@ import { type Answers, gradeAttempt } from "#app/quizzes/grade.server.ts";
 import { applyMigrations, removeSqliteFiles } from "#root/prisma/migrator.ts";
 import { e2eEnv, freePort } from "#tests/setup/e2e-server.ts";
 import { root, tmpDir } from "#tests/setup/paths.ts";
-import { DEMO_PASSWORD, demo } from "./browser.ts";
+import { demo } from "./browser.ts";
+import { clientOf, type Form, hidden } from "./http.ts";
 
 const content = JSON.parse(readFileSync(path.join(root, "build/content/content.json"), "utf8")) as PrecompiledContent;
 
@@ -86,33 +87,8 @@ function kill(child: ChildProcess) {
   });
 }
 
-type Form = Array<[string, string]>;
-
-function send(path: string, { cookie, form }: { cookie?: string; form?: Form } = {}) {
-  return fetch(`${base}${path}`, {
-    method: form ? "POST" : "GET",
-    redirect: "manual",
-    headers: {
-      ...(cookie ? { Cookie: cookie } : {}),
-      ...(form ? { Origin: base, "Content-Type": "application/x-www-form-urlencoded" } : {}),
-    },
-    body: form ? new URLSearchParams(form).toString() : undefined,
-  });
-}
-
-async function signIn(person: string) {
-  const response = await send("/login", {
-    form: [
-      ["email", demo(person)],
-      ["password", DEMO_PASSWORD],
-    ],
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (response.status !== 302 || !cookie) throw new Error(`could not sign in ${person}: ${response.status}`);
-  return cookie;
-}
-
-const hidden = (html: string, name: string) => html.match(new RegExp(`name="${name}" value="([^"]+)"`))?.[1] ?? null;
+// Requests to this file's own server, whose address is known once it has started.
+const { send, signIn } = clientOf(() => base);
 
 /** Answers built from the key: every one right, or every one wrong. */
 function quizAnswers(quizId: string, right: boolean) {
