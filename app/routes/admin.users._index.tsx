@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listUsers, USERS_PAGE_SIZE } from "#app/accounts/admin.server.ts";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
+import { Pager } from "#app/components/ui/pager.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Users · Rapport" }];
 
@@ -87,21 +88,7 @@ export default function AdminUsers() {
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav aria-label={t("admin.users.pagination")} className="flex items-center gap-3 text-sm">
-          {page > 1 ? (
-            <Link to={pageLink(page - 1)} className="underline">
-              {t("admin.users.previous")}
-            </Link>
-          ) : null}
-          <span>{t("admin.users.pageOf", { page, pages })}</span>
-          {page < pages ? (
-            <Link to={pageLink(page + 1)} className="underline">
-              {t("admin.users.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} href={pageLink} label={t("admin.users.pagination")} keys="admin.users" />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { getQueue } from "#app/reviews/reviews.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
+import { Pager } from "#app/components/ui/pager.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Reviews · Rapport" }];
 
@@ -156,21 +157,7 @@ export default function ReviewQueue() {
           </table>
         </div>
       )}
-      {queue.pages > 1 ? (
-        <nav aria-label={t("reviews.pages")} className="flex items-center gap-3 text-sm">
-          {queue.page > 1 ? (
-            <Link to={pageLink(queue.page - 1)} className="underline">
-              {t("reviews.previous")}
-            </Link>
-          ) : null}
-          <span>{t("reviews.pageOf", { page: queue.page, pages: queue.pages })}</span>
-          {queue.page < queue.pages ? (
-            <Link to={pageLink(queue.page + 1)} className="underline">
-              {t("reviews.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={queue.page} pages={queue.pages} href={pageLink} label={t("reviews.pages")} keys="reviews" />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { filtersFrom } from "#app/team/filters.ts";
 import { getTeamView, missingLabels } from "#app/team/team.server.ts";
 import { formatDate, toDateInput } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
+import { Pager } from "#app/components/ui/pager.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Team · Rapport" }];
 
@@ -276,21 +277,14 @@ export default function TeamPage() {
         </table>
       </div>
 
-      {pages > 1 ? (
-        <nav aria-label={t("reviews.pages")} className="flex items-center gap-3 text-sm print:hidden">
-          {page > 1 ? (
-            <Link to={`?${withParam(params, "page", String(page - 1))}`} className="underline">
-              {t("reviews.previous")}
-            </Link>
-          ) : null}
-          <span>{t("reviews.pageOf", { page, pages })}</span>
-          {page < pages ? (
-            <Link to={`?${withParam(params, "page", String(page + 1))}`} className="underline">
-              {t("reviews.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager
+        page={page}
+        pages={pages}
+        href={(p) => `?${withParam(params, "page", String(p))}`}
+        label={t("reviews.pages")}
+        keys="reviews"
+        className="print:hidden"
+      />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="funnel" className="rounded-lg border border-slate-200 bg-white p-4">
