@@ -2,16 +2,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "#app/utils/format.ts";
-
-type Requirement = {
-  kind: string;
-  id: string;
-  label: string;
-  met: boolean;
-  at: string | null;
-  detail: string | null;
-  href: string | null;
-};
+// Only the type crosses over: it is erased from the browser's code.
+import type { RequirementView as Requirement } from "./describe.server.ts";
 
 export function RequirementList({ requirements }: { requirements: Requirement[] }) {
   const { t, i18n } = useTranslation();
