@@ -1,11 +1,10 @@
 // Evaluation of people against the ladder, in one place: the evidence of many people in a
 // fixed number of queries, each level's and track's requirements met or not with the
 // evidence that met them, and certification when all are met.
-import { getCourses, getLadder } from "#app/courses/catalog.server.ts";
-import { type CourseMeta } from "#app/courses/model.ts";
+import { type CourseMeta, getCourses, getLadder } from "#app/content/catalog.server.ts";
+import { type Ladder, type LadderStage } from "#app/content/schemas/ladder.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
-import { type LadderStage, type Ladder } from "./model.ts";
 
 export type QuizEvidence = {
   attemptId: string;

@@ -1,7 +1,7 @@
 // One person's competency profile: quiz results, scenario choices and mentors' rubric
 // levels per competency, each as a percentage (null when there is no evidence).
-import { competencies, type Competency } from "#app/courses/model.ts";
-import { findScenario } from "#app/scenarios/catalog.server.ts";
+import { competencies, type Competency } from "#app/content/vocabulary.ts";
+import { findScenario } from "#app/content/catalog.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Evidence } from "./evaluate.server.ts";
 

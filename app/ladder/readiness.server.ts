@@ -3,8 +3,8 @@
 // behaviour confirmed or withdrawn. Refreshing also records new certifications. The team
 // view reads these rows instead of evaluating everyone's history on every visit (ADR 011).
 import { createHash } from "node:crypto";
-import { competencies } from "#app/courses/model.ts";
-import { getCourses, getLadder } from "#app/courses/catalog.server.ts";
+import { competencies } from "#app/content/vocabulary.ts";
+import { getCourses, getLadder } from "#app/content/catalog.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import {
   type Evidence,

@@ -1,10 +1,11 @@
 // The mentor review: the queue, claims, drafts and submitted grades with their history,
 // and the trainee's side (unread marks). Access is checked here, not only in routes.
 import { type SessionUser } from "#app/accounts/auth.server.ts";
-import { findScenario, getScenarios, scenarioVariant } from "#app/scenarios/catalog.server.ts";
+import { findScenario, getScenarios } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
+import { type Scenario } from "#app/content/schemas/scenario.ts";
 import { parseEvents } from "#app/scenarios/attempts.server.ts";
 import { type Measures } from "#app/scenarios/engine.server.ts";
-import { type Scenario } from "#app/scenarios/model.ts";
 import { refreshReadiness } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
@@ -98,7 +99,7 @@ export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Lo
   ]);
   const title = (id: string) => {
     const bundle = scenarios[id];
-    return bundle ? scenarioVariant(bundle, locale).scenario.title : id;
+    return bundle ? pick(bundle.variants, locale).value.title : id;
   };
   return {
     total,
@@ -166,7 +167,7 @@ async function loadAttemptForReview(attemptId: string) {
   if (!row) throw new ReviewError("notFound", 404);
   const bundle = findScenario(row.scenarioId);
   if (!bundle) throw new ReviewError("notFound", 404);
-  const scenario: Scenario = scenarioVariant(bundle, row.locale).scenario;
+  const scenario: Scenario = pick(bundle.variants, row.locale).value;
   const versions = (row.review?.versions ?? []).map((v) => ({
     version: v.version,
     reviewer: v.reviewer.name,

@@ -1,7 +1,7 @@
 // Level sign-off: a mentor confirms, or withdraws, each behaviour a ladder level asks for.
 // Every confirmation and withdrawal is an event; the latest one per behaviour is the state.
 import { type SessionUser } from "#app/accounts/auth.server.ts";
-import { getLadder } from "#app/courses/catalog.server.ts";
+import { getLadder } from "#app/content/catalog.server.ts";
 import { refreshReadiness } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { canReview } from "./access.server.ts";

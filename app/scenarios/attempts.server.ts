@@ -4,7 +4,9 @@
 import { touchActivity } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
-import { scenarioVariant } from "./catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
+import { type Scenario } from "#app/content/schemas/scenario.ts";
+import { type ScenarioBundle } from "#app/content/catalog.server.ts";
 import {
   act,
   type ActionEvent,
@@ -20,7 +22,6 @@ import {
   type StoredEvent,
   stepOf,
 } from "./engine.server.ts";
-import { type Scenario, type ScenarioBundle } from "./model.ts";
 
 /** Someone else's attempt, or none at all: the same 404 either way. */
 export class AttemptNotFound extends Error {}
@@ -74,7 +75,7 @@ export async function loadAttempt(userId: string, bundle: ScenarioBundle, attemp
   const { events, state, measures, ...rest } = row;
   return {
     ...rest,
-    scenario: scenarioVariant(bundle, row.locale).scenario,
+    scenario: pick(bundle.variants, row.locale).value,
     state: JSON.parse(state) as PlayState,
     measures: measures ? (JSON.parse(measures) as Measures) : null,
     events: parseEvents(events),
@@ -104,7 +105,7 @@ export async function startAttempt(userId: string, bundle: ScenarioBundle, local
     select: { id: true },
   });
   if (open) return open.id;
-  const { scenario, locale: shown } = scenarioVariant(bundle, locale);
+  const { value: scenario, locale: shown } = pick(bundle.variants, locale);
   const state = initialState(scenario);
   const created = await prisma.scenarioAttempt.create({
     data: {
@@ -149,7 +150,7 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
   });
   if (!row) throw new AttemptNotFound();
   if (row.finishedAt) throw new AttemptFinished();
-  const { scenario, locale } = scenarioVariant(bundle, row.locale);
+  const { value: scenario, locale } = pick(bundle.variants, row.locale);
   const before = JSON.parse(row.state) as PlayState;
   const { events, state } = change(scenario, before, locale);
   const at = new Date();

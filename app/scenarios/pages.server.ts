@@ -1,20 +1,21 @@
 // What /learn shows of practice: attempts to carry on, and a scenario to try next.
-import { type Level } from "#app/courses/model.ts";
+import { type Level } from "#app/content/vocabulary.ts";
+import { getScenarios } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { unreadReviews } from "#app/reviews/reviews.server.ts";
 import { listAttempts } from "./attempts.server.ts";
-import { getScenarios, scenarioVariant } from "./catalog.server.ts";
 
 export async function getPracticeSummary(userId: string, locale: Locale, focus: Level | null) {
   const [attempts, unread] = await Promise.all([listAttempts(userId), unreadReviews(userId)]);
   const bundles = getScenarios();
   const titleOf = (id: string) => {
     const bundle = bundles[id];
-    return bundle ? scenarioVariant(bundle, locale).scenario.title : id;
+    return bundle ? pick(bundle.variants, locale).value.title : id;
   };
   const played = new Set(attempts.map((a) => a.scenarioId));
   const suggestion = Object.values(bundles)
-    .map((bundle) => scenarioVariant(bundle, locale).scenario)
+    .map((bundle) => pick(bundle.variants, locale).value)
     .filter((s) => !played.has(s.id) && (!focus || s.level === focus))
     .sort((a, b) => a.title.localeCompare(b.title, locale))[0];
   return {

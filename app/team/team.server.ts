@@ -2,7 +2,7 @@
 // missing, activity and goals, plus the team charts. The number of queries is fixed: it
 // does not grow with the number of people.
 import { type SessionUser } from "#app/accounts/auth.server.ts";
-import { competencies, type Level, levels } from "#app/courses/model.ts";
+import { competencies, type Level, levels } from "#app/content/vocabulary.ts";
 import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
 import { contentVersion, parseMissing, refreshReadiness, type ReadinessRow } from "#app/ladder/readiness.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";

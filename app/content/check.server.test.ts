@@ -100,7 +100,7 @@ describe("content:check", () => {
     [
       "a locale variant with other minutes",
       (d: string) => replaceIn(path.join(d, "01-basics/01-first.uk.mdx"), "minutes: 5", "minutes: 6"),
-      "01-basics/01-first.uk.mdx:1: minutes is 6 but the English lesson says 5",
+      "01-basics/01-first.uk.mdx:4: minutes is 6 but the English lesson says 5",
     ],
     [
       "a translation of no lesson",
@@ -125,7 +125,7 @@ describe("content:check", () => {
     [
       "a level that differs from the course",
       (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "level: L1", "level: L2"),
-      "01-basics/02-second.mdx:1: level L2 differs from the course's L1",
+      "01-basics/02-second.mdx:5: level L2 differs from the course's L1",
     ],
     [
       "a single-choice question with two correct options",
@@ -150,7 +150,7 @@ describe("content:check", () => {
     [
       "a duplicate quiz id in two courses",
       (d: string) => {
-        mkdirSync(path.join(d, "02-advanced/quizzes"));
+        mkdirSync(path.join(d, "02-advanced/quizzes"), { recursive: true });
         cpSync(path.join(d, "01-basics/quizzes/basics-final.yml"), path.join(d, "02-advanced/quizzes/basics-final.yml"));
       },
       '02-advanced/quizzes/basics-final.yml:1: duplicate quiz id "basics-final" (also in 01-basics)',
@@ -163,7 +163,7 @@ describe("content:check", () => {
     [
       "a translation whose question ids differ",
       (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.uk.yml"), "  - id: steps", "  - id: sequence"),
-      "01-basics/quizzes/basics-final.uk.yml:1: question ids differ from the English quiz",
+      "01-basics/quizzes/basics-final.uk.yml:8: question ids differ from the English quiz",
     ],
     [
       "a lesson naming a quiz that does not exist",
@@ -178,7 +178,7 @@ describe("content:check", () => {
     [
       "an unknown next step",
       (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), "next: checking }\n      - { id: b, text: \"Calm", "next: nowhere }\n      - { id: b, text: \"Calm"),
-      'scenarios/fixture-chat.yml:39: step "opening", reply "a": unknown next step "nowhere"',
+      'scenarios/fixture-chat.yml:42: step "opening", reply "a": unknown next step "nowhere"',
     ],
     [
       "a step with no way out",
@@ -207,12 +207,12 @@ describe("content:check", () => {
     [
       "a scenario translation with another structure",
       (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.pt-BR.yml"), "mood: -2, competencies: { empathy: -1 }, feedback: \"Worse.\"", "mood: -1, competencies: { empathy: -1 }, feedback: \"Worse.\""),
-      "scenarios/fixture-chat.pt-BR.yml:1: structure differs from the English scenario (steps.1.replies.1.1: -2 in English, -1 here)",
+      "scenarios/fixture-chat.pt-BR.yml:48: structure differs from the English scenario (steps.1.replies.1.mood: -2 in English, -1 here)",
     ],
     [
       "a private (direct-message) step outside a social scenario",
       (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), '  - id: angry\n    customer: "excuse me??"', '  - id: angry\n    private: true\n    customer: "excuse me??"'),
-      'scenarios/fixture-chat.yml:44: step "angry": private is true or false, and only social scenarios have it',
+      'scenarios/fixture-chat.yml:45: step "angry": private is true or false, and only social scenarios have it',
     ],
     [
       "a ladder level requiring a quiz that does not exist",
@@ -222,7 +222,7 @@ describe("content:check", () => {
     [
       "a ladder track starting from a level that does not exist",
       (d: string) => replaceIn(path.join(d, "ladder.yml"), "    from: L2", "    from: L9"),
-      'ladder.yml:30: track quality-assurance: "from" must be a level (L1–L5)',
+      'ladder.yml:31: track "quality-assurance": unknown level "L9"',
     ],
     [
       "a lesson linking to a scenario that does not exist",
