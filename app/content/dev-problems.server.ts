@@ -5,10 +5,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { data } from "@remix-run/node";
-import { formatProblems, type Problem, sortProblems } from "./problems.ts";
+import { type ContentProblemsData, formatProblems, type Problem, sortProblems } from "./problems.ts";
 
-export type ProblemWithSource = Problem & { source: Array<{ line: number; text: string }> };
-export type ContentProblemsData = { contentProblems: ProblemWithSource[]; root: string };
+type ProblemWithSource = ContentProblemsData["contentProblems"][number];
 
 const EXCERPT = 2;
 

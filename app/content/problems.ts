@@ -1,6 +1,6 @@
 // A problem is a file, a line and a sentence for the author. Every rule of every content
 // kind ends here, so the checker, the build and the dev page print the same list.
-import { type z } from "zod";
+import { z } from "zod";
 import { type Path } from "./yaml.ts";
 
 export type Problem = { file: string; line: number; message: string };
@@ -116,3 +116,17 @@ export function contextOf(value: unknown, path: Path) {
   }
   return parts.join(", ");
 }
+
+/** What a development page shows for broken content (dev-problems.server.ts sends it). */
+export const contentProblemsData = z.object({
+  root: z.string(),
+  contentProblems: z.array(
+    z.object({
+      file: z.string(),
+      line: z.number(),
+      message: z.string(),
+      source: z.array(z.object({ line: z.number(), text: z.string() })),
+    }),
+  ),
+});
+export type ContentProblemsData = z.infer<typeof contentProblemsData>;

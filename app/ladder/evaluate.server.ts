@@ -5,6 +5,7 @@ import { type CourseMeta, getCourses, getLadder } from "#app/content/catalog.ser
 import { type Ladder, type LadderStage } from "#app/content/schemas/ladder.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { quizCompetenciesColumn, requirementsColumn, rubricScoresColumn } from "./columns.server.ts";
 
 export type QuizEvidence = {
   attemptId: string;
@@ -133,14 +134,14 @@ export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map
       score: row.score ?? 0,
       passed: row.passed === true,
       at: row.submittedAt,
-      competencies: JSON.parse(row.competencies ?? "{}") as Record<string, number>,
+      competencies: row.competencies ? quizCompetenciesColumn.decode(row.competencies) : {},
     });
     evidence.quizzes.set(row.quizId, list);
   }
   for (const row of reviews) {
     const evidence = result.get(row.userId);
     if (!evidence) continue;
-    const scores = JSON.parse(row.scores) as Record<string, number>;
+    const scores = rubricScoresColumn.decode(row.scores);
     const levels = Object.values(scores);
     evidence.grades.push({
       attemptId: row.attemptId,
@@ -323,7 +324,12 @@ export async function recordCertifications(userId: string, evaluation: PersonEva
     if (!stage.complete || stage.certification || !stage.completeAt) continue;
     stage.certification = await prisma.certification.upsert({
       where: { userId_stage: { userId, stage: stage.id } },
-      create: { userId, stage: stage.id, certifiedAt: stage.completeAt, evidence: JSON.stringify(stage.requirements) },
+      create: {
+        userId,
+        stage: stage.id,
+        certifiedAt: stage.completeAt,
+        evidence: requirementsColumn.encode(stage.requirements),
+      },
       update: {},
       select: { id: true, certifiedAt: true },
     });

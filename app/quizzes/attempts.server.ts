@@ -1,9 +1,11 @@
 // Quiz attempts: start (with a stored shuffle seed), submit once, grade on the server.
 import { randomInt } from "node:crypto";
 import { type Quiz } from "#app/content/catalog.server.ts";
+import { quizCompetenciesColumn } from "#app/ladder/columns.server.ts";
 import { refreshReadiness, touchActivity } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { pick } from "#app/content/localized.ts";
+import { answersColumn } from "./columns.server.ts";
 import { type Answers, arrangeQuestions, gradeAttempt, validateAnswers } from "./grade.server.ts";
 
 const attemptSummary = {
@@ -110,10 +112,10 @@ export async function submitAttempt(
     where: { id: attempt.id, userId, submittedAt: null },
     data: {
       submittedAt: new Date(),
-      answers: JSON.stringify(answers),
+      answers: answersColumn.encode(answers),
       score: result.score,
       passed: result.passed,
-      competencies: JSON.stringify(result.competencies),
+      competencies: quizCompetenciesColumn.encode(result.competencies),
     },
   });
   // A passed quiz can complete a level: certify now rather than at the next page view.
@@ -140,7 +142,7 @@ export async function getAttemptResult(userId: string, quiz: Quiz, attemptId: st
   });
   if (!attempt) return null;
   const { value: variant, locale } = pick(quiz.variants, attempt.locale);
-  const answers = JSON.parse(attempt.answers ?? "{}") as Answers;
+  const answers = attempt.answers ? answersColumn.decode(attempt.answers) : {};
   const english = quiz.variants.en;
   const questions = arrangeQuestions(variant.questions, attempt.seed, quiz.rules.shuffle).map((question) => {
     const key = variant.keys[question.id] ?? english.keys[question.id];
@@ -176,7 +178,7 @@ export async function getAttemptResult(userId: string, quiz: Quiz, attemptId: st
     passed: attempt.passed ?? false,
     passMark: quiz.rules.passMark,
     submittedAt: attempt.submittedAt,
-    competencies: JSON.parse(attempt.competencies ?? "{}") as Record<string, number>,
+    competencies: attempt.competencies ? quizCompetenciesColumn.decode(attempt.competencies) : {},
     questions,
   };
 }

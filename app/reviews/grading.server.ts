@@ -81,7 +81,8 @@ export function readGrade(
       else grade.feedback = value;
     } else if (name === "decision") {
       if (value === "") continue;
-      if ((decisions as readonly string[]).includes(value)) grade.decision = value as Decision;
+      const chosen = decisions.find((d) => d === value);
+      if (chosen) grade.decision = chosen;
       else problems.push({ field: name, code: "unknownDecision" });
     }
   }

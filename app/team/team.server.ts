@@ -4,6 +4,7 @@
 import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { competencies, type Level, levels } from "#app/content/vocabulary.ts";
 import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
+import { competencyScoresColumn } from "#app/ladder/columns.server.ts";
 import { contentVersion, parseMissing, refreshReadiness, type ReadinessRow } from "#app/ladder/readiness.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
@@ -125,9 +126,7 @@ export async function getTeamView(
           ? { targetLevel: person.targetLevel, dueDate: due, late: due < now && !reached(person.targetLevel) }
           : null,
       daysToL1: l1 && startDate ? Math.max(0, Math.round((l1.getTime() - startDate.getTime()) / DAY)) : null,
-      competencies: person.competencies
-        ? (JSON.parse(person.competencies) as Record<(typeof competencies)[number], number | null>)
-        : null,
+      competencies: person.competencies ? competencyScoresColumn.decode(person.competencies) : null,
     };
   });
 
