@@ -4,7 +4,6 @@
 import { z } from "zod";
 import { competencies } from "#app/content/vocabulary.ts";
 import { jsonColumn } from "#app/utils/json-column.ts";
-import { type RequirementResult } from "./evaluate.server.ts";
 
 const isoDate = z.codec(z.iso.datetime(), z.date(), {
   decode: (text) => new Date(text),
@@ -19,7 +18,10 @@ const requirementResult = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("scenario"), ...evidence }),
   z.object({ kind: z.literal("behaviour"), ...common, stage: z.string() }),
   z.object({ kind: z.literal("stage"), ...common }),
-]) satisfies z.ZodType<RequirementResult, unknown>;
+]);
+
+/** A requirement of a level or track, met or not, with the evidence that met it. */
+export type RequirementResult = z.output<typeof requirementResult>;
 
 /** Certification.evidence and Readiness.missing: requirements with the evidence that met them. */
 export const requirementsColumn = jsonColumn(z.array(requirementResult));

@@ -5,7 +5,9 @@ import { type CourseMeta, getCourses, getLadder } from "#app/content/catalog.ser
 import { type Ladder, type LadderStage } from "#app/content/schemas/ladder.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
-import { quizCompetenciesColumn, requirementsColumn, rubricScoresColumn } from "./columns.server.ts";
+import { quizCompetenciesColumn, type RequirementResult, requirementsColumn, rubricScoresColumn } from "./columns.server.ts";
+
+export type { RequirementResult };
 
 export type QuizEvidence = {
   attemptId: string;
@@ -166,29 +168,6 @@ export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map
   }
   return result;
 }
-
-export type RequirementResult =
-  | { kind: "course"; id: string; met: boolean; at: Date | null; done: number; total: number }
-  | {
-      kind: "quiz";
-      id: string;
-      met: boolean;
-      at: Date | null;
-      min: number;
-      best: number | null;
-      attemptId: string | null;
-    }
-  | {
-      kind: "scenario";
-      id: string;
-      met: boolean;
-      at: Date | null;
-      min: number;
-      best: number | null;
-      attemptId: string | null;
-    }
-  | { kind: "behaviour"; id: string; stage: string; met: boolean; at: Date | null }
-  | { kind: "stage"; id: string; met: boolean; at: Date | null };
 
 export type StageResult = {
   id: string;

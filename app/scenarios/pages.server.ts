@@ -3,11 +3,13 @@ import { type Level } from "#app/content/vocabulary.ts";
 import { getScenarios } from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";
 import { type Locale } from "#app/utils/i18n.ts";
-import { unreadReviews } from "#app/reviews/reviews.server.ts";
 import { listAttempts } from "./attempts.server.ts";
 
-export async function getPracticeSummary(userId: string, locale: Locale, focus: Level | null) {
-  const [attempts, unread] = await Promise.all([listAttempts(userId), unreadReviews(userId)]);
+/** Graded attempts not opened yet, as reviews/ lists them (the route passes them in: reviews sit above scenarios). */
+type Unread = Array<{ attemptId: string; decision: string | null; attempt: { scenarioId: string } }>;
+
+export async function getPracticeSummary(userId: string, locale: Locale, focus: Level | null, unread: Unread) {
+  const attempts = await listAttempts(userId);
   const bundles = getScenarios();
   const titleOf = (id: string) => {
     const bundle = bundles[id];
