@@ -12,7 +12,9 @@ const root = contentRoot();
 const { problems, content, lessonFiles } = await checkAndCompile(root);
 if (problems.length) {
   console.error(formatProblems(problems, path.relative(process.cwd(), root) || "."));
-  console.error(`\n${problems.length} problem(s): the build refuses broken content (npm run content:check lists the same). Nothing was precompiled.`);
+  console.error(
+    `\n${problems.length} problem(s): the build refuses broken content (npm run content:check lists the same). Nothing was precompiled.`,
+  );
   process.exit(1);
 }
 mkdirSync(path.dirname(PRECOMPILED_PATH), { recursive: true });

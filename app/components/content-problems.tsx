@@ -8,8 +8,13 @@ import { type ContentProblemsData } from "#app/content/problems.ts";
 export function ContentProblems({ root, contentProblems }: ContentProblemsData) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="content-problems-title" className="mx-auto max-w-4xl rounded-lg border border-red-200 bg-white p-6 shadow-sm">
-      <p className="text-sm font-semibold text-red-800">{t("errors.content.count", { count: contentProblems.length })}</p>
+    <section
+      aria-labelledby="content-problems-title"
+      className="mx-auto max-w-4xl rounded-lg border border-red-200 bg-white p-6 shadow-sm"
+    >
+      <p className="text-sm font-semibold text-red-800">
+        {t("errors.content.count", { count: contentProblems.length })}
+      </p>
       <h1 id="content-problems-title" className="mt-1 text-2xl font-bold">
         {t("errors.content.title")}
       </h1>

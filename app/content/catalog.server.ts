@@ -66,7 +66,13 @@ export type QuestionKey = {
 
 export type QuizRules = { passMark: number; maxAttempts: number | null; waitMinutes: number | null; shuffle: boolean };
 export type QuizVariant = { title: string; questions: PublicQuestion[]; keys: Record<string, QuestionKey> };
-export type Quiz = { id: string; courseSlug: string; final: boolean; rules: QuizRules; variants: Localized<QuizVariant> };
+export type Quiz = {
+  id: string;
+  courseSlug: string;
+  final: boolean;
+  rules: QuizRules;
+  variants: Localized<QuizVariant>;
+};
 
 export type ScenarioBundle = { id: string; variants: Localized<Scenario> };
 
@@ -94,7 +100,14 @@ export function contentRoot() {
 function splitQuiz(quiz: QuizFile): QuizVariant {
   const keys: QuizVariant["keys"] = {};
   const questions = quiz.questions.map((q): PublicQuestion => {
-    const base = { id: q.id, kind: q.kind, competencies: q.competencies, prompt: q.prompt, customer: null, channel: null };
+    const base = {
+      id: q.id,
+      kind: q.kind,
+      competencies: q.competencies,
+      prompt: q.prompt,
+      customer: null,
+      channel: null,
+    };
     if (q.kind === "ordering") {
       keys[q.id] = { correct: q.items.map((i) => i.id), feedback: {}, explanation: q.explanation };
       return { ...base, options: q.items.map(({ id, text }) => ({ id, text })) };
@@ -105,7 +118,9 @@ function splitQuiz(quiz: QuizFile): QuizVariant {
       explanation: q.explanation,
     };
     const options = q.options.map((o) => ({ id: o.id, text: "text" in o ? o.text : "" }));
-    return q.kind === "best-response" ? { ...base, customer: q.customer, channel: q.channel, options } : { ...base, options };
+    return q.kind === "best-response"
+      ? { ...base, customer: q.customer, channel: q.channel, options }
+      : { ...base, options };
   });
   return { title: quiz.title, questions, keys };
 }
@@ -133,7 +148,13 @@ export function catalogueFromTree(tree: ContentTree): Catalogue {
       const english = quiz.variants.en?.data;
       if (!variants || !english) continue;
       const { final, passMark, maxAttempts, waitMinutes, shuffle } = english;
-      quizzes[quiz.id] = { id: quiz.id, courseSlug: course.slug, final, rules: { passMark, maxAttempts, waitMinutes, shuffle }, variants };
+      quizzes[quiz.id] = {
+        id: quiz.id,
+        courseSlug: course.slug,
+        final,
+        rules: { passMark, maxAttempts, waitMinutes, shuffle },
+        variants,
+      };
     }
     if (!info) continue;
     const text: Localized<TitleAndSummary> = { en: { title: info.title, summary: info.summary }, ...info.translations };
@@ -221,7 +242,10 @@ function catalogue(scope: (file: string) => boolean): Catalogue {
   const ready = loadPrecompiled();
   if (ready) return ready;
   const state = fromDisk();
-  showProblems(state.problems.filter((p) => scope(p.file)), state.root);
+  showProblems(
+    state.problems.filter((p) => scope(p.file)),
+    state.root,
+  );
   return state.catalogue;
 }
 
@@ -257,7 +281,10 @@ async function compileChecked(variant: LessonVariant, known: Known) {
     return { compiled, problems: checkLessonBody(variant, compiled.metadata, known) };
   } catch (error) {
     if (!(error instanceof MdxCompileError)) throw error;
-    return { compiled: null, problems: [{ file: variant.file, line: error.line, message: `MDX does not compile: ${error.message}` }] };
+    return {
+      compiled: null,
+      problems: [{ file: variant.file, line: error.line, message: `MDX does not compile: ${error.message}` }],
+    };
   }
 }
 

@@ -69,12 +69,14 @@ describe("content:check", () => {
     ],
     [
       "invalid YAML",
-      (d: string) => replaceIn(path.join(d, "02-advanced/course.yml"), "summary: The next level.", "summary: [unclosed"),
+      (d: string) =>
+        replaceIn(path.join(d, "02-advanced/course.yml"), "summary: The next level.", "summary: [unclosed"),
       "02-advanced/course.yml:3: course.yml is not valid YAML",
     ],
     [
       "a broken link between lessons",
-      (d: string) => replaceIn(path.join(d, "02-advanced/01-deep.mdx"), "/courses/basics/first", "/courses/basics/fourth"),
+      (d: string) =>
+        replaceIn(path.join(d, "02-advanced/01-deep.mdx"), "/courses/basics/first", "/courses/basics/fourth"),
       "02-advanced/01-deep.mdx:11: broken link to /courses/basics/fourth",
     ],
     [
@@ -84,7 +86,8 @@ describe("content:check", () => {
     ],
     [
       "a duplicate lesson number",
-      (d: string) => writeFileSync(path.join(d, "01-basics/02-again.mdx"), readFileSync(path.join(d, "01-basics/02-second.mdx"))),
+      (d: string) =>
+        writeFileSync(path.join(d, "01-basics/02-again.mdx"), readFileSync(path.join(d, "01-basics/02-second.mdx"))),
       "01-basics/02-second.mdx:1: duplicate lesson number 02 (also again)",
     ],
     [
@@ -104,17 +107,27 @@ describe("content:check", () => {
     ],
     [
       "a translation of no lesson",
-      (d: string) => writeFileSync(path.join(d, "01-basics/03-ghost.es.mdx"), readFileSync(path.join(d, "01-basics/02-second.mdx"))),
+      (d: string) =>
+        writeFileSync(path.join(d, "01-basics/03-ghost.es.mdx"), readFileSync(path.join(d, "01-basics/02-second.mdx"))),
       '01-basics/03-ghost.es.mdx:1: translation without an English lesson "ghost"',
     ],
     [
       "an unknown locale",
-      (d: string) => writeFileSync(path.join(d, "01-basics/02-second.fr.mdx"), readFileSync(path.join(d, "01-basics/02-second.mdx"))),
+      (d: string) =>
+        writeFileSync(
+          path.join(d, "01-basics/02-second.fr.mdx"),
+          readFileSync(path.join(d, "01-basics/02-second.mdx")),
+        ),
       '01-basics/02-second.fr.mdx:1: unknown locale "fr"',
     ],
     [
       "an unknown component",
-      (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "## Only section", "## Only section\n\n<Marquee>hi</Marquee>"),
+      (d: string) =>
+        replaceIn(
+          path.join(d, "01-basics/02-second.mdx"),
+          "## Only section",
+          "## Only section\n\n<Marquee>hi</Marquee>",
+        ),
       "01-basics/02-second.mdx:11: unknown component <Marquee>",
     ],
     [
@@ -129,17 +142,32 @@ describe("content:check", () => {
     ],
     [
       "a single-choice question with two correct options",
-      (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.yml"), '{ id: a, text: "Dear customer.", feedback', '{ id: a, text: "Dear customer.", correct: true, feedback'),
+      (d: string) =>
+        replaceIn(
+          path.join(d, "01-basics/quizzes/basics-final.yml"),
+          '{ id: a, text: "Dear customer.", feedback',
+          '{ id: a, text: "Dear customer.", correct: true, feedback',
+        ),
       '01-basics/quizzes/basics-final.yml:9: question "opening": a single question needs exactly one correct option (has 2)',
     ],
     [
       "a question without a correct answer",
-      (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.yml"), '{ id: b, text: "I\'m sorry for the wait, I\'ll check now.", correct: true,', '{ id: b, text: "I\'m sorry for the wait, I\'ll check now.",'),
+      (d: string) =>
+        replaceIn(
+          path.join(d, "01-basics/quizzes/basics-final.yml"),
+          "{ id: b, text: \"I'm sorry for the wait, I'll check now.\", correct: true,",
+          "{ id: b, text: \"I'm sorry for the wait, I'll check now.\",",
+        ),
       '01-basics/quizzes/basics-final.yml:46: question "refund": a best-response question needs exactly one correct option (has 0)',
     ],
     [
       "an unknown competency in a quiz",
-      (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.yml"), "competencies: [communication, empathy]", "competencies: [communication, telepathy]"),
+      (d: string) =>
+        replaceIn(
+          path.join(d, "01-basics/quizzes/basics-final.yml"),
+          "competencies: [communication, empathy]",
+          "competencies: [communication, telepathy]",
+        ),
       '01-basics/quizzes/basics-final.yml:20: question "parts": unknown competency "telepathy"',
     ],
     [
@@ -151,23 +179,37 @@ describe("content:check", () => {
       "a duplicate quiz id in two courses",
       (d: string) => {
         mkdirSync(path.join(d, "02-advanced/quizzes"), { recursive: true });
-        cpSync(path.join(d, "01-basics/quizzes/basics-final.yml"), path.join(d, "02-advanced/quizzes/basics-final.yml"));
+        cpSync(
+          path.join(d, "01-basics/quizzes/basics-final.yml"),
+          path.join(d, "02-advanced/quizzes/basics-final.yml"),
+        );
       },
       '02-advanced/quizzes/basics-final.yml:1: duplicate quiz id "basics-final" (also in 01-basics)',
     ],
     [
       "a translation whose correct answer differs",
-      (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.uk.yml"), '{ id: "true", feedback', '{ id: "true", correct: true, feedback'),
+      (d: string) =>
+        replaceIn(
+          path.join(d, "01-basics/quizzes/basics-final.uk.yml"),
+          '{ id: "true", feedback',
+          '{ id: "true", correct: true, feedback',
+        ),
       "01-basics/quizzes/basics-final.uk.yml:",
     ],
     [
       "a translation whose question ids differ",
-      (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.uk.yml"), "  - id: steps", "  - id: sequence"),
+      (d: string) =>
+        replaceIn(path.join(d, "01-basics/quizzes/basics-final.uk.yml"), "  - id: steps", "  - id: sequence"),
       "01-basics/quizzes/basics-final.uk.yml:8: question ids differ from the English quiz",
     ],
     [
       "a lesson naming a quiz that does not exist",
-      (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "## Only section", '## Only section\n\n<Quiz id="no-such-quiz" />'),
+      (d: string) =>
+        replaceIn(
+          path.join(d, "01-basics/02-second.mdx"),
+          "## Only section",
+          '## Only section\n\n<Quiz id="no-such-quiz" />',
+        ),
       '01-basics/02-second.mdx:11: <Quiz id="no-such-quiz" /> names no quiz',
     ],
     [
@@ -177,12 +219,22 @@ describe("content:check", () => {
     ],
     [
       "an unknown next step",
-      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), "next: checking }\n      - { id: b, text: \"Calm", "next: nowhere }\n      - { id: b, text: \"Calm"),
+      (d: string) =>
+        replaceIn(
+          path.join(d, "scenarios/fixture-chat.yml"),
+          'next: checking }\n      - { id: b, text: "Calm',
+          'next: nowhere }\n      - { id: b, text: "Calm',
+        ),
       'scenarios/fixture-chat.yml:42: step "opening", reply "a": unknown next step "nowhere"',
     ],
     [
       "a step with no way out",
-      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), '    freeText:\n      prompt: "Tell her what happens next and when."\n      next: thanks\n', ""),
+      (d: string) =>
+        replaceIn(
+          path.join(d, "scenarios/fixture-chat.yml"),
+          '    freeText:\n      prompt: "Tell her what happens next and when."\n      next: thanks\n',
+          "",
+        ),
       'scenarios/fixture-chat.yml:49: step "checking" needs exactly one of replies, freeText or end (has none): a step with no way out',
     ],
     [
@@ -190,7 +242,11 @@ describe("content:check", () => {
       (d: string) => {
         const file = path.join(d, "scenarios/fixture-chat.yml");
         replaceIn(file, "next: thanks\n", "next: lost\n");
-        replaceIn(file, '    end: { resolved: false, outcome: "She cancels." }', '    freeText: { prompt: "Try again.", next: checking }');
+        replaceIn(
+          file,
+          '    end: { resolved: false, outcome: "She cancels." }',
+          '    freeText: { prompt: "Try again.", next: checking }',
+        );
       },
       'scenarios/fixture-chat.yml:49: step "checking" has no way out: no path from it reaches an end',
     ],
@@ -206,17 +262,28 @@ describe("content:check", () => {
     ],
     [
       "a scenario translation with another structure",
-      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.pt-BR.yml"), "mood: -2, competencies: { empathy: -1 }, feedback: \"Worse.\"", "mood: -1, competencies: { empathy: -1 }, feedback: \"Worse.\""),
+      (d: string) =>
+        replaceIn(
+          path.join(d, "scenarios/fixture-chat.pt-BR.yml"),
+          'mood: -2, competencies: { empathy: -1 }, feedback: "Worse."',
+          'mood: -1, competencies: { empathy: -1 }, feedback: "Worse."',
+        ),
       "scenarios/fixture-chat.pt-BR.yml:48: structure differs from the English scenario (steps.1.replies.1.mood: -2 in English, -1 here)",
     ],
     [
       "a private (direct-message) step outside a social scenario",
-      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), '  - id: angry\n    customer: "excuse me??"', '  - id: angry\n    private: true\n    customer: "excuse me??"'),
+      (d: string) =>
+        replaceIn(
+          path.join(d, "scenarios/fixture-chat.yml"),
+          '  - id: angry\n    customer: "excuse me??"',
+          '  - id: angry\n    private: true\n    customer: "excuse me??"',
+        ),
       'scenarios/fixture-chat.yml:45: step "angry": private is true or false, and only social scenarios have it',
     ],
     [
       "a ladder level requiring a quiz that does not exist",
-      (d: string) => replaceIn(path.join(d, "ladder.yml"), "id: basics-final, minScore: 80", "id: no-such-quiz, minScore: 80"),
+      (d: string) =>
+        replaceIn(path.join(d, "ladder.yml"), "id: basics-final, minScore: 80", "id: no-such-quiz, minScore: 80"),
       'ladder.yml:7: level L1 requires the quiz "no-such-quiz", which does not exist',
     ],
     [
@@ -226,20 +293,32 @@ describe("content:check", () => {
     ],
     [
       "a lesson linking to a scenario that does not exist",
-      (d: string) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "## Only section", '## Only section\n\n<ScenarioLink id="no-such-scenario" />'),
+      (d: string) =>
+        replaceIn(
+          path.join(d, "01-basics/02-second.mdx"),
+          "## Only section",
+          '## Only section\n\n<ScenarioLink id="no-such-scenario" />',
+        ),
       '01-basics/02-second.mdx:11: <ScenarioLink id="no-such-scenario" /> names no scenario',
     ],
   ])("catches %s", async (_name, edit, expected) => {
     const found = await lines(broken(edit));
-    expect(found.some((line) => line.startsWith(expected)), `expected a line starting with:\n${expected}\ngot:\n${found.join("\n")}`).toBe(true);
+    expect(
+      found.some((line) => line.startsWith(expected)),
+      `expected a line starting with:\n${expected}\ngot:\n${found.join("\n")}`,
+    ).toBe(true);
   });
 
   test("the command prints file:line: message and exits non-zero; 0 when clean", async () => {
     const run = promisify(execFile);
     const dir = broken((d) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "[empathy]", "[charisma]"));
-    const failure = await run(process.execPath, ["--import", "tsx", "scripts/content-check.ts", dir], { cwd: root }).catch((e: { code: number; stderr: string }) => e);
+    const failure = await run(process.execPath, ["--import", "tsx", "scripts/content-check.ts", dir], {
+      cwd: root,
+    }).catch((e: { code: number; stderr: string }) => e);
     expect("code" in failure && failure.code).toBe(1);
-    expect((failure as { stderr: string }).stderr).toContain(`${dir}/01-basics/02-second.mdx:6: unknown competency "charisma"`);
+    expect((failure as { stderr: string }).stderr).toContain(
+      `${dir}/01-basics/02-second.mdx:6: unknown competency "charisma"`,
+    );
     const clean = await run(process.execPath, ["--import", "tsx", "scripts/content-check.ts", fixture], { cwd: root });
     expect(clean.stdout).toContain("is clean");
   }, 60_000);

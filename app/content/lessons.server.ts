@@ -10,7 +10,12 @@ import { calloutKinds, mdxComponentNames } from "./vocabulary.ts";
 /** What a lesson may point at: the addresses and ids that exist. */
 export type Known = { paths: Set<string>; quizzes: Set<string>; scenarios: Set<string> };
 
-const required: Record<string, string[]> = { Quiz: ["id"], ScenarioLink: ["id"], SayThis: ["say", "notThis"], Term: ["word"] };
+const required: Record<string, string[]> = {
+  Quiz: ["id"],
+  ScenarioLink: ["id"],
+  SayThis: ["say", "notThis"],
+  Term: ["word"],
+};
 
 const describe = (kind: string) => (/^h\d$/.test(kind) ? `a ${"#".repeat(Number(kind[1]))} heading` : kind);
 
@@ -32,13 +37,15 @@ export function checkLessonBody(lesson: LessonVariant, metadata: LessonMetadata,
     if (use.name === "Callout" && kind !== undefined && !calloutKinds.some((k) => k === kind))
       at(use.line, `unknown Callout kind "${kind ?? "{…}"}" (use ${calloutKinds.join(", ")})`);
     const id = use.attributes.id;
-    if (use.name === "Quiz" && id && !known.quizzes.has(id)) at(use.line, `<Quiz id="${id}" /> names no quiz in courses/*/quizzes/`);
+    if (use.name === "Quiz" && id && !known.quizzes.has(id))
+      at(use.line, `<Quiz id="${id}" /> names no quiz in courses/*/quizzes/`);
     if (use.name === "ScenarioLink" && id && !known.scenarios.has(id))
       at(use.line, `<ScenarioLink id="${id}" /> names no scenario in courses/scenarios/`);
   }
   for (const link of metadata.links) {
     const target = link.url.replace(/[#?].*$/, "").replace(/\/$/, "");
-    if (/^\/(courses|quizzes|scenarios)(\/|$)/.test(target) && !known.paths.has(target)) at(link.line, `broken link to ${target}`);
+    if (/^\/(courses|quizzes|scenarios)(\/|$)/.test(target) && !known.paths.has(target))
+      at(link.line, `broken link to ${target}`);
   }
   return problems;
 }
@@ -69,6 +76,12 @@ export function checkLessonTranslation(
   const copy = untranslatedCopy(prose(english.metadata), prose(variant.metadata));
   if (copy) return [{ file, line: copy.at, message: copy.message.replace("texts", "paragraphs") }];
   if (english.lesson.data.title === variant.lesson.data.title)
-    return [{ file, line: variant.lesson.lineAt(["title"]), message: "untranslated: the title is the English lesson's title" }];
+    return [
+      {
+        file,
+        line: variant.lesson.lineAt(["title"]),
+        message: "untranslated: the title is the English lesson's title",
+      },
+    ];
   return [];
 }

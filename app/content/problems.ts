@@ -25,7 +25,8 @@ export class FileProblems {
 
   at(path: Path, message: string) {
     const line = this.lineAt(path);
-    if (!this.list.some((p) => p.line === line && p.message === message)) this.list.push({ file: this.file, line, message });
+    if (!this.list.some((p) => p.line === line && p.message === message))
+      this.list.push({ file: this.file, line, message });
   }
 
   get empty() {

@@ -42,7 +42,11 @@ export type QuizEntry = {
   hasEnglishFile: boolean;
   variants: Partial<Record<Locale, Located<QuizFile>>>;
 };
-export type ScenarioEntry = { id: string; hasEnglishFile: boolean; variants: Partial<Record<Locale, Located<ScenarioFile>>> };
+export type ScenarioEntry = {
+  id: string;
+  hasEnglishFile: boolean;
+  variants: Partial<Record<Locale, Located<ScenarioFile>>>;
+};
 export type CourseEntry = {
   slug: string;
   order: number;
@@ -137,12 +141,23 @@ function readYamlFile<T>(
 ): { data: T; lineAt: (p: Path) => number } | null {
   const yaml = parseYaml(source, lineOffset);
   if (!yaml.ok) {
-    problems.push({ file, line: yaml.line, message: yaml.message === "the file is empty" ? `the file is empty: write ${kindNames[kind]} here` : `${path.basename(file)} is not valid YAML: ${yaml.message}` });
+    problems.push({
+      file,
+      line: yaml.line,
+      message:
+        yaml.message === "the file is empty"
+          ? `the file is empty: write ${kindNames[kind]} here`
+          : `${path.basename(file)} is not valid YAML: ${yaml.message}`,
+    });
     return null;
   }
   const seems = looksLike(yaml.value);
   if (seems && seems !== kind && kind !== "lesson") {
-    problems.push({ file, line: 1, message: `this looks like ${kindNames[seems]}, not ${kindNames[kind]}: move it where it belongs` });
+    problems.push({
+      file,
+      line: 1,
+      message: `this looks like ${kindNames[seems]}, not ${kindNames[kind]}: move it where it belongs`,
+    });
     return null;
   }
   const parsed = schema.safeParse(yaml.value, { error: authorErrors, reportInput: true });
@@ -158,12 +173,20 @@ function readLesson(absolutePath: string, file: string, locale: Locale, problems
     if (tooLarge(absolutePath, file, MAX_LESSON_BYTES, into)) return null;
     const source = readFileSync(absolutePath, "utf8");
     if (!source.trim()) {
-      into.push({ file, line: 1, message: "the file is empty: start it with --- title, summary, minutes, level, competencies ---" });
+      into.push({
+        file,
+        line: 1,
+        message: "the file is empty: start it with --- title, summary, minutes, level, competencies ---",
+      });
       return null;
     }
     const match = FRONTMATTER.exec(source);
     if (!match) {
-      into.push({ file, line: 1, message: "missing frontmatter: start the file with --- title, summary, minutes, level, competencies ---" });
+      into.push({
+        file,
+        line: 1,
+        message: "missing frontmatter: start the file with --- title, summary, minutes, level, competencies ---",
+      });
       return null;
     }
     const read = readYamlFile(absolutePath, file, lessonFrontmatterSchema, "lesson", into, match[1] ?? "", 1);
@@ -191,7 +214,11 @@ function readYaml<T>(
 function yamlName(name: string, rel: string, what: string, problems: Problem[]) {
   const match = YAML_FILE.exec(name);
   if (!match || !SLUG.test(match[1] ?? "")) {
-    problems.push({ file: rel, line: 1, message: `${what} files are named <id>.yml, or <id>.<locale>.yml for a translation` });
+    problems.push({
+      file: rel,
+      line: 1,
+      message: `${what} files are named <id>.yml, or <id>.<locale>.yml for a translation`,
+    });
     return null;
   }
   const locale = match[2] ?? "en";
@@ -222,25 +249,51 @@ function readQuizzes(dir: string, relCourse: string, courseSlug: string, problem
     const quiz = quizzes.get(name.id) ?? { id: name.id, courseSlug, hasEnglishFile: false, variants: {} };
     quizzes.set(name.id, quiz);
     if (name.locale === "en") quiz.hasEnglishFile = true;
-    const read = readYaml(quizCache, path.join(dir, "quizzes", entry.name), rel, name.locale, quizSchema, "quiz", problems);
+    const read = readYaml(
+      quizCache,
+      path.join(dir, "quizzes", entry.name),
+      rel,
+      name.locale,
+      quizSchema,
+      "quiz",
+      problems,
+    );
     if (!read) continue;
-    if (read.data.id !== name.id) problems.push({ file: rel, line: read.lineAt(["id"]), message: `id must be "${name.id}", the file's name` });
+    if (read.data.id !== name.id)
+      problems.push({ file: rel, line: read.lineAt(["id"]), message: `id must be "${name.id}", the file's name` });
     quiz.variants[name.locale] = read;
   }
   return [...quizzes.values()];
 }
 
-function readCourse(root: string, name: string, problems: Problem[], present: ContentTree["present"]): CourseEntry | null {
+function readCourse(
+  root: string,
+  name: string,
+  problems: Problem[],
+  present: ContentTree["present"],
+): CourseEntry | null {
   const numbered = NUMBERED.exec(name);
   if (!numbered || !SLUG.test(numbered[2] ?? "")) {
-    problems.push({ file: name, line: 1, message: "course folders are named NN-slug (digits, a dash, lower-case words joined by dashes)" });
+    problems.push({
+      file: name,
+      line: 1,
+      message: "course folders are named NN-slug (digits, a dash, lower-case words joined by dashes)",
+    });
     return null;
   }
   const dir = path.join(root, name);
   const slug = numbered[2] ?? "";
   present.courses.add(slug);
   const file = `${name}/course.yml`;
-  const entry: CourseEntry = { slug, order: Number(numbered[1]), dir: name, file, course: null, lessons: [], quizzes: [] };
+  const entry: CourseEntry = {
+    slug,
+    order: Number(numbered[1]),
+    dir: name,
+    file,
+    course: null,
+    lessons: [],
+    quizzes: [],
+  };
   const lessons = new Map<string, LessonEntry>();
   let hasCourseFile = false;
   for (const item of listDir(dir)) {
@@ -253,11 +306,19 @@ function readCourse(root: string, name: string, problems: Problem[], present: Co
     if (item.name === "quizzes" && item.isDirectory()) continue;
     const lesson = LESSON_FILE.exec(item.name);
     if (!item.name.endsWith(".mdx") || !item.isFile()) {
-      problems.push({ file: rel, line: 1, message: "unexpected file: a course folder holds course.yml, NN-slug.mdx lessons and quizzes/" });
+      problems.push({
+        file: rel,
+        line: 1,
+        message: "unexpected file: a course folder holds course.yml, NN-slug.mdx lessons and quizzes/",
+      });
       continue;
     }
     if (!lesson || !SLUG.test(lesson[2] ?? "")) {
-      problems.push({ file: rel, line: 1, message: "lesson files are named NN-slug.mdx, or NN-slug.<locale>.mdx for a translation" });
+      problems.push({
+        file: rel,
+        line: 1,
+        message: "lesson files are named NN-slug.mdx, or NN-slug.<locale>.mdx for a translation",
+      });
       continue;
     }
     const locale = lesson[3] ?? "en";
@@ -269,7 +330,8 @@ function readCourse(root: string, name: string, problems: Problem[], present: Co
     const order = Number(lesson[1]);
     const known = lessons.get(lessonSlug) ?? { slug: lessonSlug, order, hasEnglishFile: false, variants: {} };
     lessons.set(lessonSlug, known);
-    if (known.order !== order) problems.push({ file: rel, line: 1, message: `number ${lesson[1]} differs from the English lesson's` });
+    if (known.order !== order)
+      problems.push({ file: rel, line: 1, message: `number ${lesson[1]} differs from the English lesson's` });
     const variant = readLesson(path.join(dir, item.name), rel, locale, problems);
     if (variant) known.variants[locale] = variant;
     if (locale === "en") {
@@ -277,7 +339,8 @@ function readCourse(root: string, name: string, problems: Problem[], present: Co
       known.order = order;
     }
   }
-  if (!hasCourseFile) problems.push({ file, line: 1, message: "missing course.yml (title, summary, level, competencies)" });
+  if (!hasCourseFile)
+    problems.push({ file, line: 1, message: "missing course.yml (title, summary, level, competencies)" });
   entry.lessons = [...lessons.values()].sort((a, b) => a.order - b.order);
   entry.quizzes = readQuizzes(dir, name, slug, problems, present.quizzes);
   return entry;
@@ -293,9 +356,18 @@ function readScenarios(root: string, problems: Problem[], present: Set<string>) 
     const scenario = scenarios.get(name.id) ?? { id: name.id, hasEnglishFile: false, variants: {} };
     scenarios.set(name.id, scenario);
     if (name.locale === "en") scenario.hasEnglishFile = true;
-    const read = readYaml(scenarioCache, path.join(root, "scenarios", item.name), rel, name.locale, scenarioSchema, "scenario", problems);
+    const read = readYaml(
+      scenarioCache,
+      path.join(root, "scenarios", item.name),
+      rel,
+      name.locale,
+      scenarioSchema,
+      "scenario",
+      problems,
+    );
     if (!read) continue;
-    if (read.data.id !== name.id) problems.push({ file: rel, line: read.lineAt(["id"]), message: `id must be "${name.id}", the file's name` });
+    if (read.data.id !== name.id)
+      problems.push({ file: rel, line: read.lineAt(["id"]), message: `id must be "${name.id}", the file's name` });
     scenario.variants[name.locale] = read;
   }
   return [...scenarios.values()];
@@ -317,14 +389,26 @@ export function readTree(root: string): ContentTree {
     if (entry.name.startsWith(".")) continue;
     if (entry.name === "ladder.yml") {
       hasLadder = true;
-      tree.ladder = readYaml(ladderCache, path.join(root, entry.name), entry.name, "en", ladderSchema, "ladder", problems);
+      tree.ladder = readYaml(
+        ladderCache,
+        path.join(root, entry.name),
+        entry.name,
+        "en",
+        ladderSchema,
+        "ladder",
+        problems,
+      );
     } else if (entry.name === "scenarios" && entry.isDirectory()) {
       tree.scenarios = readScenarios(root, problems, present.scenarios);
     } else if (entry.isDirectory()) {
       const course = readCourse(root, entry.name, problems, present);
       if (course) tree.courses.push(course);
     } else {
-      problems.push({ file: entry.name, line: 1, message: "unexpected file: courses/ holds course folders, scenarios/ and ladder.yml" });
+      problems.push({
+        file: entry.name,
+        line: 1,
+        message: "unexpected file: courses/ holds course folders, scenarios/ and ladder.yml",
+      });
     }
   }
   if (!hasLadder) problems.push({ file: "ladder.yml", line: 1, message: "the career ladder (ladder.yml) is missing" });

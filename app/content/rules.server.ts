@@ -13,7 +13,10 @@ type Pair = [Path, unknown];
 const say = (problems: Problem[], where: { file: string; lineAt: (p: Path) => number }, path: Path, message: string) =>
   problems.push({ file: where.file, line: where.lineAt(path), message });
 
-const show = (value: unknown) => (typeof value === "object" && value !== null && "length" in value ? `${String(value.length)} items` : JSON.stringify(value));
+const show = (value: unknown) =>
+  typeof value === "object" && value !== null && "length" in value
+    ? `${String(value.length)} items`
+    : JSON.stringify(value);
 
 /** The first place where two structures differ; list lengths come before their items. */
 function firstDifference(english: Pair[], variant: Pair[]) {
@@ -21,7 +24,10 @@ function firstDifference(english: Pair[], variant: Pair[]) {
     const [pathA, a] = english[i] ?? [[], undefined];
     const [pathB, b] = variant[i] ?? [[], undefined];
     if (pathA.join(".") !== pathB.join(".") || JSON.stringify(a) !== JSON.stringify(b)) {
-      return { path: pathB.length ? pathB : pathA, detail: `${pathA.join(".")}: ${show(a)} in English, ${show(b)} here` };
+      return {
+        path: pathB.length ? pathB : pathA,
+        detail: `${pathA.join(".")}: ${show(a)} in English, ${show(b)} here`,
+      };
     }
   }
   return null;
@@ -84,7 +90,8 @@ function quizRules(q: QuizFile): Pair[] {
 function proseOf(value: unknown, at: Path = []): Array<[Path, string]> {
   if (typeof value === "string") return value.length >= 20 && /\s/.test(value) ? [[at, value]] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => proseOf(item, [...at, i]));
-  if (typeof value === "object" && value !== null) return Object.entries(value).flatMap(([k, v]) => proseOf(v, [...at, k]));
+  if (typeof value === "object" && value !== null)
+    return Object.entries(value).flatMap(([k, v]) => proseOf(v, [...at, k]));
   return [];
 }
 
@@ -94,7 +101,10 @@ export function untranslatedCopy<At>(english: Array<[At, string]>, variant: Arra
   const copies = variant.filter(([, text]) => source.has(text.trim()));
   const first = copies[0];
   if (!first || copies.length * 2 < variant.length) return null;
-  return { at: first[0], message: `untranslated: ${copies.length} of ${variant.length} texts are the English ones word for word (the first is here)` };
+  return {
+    at: first[0],
+    message: `untranslated: ${copies.length} of ${variant.length} texts are the English ones word for word (the first is here)`,
+  };
 }
 
 function checkTranslation<T>(
@@ -116,11 +126,21 @@ function checkTranslation<T>(
 function checkQuizTranslation(english: Located<QuizFile>, variant: Located<QuizFile>, problems: Problem[]) {
   const ruleDiff = firstDifference(quizRules(english.data), quizRules(variant.data));
   if (ruleDiff) {
-    say(problems, variant, ruleDiff.path, `final, passMark, maxAttempts, waitMinutes and shuffle must be the same as in the English quiz (${ruleDiff.detail})`);
+    say(
+      problems,
+      variant,
+      ruleDiff.path,
+      `final, passMark, maxAttempts, waitMinutes and shuffle must be the same as in the English quiz (${ruleDiff.detail})`,
+    );
   }
   const ids = (q: QuizFile) => q.questions.map((question) => question.id).join(", ");
   if (ids(english.data) !== ids(variant.data)) {
-    say(problems, variant, ["questions"], `question ids differ from the English quiz (English: ${ids(english.data)}; here: ${ids(variant.data)})`);
+    say(
+      problems,
+      variant,
+      ["questions"],
+      `question ids differ from the English quiz (English: ${ids(english.data)}; here: ${ids(variant.data)})`,
+    );
     return;
   }
   variant.data.questions.forEach((question, i) => {
@@ -133,12 +153,24 @@ function checkQuizTranslation(english: Located<QuizFile>, variant: Located<QuizF
       return;
     }
     const options = (q: typeof question) => (q.kind === "ordering" ? q.items : q.options);
-    const key = options(question).map((o) => o.id).join();
-    if (options(original).map((o) => o.id).join() !== key) {
-      say(problems, variant, [...at, question.kind === "ordering" ? "items" : "options"], `${where}: option ids differ from the English quiz`);
+    const key = options(question)
+      .map((o) => o.id)
+      .join();
+    if (
+      options(original)
+        .map((o) => o.id)
+        .join() !== key
+    ) {
+      say(
+        problems,
+        variant,
+        [...at, question.kind === "ordering" ? "items" : "options"],
+        `${where}: option ids differ from the English quiz`,
+      );
     } else if (question.kind !== "ordering" && original.kind !== "ordering") {
       const j = question.options.findIndex((o, k) => o.correct !== original.options[k]?.correct);
-      if (j >= 0) say(problems, variant, [...at, "options", j], `${where}: correct answers differ from the English quiz`);
+      if (j >= 0)
+        say(problems, variant, [...at, "options", j], `${where}: correct answers differ from the English quiz`);
     }
     if ([...question.competencies].sort().join() !== [...original.competencies].sort().join())
       say(problems, variant, [...at, "competencies"], `${where}: competencies differ from the English quiz`);
@@ -155,11 +187,20 @@ function checkCourse(course: CourseEntry, problems: Problem[]) {
     const english = lesson.variants.en;
     if (!lesson.hasEnglishFile) {
       for (const variant of Object.values(lesson.variants))
-        problems.push({ file: variant.file, line: 1, message: `translation without an English lesson "${lesson.slug}"` });
+        problems.push({
+          file: variant.file,
+          line: 1,
+          message: `translation without an English lesson "${lesson.slug}"`,
+        });
       continue;
     }
     const taken = numbers.get(lesson.order);
-    if (taken && english) problems.push({ file: english.file, line: 1, message: `duplicate lesson number ${String(lesson.order).padStart(2, "0")} (also ${taken})` });
+    if (taken && english)
+      problems.push({
+        file: english.file,
+        line: 1,
+        message: `duplicate lesson number ${String(lesson.order).padStart(2, "0")} (also ${taken})`,
+      });
     numbers.set(lesson.order, lesson.slug);
     for (const variant of Object.values(lesson.variants)) {
       if (info && variant.data.level !== info.data.level)
@@ -167,7 +208,12 @@ function checkCourse(course: CourseEntry, problems: Problem[]) {
       if (!english || variant === english) continue;
       for (const key of ["minutes", "level"] as const) {
         if (english.data[key] !== variant.data[key])
-          say(problems, variant, [key], `${key} is ${variant.data[key]} but the English lesson says ${english.data[key]}`);
+          say(
+            problems,
+            variant,
+            [key],
+            `${key} is ${variant.data[key]} but the English lesson says ${english.data[key]}`,
+          );
       }
       if ([...english.data.competencies].sort().join() !== [...variant.data.competencies].sort().join())
         say(problems, variant, ["competencies"], "competencies differ from the English lesson's");
@@ -178,13 +224,23 @@ function checkCourse(course: CourseEntry, problems: Problem[]) {
     const translated = new Set<Locale>(course.lessons.flatMap((l) => Object.values(l.variants).map((v) => v.locale)));
     for (const locale of locales) {
       if (locale !== "en" && translated.has(locale) && !info.data.translations[locale])
-        say(problems, info, ["translations"], `lessons are translated into ${locale}, but the course has no ${locale} title: add translations: ${locale}: { title, summary }`);
+        say(
+          problems,
+          info,
+          ["translations"],
+          `lessons are translated into ${locale}, but the course has no ${locale} title: add translations: ${locale}: { title, summary }`,
+        );
     }
   }
   const finals = course.quizzes.filter((quiz) => quiz.variants.en?.data.final);
   const brokenQuiz = course.quizzes.some((quiz) => quiz.hasEnglishFile && !quiz.variants.en);
   if (finals.length === 0 && !brokenQuiz) {
-    problems.push({ file: course.file, line: 1, message: "the course has no final quiz: add quizzes/<id>.yml with final: true (a course completes when its lessons are done and that quiz is passed)" });
+    problems.push({
+      file: course.file,
+      line: 1,
+      message:
+        "the course has no final quiz: add quizzes/<id>.yml with final: true (a course completes when its lessons are done and that quiz is passed)",
+    });
   }
   for (const extra of finals.slice(1)) {
     const english = extra.variants.en;
@@ -194,7 +250,8 @@ function checkCourse(course: CourseEntry, problems: Problem[]) {
     const english = quiz.variants.en;
     for (const variant of Object.values(quiz.variants)) {
       if (variant.locale === "en") continue;
-      if (!quiz.hasEnglishFile) problems.push({ file: variant.file, line: 1, message: `translation without an English quiz "${quiz.id}"` });
+      if (!quiz.hasEnglishFile)
+        problems.push({ file: variant.file, line: 1, message: `translation without an English quiz "${quiz.id}"` });
       else if (english) checkQuizTranslation(english, variant, problems);
     }
   }
@@ -207,7 +264,8 @@ export function checkTree(tree: ContentTree): Problem[] {
   for (const course of tree.courses) {
     checkCourse(course, problems);
     const other = courseDirs.get(course.slug);
-    if (other) problems.push({ file: course.file, line: 1, message: `duplicate course slug "${course.slug}" (also ${other})` });
+    if (other)
+      problems.push({ file: course.file, line: 1, message: `duplicate course slug "${course.slug}" (also ${other})` });
     courseDirs.set(course.slug, course.dir);
     for (const quiz of course.quizzes) {
       const where = quizCourses.get(quiz.id);
@@ -220,7 +278,12 @@ export function checkTree(tree: ContentTree): Problem[] {
     const english = scenario.variants.en;
     for (const variant of Object.values(scenario.variants)) {
       if (variant.locale === "en") continue;
-      if (!scenario.hasEnglishFile) problems.push({ file: variant.file, line: 1, message: `translation without an English scenario "${scenario.id}"` });
+      if (!scenario.hasEnglishFile)
+        problems.push({
+          file: variant.file,
+          line: 1,
+          message: `translation without an English scenario "${scenario.id}"`,
+        });
       else if (english) checkTranslation("scenario", english, variant, scenarioStructure, problems);
     }
   }
@@ -233,13 +296,31 @@ export function checkTree(tree: ContentTree): Problem[] {
     for (const { stage, at, what } of stages) {
       const { courses, quizzes, scenarios } = stage.requires;
       courses.forEach((id, i) => {
-        if (!tree.present.courses.has(id)) say(problems, ladder, [...at, "requires", "courses", i], `${what} requires the course "${id}", which does not exist`);
+        if (!tree.present.courses.has(id))
+          say(
+            problems,
+            ladder,
+            [...at, "requires", "courses", i],
+            `${what} requires the course "${id}", which does not exist`,
+          );
       });
       quizzes.forEach((q, i) => {
-        if (!tree.present.quizzes.has(q.id)) say(problems, ladder, [...at, "requires", "quizzes", i], `${what} requires the quiz "${q.id}", which does not exist`);
+        if (!tree.present.quizzes.has(q.id))
+          say(
+            problems,
+            ladder,
+            [...at, "requires", "quizzes", i],
+            `${what} requires the quiz "${q.id}", which does not exist`,
+          );
       });
       scenarios.forEach((s, i) => {
-        if (!tree.present.scenarios.has(s.id)) say(problems, ladder, [...at, "requires", "scenarios", i], `${what} requires the scenario "${s.id}", which does not exist`);
+        if (!tree.present.scenarios.has(s.id))
+          say(
+            problems,
+            ladder,
+            [...at, "requires", "scenarios", i],
+            `${what} requires the scenario "${s.id}", which does not exist`,
+          );
       });
     }
   }

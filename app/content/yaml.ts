@@ -6,8 +6,7 @@ import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "y
 export type Path = ReadonlyArray<PropertyKey>;
 
 export type ParsedYaml =
-  | { ok: true; value: unknown; lineAt: (path: Path) => number }
-  | { ok: false; line: number; message: string };
+  { ok: true; value: unknown; lineAt: (path: Path) => number } | { ok: false; line: number; message: string };
 
 /**
  * Parses one YAML document. `lineOffset` shifts every line (frontmatter starts on the

@@ -5,7 +5,12 @@ import { type CourseMeta, getCourses, getLadder } from "#app/content/catalog.ser
 import { type Ladder, type LadderStage } from "#app/content/schemas/ladder.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
-import { quizCompetenciesColumn, type RequirementResult, requirementsColumn, rubricScoresColumn } from "./columns.server.ts";
+import {
+  quizCompetenciesColumn,
+  type RequirementResult,
+  requirementsColumn,
+  rubricScoresColumn,
+} from "./columns.server.ts";
 
 export type { RequirementResult };
 

@@ -5,7 +5,15 @@ import { touchActivity } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { pick } from "#app/content/localized.ts";
-import { actionColumn, eventKind, measuresColumn, replyColumn, reviewStatus, type ReviewStatus, stateColumn } from "./columns.server.ts";
+import {
+  actionColumn,
+  eventKind,
+  measuresColumn,
+  replyColumn,
+  reviewStatus,
+  type ReviewStatus,
+  stateColumn,
+} from "./columns.server.ts";
 import { type Scenario } from "#app/content/schemas/scenario.ts";
 import { type ScenarioBundle } from "#app/content/catalog.server.ts";
 import {

@@ -15,7 +15,8 @@ beforeAll(async () => {
   const found = findScenario("fixture-chat")?.variants.en;
   if (!found) throw new Error("fixture scenario missing");
   scenario = found;
-  const real = catalogueFromTree(readTree(path.join(root, "courses"))).scenarios["public-complaint-social"]?.variants.en;
+  const real = catalogueFromTree(readTree(path.join(root, "courses"))).scenarios["public-complaint-social"]?.variants
+    .en;
   if (!real) throw new Error("the social starter scenario is missing");
   social = real;
 });

@@ -24,7 +24,13 @@ export type LessonMetadata = {
   structure: Array<{ kind: string; line: number }>;
 };
 
-export const emptyMetadata = (): LessonMetadata => ({ headings: [], components: [], links: [], prose: [], structure: [] });
+export const emptyMetadata = (): LessonMetadata => ({
+  headings: [],
+  components: [],
+  links: [],
+  prose: [],
+  structure: [],
+});
 
 const lineOf = (node: { position?: { start: { line: number } } }) => node.position?.start.line ?? 1;
 

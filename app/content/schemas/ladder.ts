@@ -8,12 +8,18 @@ const minScore = z
   .number({ error: (issue) => (issue.input === undefined ? undefined : "minScore is a percentage from 1 to 100") })
   .superRefine((value, ctx) => {
     if (value > 0 && value <= 1 && !Number.isInteger(value))
-      ctx.addIssue({ code: "custom", message: `minScore ${value} looks like a fraction: scores are percentages, write ${Math.round(value * 100)}` });
-    else if (value < 1 || value > 100) ctx.addIssue({ code: "custom", message: `minScore ${value} is outside 1–100 (a percentage)` });
+      ctx.addIssue({
+        code: "custom",
+        message: `minScore ${value} looks like a fraction: scores are percentages, write ${Math.round(value * 100)}`,
+      });
+    else if (value < 1 || value > 100)
+      ctx.addIssue({ code: "custom", message: `minScore ${value} is outside 1–100 (a percentage)` });
   });
 
 const minRubric = z
-  .number({ error: (issue) => (issue.input === undefined ? undefined : "minRubric is a mean rubric level from 1 to 4") })
+  .number({
+    error: (issue) => (issue.input === undefined ? undefined : "minRubric is a mean rubric level from 1 to 4"),
+  })
   .min(1, "minRubric is a mean rubric level from 1 to 4")
   .max(4, "minRubric is a mean rubric level from 1 to 4");
 

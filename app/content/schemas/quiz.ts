@@ -41,8 +41,7 @@ const bestResponse = z.strictObject({
 
 export const questionSchema = z
   .discriminatedUnion("kind", [single, multiple, trueFalse, ordering, bestResponse], {
-    error: (issue) =>
-      issue.code === "invalid_union" ? `kind must be one of ${questionKinds.join(", ")}` : undefined,
+    error: (issue) => (issue.code === "invalid_union" ? `kind must be one of ${questionKinds.join(", ")}` : undefined),
   })
   .superRefine((q, ctx) => {
     const where = `question "${q.id}"`;
@@ -51,7 +50,11 @@ export const questionSchema = z
     const seen = new Set<string>();
     list.forEach((option, i) => {
       if (seen.has(option.id))
-        ctx.addIssue({ code: "custom", message: `${where}: duplicate option id "${option.id}"`, path: [q.kind === "ordering" ? "items" : "options", i] });
+        ctx.addIssue({
+          code: "custom",
+          message: `${where}: duplicate option id "${option.id}"`,
+          path: [q.kind === "ordering" ? "items" : "options", i],
+        });
       seen.add(option.id);
     });
     if (q.kind === "ordering") {
@@ -60,7 +63,8 @@ export const questionSchema = z
     }
     const correct = q.options.filter((o) => o.correct).length;
     if (q.kind === "true-false") {
-      if ([...seen].sort().join() !== "false,true") say('a true-false question has exactly the options "true" and "false"');
+      if ([...seen].sort().join() !== "false,true")
+        say('a true-false question has exactly the options "true" and "false"');
       if (correct !== 1) say("a true-false question needs exactly one correct option");
       return;
     }
@@ -79,14 +83,17 @@ export const quizSchema = z
     final: z.boolean(),
     passMark: wholeNumber(1, 100, "passMark"),
     maxAttempts: wholeNumber(1, 100, "maxAttempts").nullable().default(null),
-    waitMinutes: wholeNumber(1, 60 * 24 * 30, "waitMinutes").nullable().default(null),
+    waitMinutes: wholeNumber(1, 60 * 24 * 30, "waitMinutes")
+      .nullable()
+      .default(null),
     shuffle: z.boolean().default(true),
     questions: z.array(questionSchema).min(1, "questions must be a non-empty list"),
   })
   .superRefine((quiz, ctx) => {
     const seen = new Set<string>();
     quiz.questions.forEach((q, i) => {
-      if (seen.has(q.id)) ctx.addIssue({ code: "custom", message: `duplicate question id "${q.id}"`, path: ["questions", i] });
+      if (seen.has(q.id))
+        ctx.addIssue({ code: "custom", message: `duplicate question id "${q.id}"`, path: ["questions", i] });
       seen.add(q.id);
     });
   });

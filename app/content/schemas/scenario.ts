@@ -20,8 +20,14 @@ export const stepSchema = z.strictObject({
   /** Social only: a direct message, not part of the public thread. */
   private: z.boolean().default(false),
   replies: z.array(replySchema).nullable().default(null),
-  freeText: z.strictObject({ prompt: text(1000), next: z.string() }).nullable().default(null),
-  end: z.strictObject({ resolved: z.boolean(), outcome: z.string().trim().default("") }).nullable().default(null),
+  freeText: z
+    .strictObject({ prompt: text(1000), next: z.string() })
+    .nullable()
+    .default(null),
+  end: z
+    .strictObject({ resolved: z.boolean(), outcome: z.string().trim().default("") })
+    .nullable()
+    .default(null),
 });
 
 const articleSchema = z.strictObject({ id: slug, title: text(200), body: text(20_000) });
@@ -29,11 +35,7 @@ const articleSchema = z.strictObject({ id: slug, title: text(200), body: text(20
 const actionSchema = z.strictObject({
   id: slug,
   type: z.enum(actionTypes),
-  value: z
-    .union([z.string(), z.number()])
-    .transform(String)
-    .nullable()
-    .default(null),
+  value: z.union([z.string(), z.number()]).transform(String).nullable().default(null),
   label: text(200),
 });
 
@@ -41,9 +43,13 @@ const criterionSchema = z.strictObject({
   id: slug,
   title: text(200),
   competencies: competencyList,
-  levels: z.strictObject({ 1: text(500), 2: text(500), 3: text(500), 4: text(500) }, {
-    error: (issue) => (issue.code === "invalid_type" ? "the rubric needs descriptors for levels 1, 2, 3 and 4" : undefined),
-  }),
+  levels: z.strictObject(
+    { 1: text(500), 2: text(500), 3: text(500), 4: text(500) },
+    {
+      error: (issue) =>
+        issue.code === "invalid_type" ? "the rubric needs descriptors for levels 1, 2, 3 and 4" : undefined,
+    },
+  ),
 });
 
 const scenarioFields = z.strictObject({
@@ -64,8 +70,14 @@ const scenarioFields = z.strictObject({
       .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String))
       .refine((crm) => Object.keys(crm).length > 0, "the CRM record (crm) needs at least one field"),
   }),
-  email: z.strictObject({ subject: text(300), history: z.string().trim().default("") }).nullable().default(null),
-  social: z.strictObject({ platform: text(50), handle: z.string().trim().default("") }).nullable().default(null),
+  email: z
+    .strictObject({ subject: text(300), history: z.string().trim().default("") })
+    .nullable()
+    .default(null),
+  social: z
+    .strictObject({ platform: text(50), handle: z.string().trim().default("") })
+    .nullable()
+    .default(null),
   ticket: z.strictObject({
     status: z.enum(ticketStatuses),
     priority: z.enum(ticketPriorities),
@@ -117,7 +129,10 @@ function checkHelpDesk(s: Fields, issue: Issue) {
     if (ids.has(action.id)) issue(["requiredActions", i, "id"], `${where}: ids must be unique`);
     ids.add(action.id);
     if (!possible[action.type](action.value)) {
-      issue(["requiredActions", i], `${where} cannot be done: "${String(action.value)}" is not a possible ${action.type} value`);
+      issue(
+        ["requiredActions", i],
+        `${where} cannot be done: "${String(action.value)}" is not a possible ${action.type} value`,
+      );
       return;
     }
     const key = singleValued.has(action.type) ? action.type : `${action.type}:${action.value}`;
@@ -134,7 +149,10 @@ function checkHelpDesk(s: Fields, issue: Issue) {
   });
 }
 
-const nextSteps = (step: Step) => [...(step.replies?.map((r) => r.next) ?? []), ...(step.freeText ? [step.freeText.next] : [])];
+const nextSteps = (step: Step) => [
+  ...(step.replies?.map((r) => r.next) ?? []),
+  ...(step.freeText ? [step.freeText.next] : []),
+];
 
 function checkSteps(s: Fields, issue: Issue) {
   const stepIds = new Set(s.steps.map((step) => step.id));
@@ -150,7 +168,10 @@ function checkSteps(s: Fields, issue: Issue) {
     seen.add(step.id);
     const ways = [step.replies && "replies", step.freeText && "freeText", step.end && "end"].filter(Boolean);
     if (ways.length !== 1) {
-      issue(at(), `step "${step.id}" needs exactly one of replies, freeText or end (has ${ways.join(", ") || "none"}): a step with no way out`);
+      issue(
+        at(),
+        `step "${step.id}" needs exactly one of replies, freeText or end (has ${ways.join(", ") || "none"}): a step with no way out`,
+      );
       brokenLinks = true;
     }
     if (step.replies && (step.replies.length < 2 || step.replies.length > 4))
@@ -185,7 +206,7 @@ function checkSteps(s: Fields, issue: Issue) {
     if (step) queue.push(...nextSteps(step));
   }
   const canEnd = new Set(s.steps.filter((step) => step.end).map((step) => step.id));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const step of s.steps) {
       if (!canEnd.has(step.id) && nextSteps(step).some((n) => canEnd.has(n))) {
@@ -196,7 +217,8 @@ function checkSteps(s: Fields, issue: Issue) {
   }
   s.steps.forEach((step, i) => {
     if (!reachable.has(step.id)) issue(["steps", i], `step "${step.id}" cannot be reached from "${s.start}"`);
-    else if (!canEnd.has(step.id)) issue(["steps", i], `step "${step.id}" has no way out: no path from it reaches an end`);
+    else if (!canEnd.has(step.id))
+      issue(["steps", i], `step "${step.id}" has no way out: no path from it reaches an end`);
   });
 }
 

@@ -1,15 +1,7 @@
 // Pieces every content schema is built from, and the error map that turns zod's issues
 // into sentences for authors. New content kinds (question pools, outcomes…) reuse these.
 import { z } from "zod";
-import {
-  channels,
-  competencies,
-  type Competency,
-  levels,
-  SLUG,
-  tracks,
-  translationLocales,
-} from "../vocabulary.ts";
+import { channels, competencies, type Competency, levels, SLUG, tracks, translationLocales } from "../vocabulary.ts";
 
 const keyOf = (path: ReadonlyArray<PropertyKey>) => {
   const key = [...path].reverse().find((segment) => typeof segment === "string");
@@ -61,7 +53,9 @@ export const slug = z.string().regex(SLUG);
 
 export const competency = z.enum(competencies, {
   error: (issue) =>
-    issue.input === undefined ? undefined : `unknown competency "${String(issue.input)}" (known: ${competencies.join(", ")})`,
+    issue.input === undefined
+      ? undefined
+      : `unknown competency "${String(issue.input)}" (known: ${competencies.join(", ")})`,
 });
 
 export const competencyList = z
