@@ -5,13 +5,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { contentRoot, PRECOMPILED_PATH } from "#app/content/catalog.server.ts";
 import { checkAndCompile } from "#app/content/check.server.ts";
+import { displayRoot } from "#app/content/dev-problems.server.ts";
 import { formatProblems } from "#app/content/problems.ts";
 
 const started = performance.now();
 const root = contentRoot();
 const { problems, content, lessonFiles } = await checkAndCompile(root);
 if (problems.length) {
-  console.error(formatProblems(problems, path.relative(process.cwd(), root) || "."));
+  console.error(formatProblems(problems, displayRoot(root)));
   console.error(
     `\n${problems.length} problem(s): the build refuses broken content (npm run content:check lists the same). Nothing was precompiled.`,
   );

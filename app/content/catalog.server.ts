@@ -321,6 +321,7 @@ export async function getLessonCode(courseSlug: string, lessonSlug: string, loca
       );
     }
   }
+  reportToTerminal(problems, state.root, variant.file);
   showProblems(problems, state.root);
   if (!own.compiled) {
     const [first] = own.problems;

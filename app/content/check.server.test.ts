@@ -309,6 +309,207 @@ describe("content:check", () => {
     ).toBe(true);
   });
 
+  // Each mistake is one problem at its own line, with nothing cascading from it.
+  test.each([
+    [
+      "a step named like the start of an article id (late / late-orders)",
+      (d: string) => {
+        const file = path.join(d, "scenarios/fixture-chat.yml");
+        replaceIn(file, "next: lost }", "next: thanks }");
+        replaceIn(file, "  - id: lost\n", "  - id: late\n");
+      },
+      ['scenarios/fixture-chat.yml:57: step "late" cannot be reached from "opening"'],
+    ],
+    [
+      "a typo in one next: (no unreachable step or dead end follows from it)",
+      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), "next: thanks\n", "next: thank\n"),
+      ['scenarios/fixture-chat.yml:53: step "checking": unknown next step "thank"'],
+    ],
+    [
+      "a misspelt key (one problem, not an unknown key and a missing one)",
+      (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.yml"), "passMark: 70", "pasMark: 70"),
+      ['01-basics/quizzes/basics-final.yml:4: unknown key "pasMark": did you mean "passMark"?'],
+    ],
+    [
+      "<Quiz id='…' /> with single quotes",
+      (d: string) =>
+        replaceIn(
+          path.join(d, "01-basics/02-second.mdx"),
+          "## Only section",
+          "## Only section\n\n<Quiz id='no-such-quiz' />",
+        ),
+      ['01-basics/02-second.mdx:11: <Quiz id="no-such-quiz" /> names no quiz in courses/*/quizzes/'],
+    ],
+    [
+      "a <Quiz> whose id is on its own line",
+      (d: string) =>
+        replaceIn(
+          path.join(d, "01-basics/02-second.mdx"),
+          "## Only section",
+          '## Only section\n\nText.\n\n<Quiz\n  id="no-such-quiz"\n/>',
+        ),
+      ['01-basics/02-second.mdx:13: <Quiz id="no-such-quiz" /> names no quiz in courses/*/quizzes/'],
+    ],
+    [
+      "a <Quiz> inside a code example (not checked: it is text)",
+      (d: string) =>
+        replaceIn(
+          path.join(d, "01-basics/02-second.mdx"),
+          "## Only section",
+          '## Only section\n\n```mdx\n<Quiz id="no-such-quiz" />\n```',
+        ),
+      [],
+    ],
+    [
+      "an English lesson copied into a translation",
+      (d: string) => cpSync(path.join(d, "01-basics/01-first.mdx"), path.join(d, "01-basics/01-first.uk.mdx")),
+      [
+        "01-basics/01-first.uk.mdx:11: untranslated: 1 of 1 paragraphs are the English ones word for word (the first is here)",
+      ],
+    ],
+    [
+      "a quiz translation that kept the English texts",
+      (d: string) =>
+        writeFileSync(
+          path.join(d, "01-basics/quizzes/basics-final.uk.yml"),
+          readFileSync(path.join(d, "01-basics/quizzes/basics-final.yml"), "utf8"),
+        ),
+      [
+        "01-basics/quizzes/basics-final.uk.yml:12: untranslated: 18 of 18 texts are the English ones word for word (the first is here)",
+      ],
+    ],
+    [
+      "an unknown Callout kind",
+      (d: string) => replaceIn(path.join(d, "01-basics/01-first.mdx"), 'kind="tip"', 'kind="hint"'),
+      ['01-basics/01-first.mdx:13: unknown Callout kind "hint" (use tip, warning, policy)'],
+    ],
+    [
+      "a course without a final quiz",
+      (d: string) => {
+        replaceIn(path.join(d, "02-advanced/quizzes/advanced-final.yml"), "final: true", "final: false");
+      },
+      [
+        "02-advanced/course.yml:1: the course has no final quiz: add quizzes/<id>.yml with final: true (a course completes when its lessons are done and that quiz is passed)",
+      ],
+    ],
+    [
+      "a course translation without a title",
+      (d: string) => replaceIn(path.join(d, "01-basics/course.yml"), "uk: { title: Основи, ", "uk: { "),
+      ['01-basics/course.yml:6: missing "title"'],
+    ],
+    [
+      "lessons in a language the course has no title in",
+      (d: string) => replaceIn(path.join(d, "01-basics/course.yml"), /translations:\n.*\n/, ""),
+      [
+        "01-basics/course.yml:1: lessons are translated into uk, but the course has no uk title: add translations: uk: { title, summary }",
+      ],
+    ],
+    [
+      "a ladder title missing a language",
+      (d: string) => replaceIn(path.join(d, "ladder.yml"), ', uk: "Фахівець" }', " }"),
+      ['ladder.yml:3: level "L1": the title needs uk'],
+    ],
+    [
+      "a ladder minScore written as a fraction",
+      (d: string) => replaceIn(path.join(d, "ladder.yml"), "minScore: 80", "minScore: 0.8"),
+      ["ladder.yml:7: minScore 0.8 looks like a fraction: scores are percentages, write 80"],
+    ],
+    [
+      "a ladder minRubric outside its scale",
+      (d: string) => replaceIn(path.join(d, "ladder.yml"), "minRubric: 3", "minRubric: 30"),
+      ['ladder.yml:9: level "L1": minRubric is a mean rubric level from 1 to 4'],
+    ],
+    [
+      "a scenario without a failing ending (its translation keeps the English structure)",
+      (d: string) => {
+        for (const file of ["fixture-chat.yml", "fixture-chat.pt-BR.yml"])
+          replaceIn(path.join(d, "scenarios", file), "end: { resolved: false", "end: { resolved: true");
+      },
+      ["scenarios/fixture-chat.yml:38: a scenario needs a path that goes wrong: an end with resolved: false"],
+    ],
+    [
+      "required actions that contradict each other",
+      (d: string) => {
+        for (const file of ["fixture-chat.yml", "fixture-chat.pt-BR.yml"])
+          replaceIn(
+            path.join(d, "scenarios", file),
+            "  - { id: link-late,",
+            '  - { id: set-low, type: set-priority, value: low, label: "Set priority to Low" }\n  - { id: link-late,',
+          );
+      },
+      [
+        'scenarios/fixture-chat.yml:35: required action "set-low" contradicts required action "set-high": the ticket cannot end with both set-priority high and low',
+      ],
+    ],
+    [
+      "a bare < in prose, at its own line",
+      (d: string) =>
+        replaceIn(
+          path.join(d, "01-basics/02-second.mdx"),
+          "## Only section",
+          "## Only section\n\nReplies in <3 minutes feel instant.",
+        ),
+      [
+        "01-basics/02-second.mdx:11: MDX does not compile: Unexpected character `3` (U+0033) before name, expected a character that can start a name, such as a letter, `$`, or `_`",
+      ],
+    ],
+    [
+      "a course.yml that is not YAML (its lessons' links still count as there)",
+      (d: string) =>
+        replaceIn(path.join(d, "02-advanced/course.yml"), "summary: The next level.", "summary: [unclosed"),
+      [
+        "02-advanced/course.yml:3: course.yml is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+      ],
+    ],
+    [
+      "a malformed quiz file",
+      (d: string) =>
+        writeFileSync(path.join(d, "01-basics/quizzes/basics-final.yml"), "id: basics-final\ntitle: [\n  - oops: {\n"),
+      [
+        "01-basics/quizzes/basics-final.yml:4: basics-final.yml is not valid YAML: Flow map in block collection must be sufficiently indented and end with a }",
+      ],
+    ],
+    [
+      "an empty course.yml",
+      (d: string) => writeFileSync(path.join(d, "02-advanced/course.yml"), ""),
+      ["02-advanced/course.yml:1: the file is empty: write a course (course.yml) here"],
+    ],
+    [
+      "an empty lesson",
+      (d: string) => writeFileSync(path.join(d, "02-advanced/02-empty.mdx"), "\n"),
+      [
+        "02-advanced/02-empty.mdx:1: the file is empty: start it with --- title, summary, minutes, level, competencies ---",
+      ],
+    ],
+    [
+      "a quiz put in the scenarios folder",
+      (d: string) =>
+        cpSync(path.join(d, "02-advanced/quizzes/advanced-final.yml"), path.join(d, "scenarios/advanced-final.yml")),
+      [
+        "scenarios/advanced-final.yml:1: this looks like a quiz (courses/<course>/quizzes/), not a scenario (courses/scenarios/): move it where it belongs",
+      ],
+    ],
+    [
+      "a scenario put in a course's quizzes folder",
+      (d: string) =>
+        cpSync(path.join(d, "scenarios/fixture-chat.yml"), path.join(d, "02-advanced/quizzes/fixture-chat.yml")),
+      [
+        "02-advanced/quizzes/fixture-chat.yml:1: this looks like a scenario (courses/scenarios/), not a quiz (courses/<course>/quizzes/): move it where it belongs",
+      ],
+    ],
+    [
+      "a 5 MB lesson",
+      (d: string) => {
+        const frontmatter =
+          "---\ntitle: Huge\nsummary: Too big.\nminutes: 5\nlevel: L2\ncompetencies: [records]\n---\n\n";
+        writeFileSync(path.join(d, "02-advanced/02-huge.mdx"), frontmatter + "Words and more words. ".repeat(240_000));
+      },
+      ["02-advanced/02-huge.mdx:1: the file is 5.0 MB; at most 200 KB is read: split it"],
+    ],
+  ])("reports %s as exactly its own problem", async (_name, edit, expected) => {
+    expect(await lines(broken(edit))).toEqual(expected);
+  });
+
   test("the command prints file:line: message and exits non-zero; 0 when clean", async () => {
     const run = promisify(execFile);
     const dir = broken((d) => replaceIn(path.join(d, "01-basics/02-second.mdx"), "[empathy]", "[charisma]"));

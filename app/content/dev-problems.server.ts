@@ -25,23 +25,34 @@ function withSource(root: string, problem: Problem): ProblemWithSource {
   return { ...problem, source };
 }
 
-let lastPrinted = "";
+/** The content folder as the author knows it: relative to the project, absolute when outside it. */
+export function displayRoot(root: string) {
+  const relative = path.relative(process.cwd(), root);
+  return relative.startsWith("..") ? root : relative || ".";
+}
 
-/** Prints the content's problems once each time they change, and says when they are gone. */
-export function reportToTerminal(problems: Problem[], root: string) {
+/** What was last printed per scope: the whole tree, or one lesson's compile. */
+const lastPrinted = new Map<string, string>();
+
+/**
+ * Prints the problems of a scope once each time they change, and says when they are gone.
+ * Tests stay quiet (a test that logs an error fails).
+ */
+export function reportToTerminal(problems: Problem[], root: string, scope = "content") {
   if (process.env.NODE_ENV === "test") return;
-  const text = problems.length ? formatProblems(problems, path.relative(process.cwd(), root) || ".") : "";
-  if (text === lastPrinted) return;
+  const text = problems.length ? formatProblems(problems, displayRoot(root)) : "";
+  const before = lastPrinted.get(scope) ?? "";
+  if (text === before) return;
   if (text) console.error(`\nContent problems (${problems.length}):\n${text}\n`);
-  else if (lastPrinted) console.log("Content problems fixed: the content is clean again.");
-  lastPrinted = text;
+  else console.log(`Content problems fixed (${scope === "content" ? displayRoot(root) : scope}): clean again.`);
+  lastPrinted.set(scope, text);
 }
 
 /** In development, a page whose content has problems shows them. */
 export function showProblems(problems: Problem[], root: string) {
   if (problems.length === 0 || process.env.NODE_ENV !== "development") return;
   const payload: ContentProblemsData = {
-    root: path.relative(process.cwd(), root) || ".",
+    root: displayRoot(root),
     contentProblems: sortProblems(problems).map((p) => withSource(root, p)),
   };
   throw data(payload, { status: 500, statusText: "Content problems" });

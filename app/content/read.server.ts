@@ -373,6 +373,20 @@ function readScenarios(root: string, problems: Problem[], present: Set<string>) 
   return [...scenarios.values()];
 }
 
+const TRANSLATION = new RegExp(`\\.(?:${translationLocales.join("|")})\\.(yml|mdx)$`);
+
+/**
+ * A translation repeats the English structure, so a structural mistake made in both is
+ * reported once, on the English file.
+ */
+function withoutEchoes(problems: Problem[]) {
+  const english = new Set(problems.map((p) => `${p.file}\u0000${p.message}`));
+  return problems.filter((p) => {
+    const original = p.file.replace(TRANSLATION, ".$1");
+    return original === p.file || !english.has(`${original}\u0000${p.message}`);
+  });
+}
+
 export function readTree(root: string): ContentTree {
   const problems: Problem[] = [];
   const present = { courses: new Set<string>(), quizzes: new Set<string>(), scenarios: new Set<string>() };
@@ -412,5 +426,6 @@ export function readTree(root: string): ContentTree {
     }
   }
   if (!hasLadder) problems.push({ file: "ladder.yml", line: 1, message: "the career ladder (ladder.yml) is missing" });
+  tree.problems = withoutEchoes(problems);
   return tree;
 }
