@@ -1,7 +1,7 @@
 // Part of `npm run build`: checks the content with every rule of `npm run content:check`
 // and, only when it is clean, compiles every lesson in every locale into
 // build/content/content.json, so the production server never compiles on a request.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { contentRoot, PRECOMPILED_PATH } from "#app/content/catalog.server.ts";
 import { checkAndCompile } from "#app/content/check.server.ts";
@@ -12,6 +12,8 @@ const started = performance.now();
 const root = contentRoot();
 const { problems, content, lessonFiles } = await checkAndCompile(root);
 if (problems.length) {
+  // A content file from an earlier build must not ship beside the new server.
+  rmSync(PRECOMPILED_PATH, { force: true });
   console.error(formatProblems(problems, displayRoot(root)));
   console.error(
     `\n${problems.length} problem(s): the build refuses broken content (npm run content:check lists the same). Nothing was precompiled.`,
