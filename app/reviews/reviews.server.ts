@@ -57,7 +57,7 @@ export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Lo
   const scenarioIds =
     filters.competency !== undefined
       ? Object.values(scenarios)
-          .filter((b) => b.variants.en?.competencies.includes(filters.competency as never))
+          .filter((b) => b.variants.en.competencies.some((c) => c === filters.competency))
           .map((b) => b.id)
       : null;
   const where = {
