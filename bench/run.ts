@@ -64,8 +64,7 @@ for (const suffix of ["", "-wal", "-shm"]) {
 process.env.DATABASE_URL = `file:${file}`;
 
 const { sessionCookie, SESSION_TTL_MS } = await import("#app/utils/session.server.ts");
-const { getQuizzes } = await import("#app/courses/catalog.server.ts");
-const { getScenarios } = await import("#app/scenarios/catalog.server.ts");
+const { getQuizzes, getScenarios } = await import("#app/content/catalog.server.ts");
 const { reply } = await import("#app/scenarios/engine.server.ts");
 const { initialState } = await import("#app/scenarios/engine.server.ts");
 type PlayState = ReturnType<typeof initialState>;

@@ -1,11 +1,18 @@
 // Evaluation of people against the ladder, in one place: the evidence of many people in a
 // fixed number of queries, each level's and track's requirements met or not with the
 // evidence that met them, and certification when all are met.
-import { getCourses, getLadder } from "#app/courses/catalog.server.ts";
-import { type CourseMeta } from "#app/courses/model.ts";
+import { type CourseMeta, getCourses, getLadder } from "#app/content/catalog.server.ts";
+import { type Ladder, type LadderStage } from "#app/content/schemas/ladder.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
-import { type LadderStage, type Ladder } from "./model.ts";
+import {
+  quizCompetenciesColumn,
+  type RequirementResult,
+  requirementsColumn,
+  rubricScoresColumn,
+} from "./columns.server.ts";
+
+export type { RequirementResult };
 
 export type QuizEvidence = {
   attemptId: string;
@@ -134,14 +141,14 @@ export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map
       score: row.score ?? 0,
       passed: row.passed === true,
       at: row.submittedAt,
-      competencies: JSON.parse(row.competencies ?? "{}") as Record<string, number>,
+      competencies: row.competencies ? quizCompetenciesColumn.decode(row.competencies) : {},
     });
     evidence.quizzes.set(row.quizId, list);
   }
   for (const row of reviews) {
     const evidence = result.get(row.userId);
     if (!evidence) continue;
-    const scores = JSON.parse(row.scores) as Record<string, number>;
+    const scores = rubricScoresColumn.decode(row.scores);
     const levels = Object.values(scores);
     evidence.grades.push({
       attemptId: row.attemptId,
@@ -166,29 +173,6 @@ export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map
   }
   return result;
 }
-
-export type RequirementResult =
-  | { kind: "course"; id: string; met: boolean; at: Date | null; done: number; total: number }
-  | {
-      kind: "quiz";
-      id: string;
-      met: boolean;
-      at: Date | null;
-      min: number;
-      best: number | null;
-      attemptId: string | null;
-    }
-  | {
-      kind: "scenario";
-      id: string;
-      met: boolean;
-      at: Date | null;
-      min: number;
-      best: number | null;
-      attemptId: string | null;
-    }
-  | { kind: "behaviour"; id: string; stage: string; met: boolean; at: Date | null }
-  | { kind: "stage"; id: string; met: boolean; at: Date | null };
 
 export type StageResult = {
   id: string;
@@ -324,7 +308,12 @@ export async function recordCertifications(userId: string, evaluation: PersonEva
     if (!stage.complete || stage.certification || !stage.completeAt) continue;
     stage.certification = await prisma.certification.upsert({
       where: { userId_stage: { userId, stage: stage.id } },
-      create: { userId, stage: stage.id, certifiedAt: stage.completeAt, evidence: JSON.stringify(stage.requirements) },
+      create: {
+        userId,
+        stage: stage.id,
+        certifiedAt: stage.completeAt,
+        evidence: requirementsColumn.encode(stage.requirements),
+      },
       update: {},
       select: { id: true, certifiedAt: true },
     });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { type Quiz } from "#app/courses/catalog.server.ts";
+import { type Quiz } from "#app/content/catalog.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { createUser } from "#tests/factories.ts";
@@ -17,7 +17,7 @@ import {
 let quiz: Quiz;
 beforeAll(async () => {
   process.env.CONTENT_DIR = path.join(root, "tests/fixtures/content/valid");
-  const { findQuiz } = await import("#app/courses/catalog.server.ts");
+  const { findQuiz } = await import("#app/content/catalog.server.ts");
   const found = findQuiz("basics-final");
   if (!found) throw new Error("fixture quiz missing");
   quiz = found;

@@ -2,7 +2,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { type Role } from "#app/accounts/roles.ts";
 import { finishAttempt, recordAction, recordReply, startAttempt } from "#app/scenarios/attempts.server.ts";
-import { type ScenarioBundle } from "#app/scenarios/model.ts";
+import { type ScenarioBundle } from "#app/content/catalog.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { createTeam, createUser } from "#tests/factories.ts";
@@ -23,7 +23,7 @@ import { addWorkingDays, subtractWorkingDays } from "./working-days.ts";
 let bundle: ScenarioBundle;
 beforeAll(async () => {
   process.env.CONTENT_DIR = path.join(root, "tests/fixtures/content/valid");
-  const { findScenario } = await import("#app/scenarios/catalog.server.ts");
+  const { findScenario } = await import("#app/content/catalog.server.ts");
   const found = findScenario("fixture-chat");
   if (!found) throw new Error("fixture scenario missing");
   bundle = found;

@@ -1,16 +1,19 @@
 // The mentor review: the queue, claims, drafts and submitted grades with their history,
 // and the trainee's side (unread marks). Access is checked here, not only in routes.
 import { type SessionUser } from "#app/accounts/auth.server.ts";
-import { findScenario, getScenarios, scenarioVariant } from "#app/scenarios/catalog.server.ts";
+import { findScenario, getScenarios } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
+import { type Scenario } from "#app/content/schemas/scenario.ts";
 import { parseEvents } from "#app/scenarios/attempts.server.ts";
-import { type Measures } from "#app/scenarios/engine.server.ts";
-import { type Scenario } from "#app/scenarios/model.ts";
+import { measuresColumn, reviewStatus, stateColumn } from "#app/scenarios/columns.server.ts";
 import { refreshReadiness } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { attemptsOf, canReview, reviewableTraineeIds, reviewableTraineesSql } from "./access.server.ts";
-import { type Change, changesBetween, type Grade } from "./grading.server.ts";
+import { rubricScoresColumn as scoresColumn } from "#app/ladder/columns.server.ts";
+import { changesColumn, commentsColumn, decision, reviewState } from "./columns.server.ts";
+import { changesBetween, type Grade } from "./grading.server.ts";
 import { addWorkingDays, subtractWorkingDays } from "./working-days.ts";
 
 export const PAGE_SIZE = 20;
@@ -54,7 +57,7 @@ export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Lo
   const scenarioIds =
     filters.competency !== undefined
       ? Object.values(scenarios)
-          .filter((b) => b.variants.en?.competencies.includes(filters.competency as never))
+          .filter((b) => b.variants.en.competencies.some((c) => c === filters.competency))
           .map((b) => b.id)
       : null;
   const where = {
@@ -98,7 +101,7 @@ export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Lo
   ]);
   const title = (id: string) => {
     const bundle = scenarios[id];
-    return bundle ? scenarioVariant(bundle, locale).scenario.title : id;
+    return bundle ? pick(bundle.variants, locale).value.title : id;
   };
   return {
     total,
@@ -141,10 +144,10 @@ export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Lo
 }
 
 const gradeOf = (row: { scores: string; comments: string; feedback: string; decision: string | null }): Grade => ({
-  scores: JSON.parse(row.scores) as Grade["scores"],
-  comments: JSON.parse(row.comments) as Grade["comments"],
+  scores: scoresColumn.decode(row.scores),
+  comments: commentsColumn.decode(row.comments),
   feedback: row.feedback,
-  decision: (row.decision as Grade["decision"]) ?? null,
+  decision: row.decision === null ? null : decision.parse(row.decision),
 });
 
 /** An attempt with everything the grading screen or the trainee's page needs. */
@@ -166,20 +169,24 @@ async function loadAttemptForReview(attemptId: string) {
   if (!row) throw new ReviewError("notFound", 404);
   const bundle = findScenario(row.scenarioId);
   if (!bundle) throw new ReviewError("notFound", 404);
-  const scenario: Scenario = scenarioVariant(bundle, row.locale).scenario;
+  const scenario: Scenario = pick(bundle.variants, row.locale).value;
   const versions = (row.review?.versions ?? []).map((v) => ({
     version: v.version,
     reviewer: v.reviewer.name,
     at: v.createdAt,
     grade: gradeOf(v),
-    changes: JSON.parse(v.changes) as Change[],
+    changes: changesColumn.decode(v.changes),
   }));
   return {
     attempt: row,
+    state: stateColumn.decode(row.state),
+    reviewStatus: reviewStatus.parse(row.reviewStatus),
     scenario,
     events: parseEvents(row.events),
-    measures: row.measures ? (JSON.parse(row.measures) as Measures) : null,
-    working: row.review ? { ...gradeOf(row.review), status: row.review.status, version: row.review.version } : null,
+    measures: row.measures ? measuresColumn.decode(row.measures) : null,
+    working: row.review
+      ? { ...gradeOf(row.review), status: reviewState.parse(row.review.status), version: row.review.version }
+      : null,
     versions,
   };
 }
@@ -254,8 +261,8 @@ export async function saveGrade(
     attempt.claimedById && attempt.claimedById !== user.id && attempt.claimedUntil && attempt.claimedUntil > now;
   if (heldByOther) throw new ReviewError("claimedByOther", 409, { name: attempt.claimedBy?.name ?? "" });
   const data = {
-    scores: JSON.stringify(grade.scores),
-    comments: JSON.stringify(grade.comments),
+    scores: scoresColumn.encode(grade.scores),
+    comments: commentsColumn.encode(grade.comments),
     feedback: grade.feedback,
     decision: grade.decision,
   };
@@ -301,7 +308,7 @@ export async function saveGrade(
         createdAt: now,
         ...data,
         decision: grade.decision ?? "retry",
-        changes: JSON.stringify(changesBetween(previous, grade)),
+        changes: changesColumn.encode(changesBetween(previous, grade)),
       },
     });
   });
@@ -325,7 +332,7 @@ export async function getTraineeReview(attemptId: string) {
       version: v.version,
       reviewer: v.reviewer.name,
       at: v.createdAt,
-      changes: JSON.parse(v.changes) as Change[],
+      changes: changesColumn.decode(v.changes),
     })),
   };
 }

@@ -2,8 +2,8 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
-import { findCourse, findQuiz } from "#app/courses/catalog.server.ts";
-import { localizedCourse } from "#app/courses/model.ts";
+import { findCourse, findQuiz } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import {
   attemptQuestions,
@@ -11,7 +11,6 @@ import {
   QuizRuleError,
   startAttempt,
   submitAttempt,
-  variantFor,
 } from "#app/quizzes/attempts.server.ts";
 import { answersFromForm } from "#app/quizzes/parse-answers.ts";
 import { QuizForm } from "#app/quizzes/quiz-form.tsx";
@@ -29,14 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const state = await getQuizState(user.id, quiz);
   const course = findCourse(quiz.courseSlug);
   const shown = state.open ? attemptQuestions(quiz, state.open) : null;
-  const preferred = variantFor(quiz, locale);
+  const preferred = pick(quiz.variants, locale);
   return json({
     id: quiz.id,
-    title: shown?.title ?? preferred.variant.title,
-    questionCount: quiz.variants.en?.questions.length ?? 0,
+    title: shown?.title ?? preferred.value.title,
+    questionCount: quiz.variants.en.questions.length,
     final: quiz.final,
     rules: quiz.rules,
-    course: course && { slug: course.slug, title: localizedCourse(course, locale).title },
+    course: course && { slug: course.slug, title: pick(course.text, locale).value.title },
     translated: (shown?.locale ?? preferred.locale) === locale,
     history: state.attempts.map((a) => ({ id: a.id, submittedAt: a.submittedAt, score: a.score, passed: a.passed })),
     passed: state.passed,

@@ -12,7 +12,6 @@ import { Conversation } from "#app/scenarios/conversation.tsx";
 import { ActivityLog } from "#app/scenarios/help-desk.tsx";
 import { MeasuresPanel } from "#app/scenarios/measures-panel.tsx";
 import { attemptView } from "#app/scenarios/view.server.ts";
-import { type PlayState } from "#app/scenarios/engine.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -37,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       throw new Response("This attempt has not been submitted for review.", { status: 409 });
     return reviewErrorResponse(error);
   });
-  const { attempt, scenario, events, measures, working, versions, claim } = opened;
+  const { attempt, state, reviewStatus, scenario, events, measures, working, versions, claim } = opened;
   const view = attemptView({
     id: attempt.id,
     userId: attempt.userId,
@@ -47,11 +46,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stepId: attempt.stepId,
     turn: attempt.turn,
     finishedAt: attempt.finishedAt,
-    reviewStatus: attempt.reviewStatus,
+    reviewStatus,
     submittedAt: attempt.submittedAt,
     previousAttemptId: attempt.previousAttemptId,
     scenario,
-    state: JSON.parse(attempt.state) as PlayState,
+    state,
     measures,
     events,
   });

@@ -14,7 +14,8 @@ import {
   recordReply,
   startAttempt,
 } from "#app/scenarios/attempts.server.ts";
-import { findScenario, scenarioVariant } from "#app/scenarios/catalog.server.ts";
+import { findScenario } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
 import { Conversation } from "#app/scenarios/conversation.tsx";
 import { type ActionInput, PlayError } from "#app/scenarios/engine.server.ts";
 import { HelpDesk, type KnowledgeBase } from "#app/scenarios/help-desk.tsx";
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const attempts = await listAttempts(user.id, bundle.id);
   const open = attempts.find((a) => !a.finishedAt) ?? null;
   const attempt = open ? await loadAttempt(user.id, bundle, open.id) : null;
-  const { scenario } = attempt ? { scenario: attempt.scenario } : scenarioVariant(bundle, locale);
+  const scenario = attempt ? attempt.scenario : pick(bundle.variants, locale).value;
   const url = new URL(request.url);
   const query = (url.searchParams.get("q") ?? "").slice(0, 100).trim();
   const articleId = url.searchParams.get("article");
@@ -60,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     minutes: scenario.minutes,
     competencies: scenario.competencies,
     review: scenario.review,
-    translated: (attempt?.locale ?? scenarioVariant(bundle, locale).locale) === locale,
+    translated: (attempt?.locale ?? pick(bundle.variants, locale).locale) === locale,
     attempt: attempt ? attemptView(attempt) : null,
     kb: attempt ? kb : null,
     history: attempts

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { createUser } from "#tests/factories.ts";
-import { type ScenarioBundle } from "./model.ts";
+import { type ScenarioBundle } from "#app/content/catalog.server.ts";
 import {
   AttemptFinished,
   AttemptNotFound,
@@ -18,7 +18,7 @@ import { MAX_REPLY_LENGTH, PlayError, replay, simulatedCsat } from "./engine.ser
 let bundle: ScenarioBundle;
 beforeAll(async () => {
   process.env.CONTENT_DIR = path.join(root, "tests/fixtures/content/valid");
-  const { findScenario } = await import("./catalog.server.ts");
+  const { findScenario } = await import("#app/content/catalog.server.ts");
   const found = findScenario("fixture-chat");
   if (!found) throw new Error("fixture scenario missing");
   bundle = found;

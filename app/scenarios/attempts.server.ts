@@ -4,7 +4,18 @@
 import { touchActivity } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
-import { scenarioVariant } from "./catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
+import {
+  actionColumn,
+  eventKind,
+  measuresColumn,
+  replyColumn,
+  reviewStatus,
+  type ReviewStatus,
+  stateColumn,
+} from "./columns.server.ts";
+import { type Scenario } from "#app/content/schemas/scenario.ts";
+import { type ScenarioBundle } from "#app/content/catalog.server.ts";
 import {
   act,
   type ActionEvent,
@@ -20,7 +31,6 @@ import {
   type StoredEvent,
   stepOf,
 } from "./engine.server.ts";
-import { type Scenario, type ScenarioBundle } from "./model.ts";
 
 /** Someone else's attempt, or none at all: the same 404 either way. */
 export class AttemptNotFound extends Error {}
@@ -41,7 +51,7 @@ type AttemptRow = {
   state: string;
   finishedAt: Date | null;
   measures: string | null;
-  reviewStatus: string;
+  reviewStatus: ReviewStatus;
   submittedAt: Date | null;
   previousAttemptId: string | null;
 };
@@ -58,9 +68,9 @@ export function parseEvents(
   rows: Array<{ seq: number; at: Date; stepId: string; kind: string; data: string }>,
 ): StoredEvent[] {
   return rows.map((row) =>
-    row.kind === "reply"
-      ? { seq: row.seq, at: row.at, stepId: row.stepId, kind: "reply", data: JSON.parse(row.data) as ReplyEvent }
-      : { seq: row.seq, at: row.at, stepId: row.stepId, kind: "action", data: JSON.parse(row.data) as ActionEvent },
+    eventKind.parse(row.kind) === "reply"
+      ? { seq: row.seq, at: row.at, stepId: row.stepId, kind: "reply", data: replyColumn.decode(row.data) }
+      : { seq: row.seq, at: row.at, stepId: row.stepId, kind: "action", data: actionColumn.decode(row.data) },
   );
 }
 
@@ -74,9 +84,10 @@ export async function loadAttempt(userId: string, bundle: ScenarioBundle, attemp
   const { events, state, measures, ...rest } = row;
   return {
     ...rest,
-    scenario: scenarioVariant(bundle, row.locale).scenario,
-    state: JSON.parse(state) as PlayState,
-    measures: measures ? (JSON.parse(measures) as Measures) : null,
+    scenario: pick(bundle.variants, row.locale).value,
+    state: stateColumn.decode(state),
+    measures: measures ? measuresColumn.decode(measures) : null,
+    reviewStatus: reviewStatus.parse(rest.reviewStatus),
     events: parseEvents(events),
   };
 }
@@ -104,7 +115,7 @@ export async function startAttempt(userId: string, bundle: ScenarioBundle, local
     select: { id: true },
   });
   if (open) return open.id;
-  const { scenario, locale: shown } = scenarioVariant(bundle, locale);
+  const { value: scenario, locale: shown } = pick(bundle.variants, locale);
   const state = initialState(scenario);
   const created = await prisma.scenarioAttempt.create({
     data: {
@@ -112,7 +123,7 @@ export async function startAttempt(userId: string, bundle: ScenarioBundle, local
       scenarioId: bundle.id,
       locale: shown,
       stepId: state.stepId,
-      state: JSON.stringify(state),
+      state: stateColumn.encode(state),
       previousAttemptId: previousAttemptId ?? null,
     },
     select: { id: true },
@@ -149,14 +160,14 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
   });
   if (!row) throw new AttemptNotFound();
   if (row.finishedAt) throw new AttemptFinished();
-  const { scenario, locale } = scenarioVariant(bundle, row.locale);
-  const before = JSON.parse(row.state) as PlayState;
+  const { value: scenario, locale } = pick(bundle.variants, row.locale);
+  const before = stateColumn.decode(row.state);
   const { events, state } = change(scenario, before, locale);
   const at = new Date();
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.scenarioAttempt.updateMany({
       where: { id: attemptId, turn: row.turn, finishedAt: null },
-      data: { turn: row.turn + events.length, stepId: state.stepId, state: JSON.stringify(state) },
+      data: { turn: row.turn + events.length, stepId: state.stepId, state: stateColumn.encode(state) },
     });
     if (claimed.count !== 1) throw new AttemptBusy();
     await tx.scenarioEvent.createMany({
@@ -166,7 +177,7 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
         at,
         kind: event.kind,
         stepId: before.stepId,
-        data: JSON.stringify(event.data),
+        data: event.kind === "reply" ? replyColumn.encode(event.data) : actionColumn.encode(event.data),
       })),
     });
   });
@@ -238,11 +249,11 @@ export async function finishAttempt(userId: string, bundle: ScenarioBundle, atte
     where: { id: attempt.id, finishedAt: null, turn: attempt.turn },
     data: {
       finishedAt,
-      measures: JSON.stringify(measures),
+      measures: measuresColumn.encode(measures),
       csat: measures.csat,
       resolved: measures.resolved,
       preScore: measures.preScore,
-      reviewStatus: review ? "waiting" : "none",
+      reviewStatus: reviewStatus.enum[review ? "waiting" : "none"],
       submittedAt: review ? finishedAt : null,
     },
   });

@@ -4,7 +4,8 @@
 // is also what keeps bad input out of the database.
 import { type Locale } from "#app/utils/i18n.ts";
 import { type Check, checkReply, preScore } from "./feedback/rules.server.ts";
-import { type ActionType, type Scenario, type ScenarioStep, ticketPriorities, ticketStatuses } from "./model.ts";
+import { type ActionType, ticketPriorities, ticketStatuses } from "#app/content/vocabulary.ts";
+import { type Scenario, type ScenarioStep } from "#app/content/schemas/scenario.ts";
 
 import { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH } from "./view.ts";
 

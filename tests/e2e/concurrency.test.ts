@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type PrecompiledContent } from "#app/courses/catalog.server.ts";
+import { type PrecompiledContent } from "#app/content/catalog.server.ts";
 import { type Answers } from "#app/quizzes/grade.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { getFixedT } from "#app/utils/locale.server.ts";

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type PrecompiledContent } from "#app/courses/catalog.server.ts";
+import { type PrecompiledContent } from "#app/content/catalog.server.ts";
 import { type Answers, gradeAttempt } from "#app/quizzes/grade.server.ts";
 import { applyMigrations, removeSqliteFiles } from "#root/prisma/migrator.ts";
 import { e2eEnv, freePort } from "#tests/setup/e2e-server.ts";

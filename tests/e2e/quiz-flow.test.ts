@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { type Page } from "playwright-core";
 import { describe, expect, inject, test } from "vitest";
-import { type PrecompiledContent } from "#app/courses/catalog.server.ts";
+import { type PrecompiledContent } from "#app/content/catalog.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { demo, setupBrowser, signIn } from "./browser.ts";
 import { request, sessionFor } from "./http.ts";
