@@ -3,7 +3,9 @@
 // a reload, a closed tab or a restarted server resumes from exactly what was stored.
 import { touchActivity } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
+import { createLimiter } from "#app/utils/rate-limit.server.ts";
 import { scenarioVariant } from "./catalog.server.ts";
 import {
   act,
@@ -97,13 +99,26 @@ export async function listAttempts(userId: string, scenarioId?: string) {
   });
 }
 
-/** The open attempt, or a new one in the reader's language (one open attempt per scenario). */
+/** Replies and help-desk actions one attempt may hold: far above any real case, well below a flood. */
+export const MAX_EVENTS_PER_ATTEMPT = 200;
+
+/** New attempts per person and hour, over every scenario (SCENARIO_ATTEMPTS_PER_HOUR). */
+const starts = createLimiter("scenario-start", () => ({
+  points: getEnv().SCENARIO_ATTEMPTS_PER_HOUR,
+  durationSeconds: 3600,
+}));
+
+/**
+ * The open attempt, or a new one in the reader's language (one open attempt per scenario).
+ * Past the hourly limit a new one is refused with RateLimited and nothing is stored.
+ */
 export async function startAttempt(userId: string, bundle: ScenarioBundle, locale: Locale, previousAttemptId?: string) {
   const open = await prisma.scenarioAttempt.findFirst({
     where: { userId, scenarioId: bundle.id, finishedAt: null },
     select: { id: true },
   });
   if (open) return open.id;
+  await starts.consume(userId);
   const { scenario, locale: shown } = scenarioVariant(bundle, locale);
   const state = initialState(scenario);
   const created = await prisma.scenarioAttempt.create({
@@ -152,6 +167,9 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
   const { scenario, locale } = scenarioVariant(bundle, row.locale);
   const before = JSON.parse(row.state) as PlayState;
   const { events, state } = change(scenario, before, locale);
+  if (row.turn + events.length > MAX_EVENTS_PER_ATTEMPT) {
+    throw new PlayError("tooManyActions", 400, { max: MAX_EVENTS_PER_ATTEMPT });
+  }
   const at = new Date();
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.scenarioAttempt.updateMany({
