@@ -12,8 +12,11 @@ import { Button, ErrorList, Field } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { safeRedirect } from "#app/utils/misc.ts";
+import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Rapport" }];
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

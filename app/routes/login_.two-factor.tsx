@@ -5,8 +5,11 @@ import { requireAnonymous, startSession } from "#app/accounts/auth.server.ts";
 import { checkSecondStep, clearPendingSignIn, readPendingSignIn } from "#app/accounts/two-factor.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
+import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction = () => [{ title: "Two-factor sign-in · Rapport" }];
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

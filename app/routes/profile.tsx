@@ -11,8 +11,11 @@ import { LocaleOptions } from "#app/components/locale-options.tsx";
 import { Button, ErrorList, Field, SelectField } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
+import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction = () => [{ title: "Profile · Rapport" }];
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { allowWithoutTwoFactor: true });

@@ -13,8 +13,11 @@ import {
 } from "#app/accounts/two-factor.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
+import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction = () => [{ title: "Two-factor sign-in · Rapport" }];
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { allowWithoutTwoFactor: true });

@@ -25,6 +25,7 @@ import { formatDateTime } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
 import { RateLimited } from "#app/utils/rate-limit.server.ts";
+import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Scenario"} · Rapport` }];
 
@@ -33,6 +34,8 @@ function requireScenario(id: string | undefined) {
   invariantResponse(bundle, "No scenario with this address.", { status: 404 });
   return bundle;
 }
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
