@@ -126,6 +126,8 @@ describe("mentor review", () => {
     // Later the mentor changes her mind on one criterion and passes it: the history keeps both.
     await mentor.goto(`/reviews/${attemptId}`);
     await mentor.waitForSelector("html[data-hydrated]");
+    await mentor.getByRole("button", { name: "Empezar a calificar" }).click();
+    await mentor.waitForSelector("[data-claim=mine]");
     await mentor.locator(`input[name="score:${criteria[0]}"][value="3"]`).check();
     await mentor.locator('input[name="decision"][value="passed"]').check();
     await Promise.all([mentor.waitForURL(/\/reviews\?graded=/), mentor.locator('button[value="submit"]').click()]);
