@@ -249,7 +249,9 @@ export default function Profile() {
         </ul>
         <Form method="post" className="mt-4 border-t border-slate-100 pt-4">
           <input type="hidden" name="intent" value="end-all" />
-          <p className="text-sm text-slate-700">{t("profile.endAllHelp", { count: others })}</p>
+          <p className="text-sm text-slate-700">
+            {others ? t("profile.endAllHelp", { count: others }) : t("profile.endAllHelpAlone")}
+          </p>
           <Button type="submit" variant="danger" className="mt-2">
             {t("profile.endAll")}
           </Button>
