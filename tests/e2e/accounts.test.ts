@@ -315,6 +315,7 @@ describe("the audit log", () => {
     await page.getByLabel("To").fill(today);
     await page.getByRole("button", { name: "Show" }).click();
     await page.waitForURL(/who=/);
+    await page.locator("tbody tr", { hasText: "Changed a person" }).first().waitFor();
     const rows = page.locator("tbody tr");
     const text = (await rows.allTextContents()).join("\n");
     expect(text).toContain("Signed in");
@@ -327,6 +328,8 @@ describe("the audit log", () => {
     await page.getByLabel("Event").selectOption("signin.success");
     await page.getByRole("button", { name: "Show" }).click();
     await page.waitForURL(/kind=signin.success/);
+    // The rows of the earlier filter go once the new ones are shown.
+    await page.locator("tbody tr").nth(1).waitFor({ state: "detached" });
     expect(await page.locator("tbody tr").count()).toBe(1);
 
     const csv = await request("GET", `/admin/audit.csv?from=${today}`, { cookie: admin });
