@@ -67,16 +67,20 @@ export async function submitAndSettle(page: Page, button: ReturnType<Page["locat
     await navigated;
     await page.waitForLoadState("load");
   }
+  // React may render the router's new state a moment after it turns idle: settled means
+  // idle on two looks 100 ms apart.
   const deadline = Date.now() + 30_000;
+  let idleBefore = false;
   while (Date.now() < deadline) {
-    const settled = await page
+    const idle = await page
       .evaluate(() => {
         const router = (window as { __remixRouter?: { state: { navigation: { state: string } } } }).__remixRouter;
         return document.readyState === "complete" && (!router || router.state.navigation.state === "idle");
       })
       .catch(() => false);
-    if (settled) return;
-    await page.waitForTimeout(50);
+    if (idle && idleBefore) return;
+    idleBefore = idle;
+    await page.waitForTimeout(idle ? 100 : 50);
   }
   throw new Error("the page did not settle after the form was sent");
 }
