@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { demo, setupBrowser, signIn } from "./browser.ts";
+import { demo, setupBrowser, signIn, submitAndSettle } from "./browser.ts";
 
 const browser = setupBrowser();
 
@@ -33,4 +33,39 @@ describe("keys pressed while the page hydrates", () => {
       await page.context().close();
     });
   }
+});
+
+describe("an ordering question", () => {
+  const check = "/quizzes/time-and-queue-slas-from-the-agents-side-check";
+  const question = "deadline-at-risk-order";
+
+  test("without JavaScript (uk): no arrow buttons that would do nothing, and the hint asks for positions", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await signIn(page, demo("oksana.bondarenko"));
+    await page.goto(check);
+    const start = page.locator('form:has(input[name="intent"][value="start"]) button[type="submit"]');
+    if (await start.count()) await submitAndSettle(page, start.first());
+    const selects = page.locator(`select[name^="order:${question}:"]`);
+    await expect.poll(() => selects.count()).toBeGreaterThan(2);
+    expect(await page.getByRole("button", { name: "↑" }).count()).toBe(0);
+    expect(await page.locator("main").innerText()).toContain("Укажіть позицію кожного кроку: 1 — для першого.");
+    await page.context().close();
+  });
+
+  test("with JavaScript: the arrows move a step and its position follows", async () => {
+    const page = await browser.newPage();
+    await signIn(page, demo("trainee"));
+    await page.goto(check);
+    const start = page.locator('form:has(input[name="intent"][value="start"]) button[type="submit"]');
+    if (await start.count()) await submitAndSettle(page, start.first());
+    const selects = page.locator(`select[name^="order:${question}:"]`);
+    await expect.poll(() => selects.count()).toBeGreaterThan(2);
+    await page.waitForSelector("html[data-hydrated='true']");
+    expect(await page.locator("main").innerText()).toContain("move it with the arrow buttons");
+    const second = await selects.nth(1).getAttribute("name");
+    await page.locator("fieldset", { has: selects.first() }).locator("li").nth(1).locator("button").first().click();
+    await expect.poll(() => selects.first().getAttribute("name")).toBe(second);
+    await expect.poll(() => selects.first().inputValue()).toBe("1");
+    await page.context().close();
+  });
 });
