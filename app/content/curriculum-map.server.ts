@@ -2,13 +2,24 @@
 // `npm run content:map`, so the map cannot drift from the lessons, quizzes and scenarios
 // it cites. The output depends only on the files: everything is sorted, nothing is dated,
 // and curriculum-map.server.test.ts fails when the checked-in file differs.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { locales, type Locale } from "#app/utils/i18n.ts";
 import { type Problem } from "./problems.ts";
 import { type ContentTree, type CourseEntry, readTree } from "./read.server.ts";
 import { checkTree } from "./rules.server.ts";
 import { type Topic, type TopicsFile } from "./schemas/topics.ts";
 import { readTopics, TOPICS_FILE, checkTopicReferences } from "./topics.server.ts";
-import { channels, levels, type QuestionKind, questionKinds, translationLocales } from "./vocabulary.ts";
+import {
+  channels,
+  type Level,
+  levels,
+  type QuestionKind,
+  questionKinds,
+  type Track,
+  tracks,
+  translationLocales,
+} from "./vocabulary.ts";
 
 export const CURRICULUM_MAP = "docs/curriculum.md";
 /** Where docs/curriculum.md finds the content files. */
@@ -103,6 +114,37 @@ function sortedQuestions(refs: string[], ix: Index) {
   });
 }
 
+/**
+ * Where on the ladder a topic is taught, assessed by a question and practised: a track course's
+ * lessons and questions count for its track, not for the level it starts from, so the core
+ * ladder and each track can be read on their own.
+ */
+type Place = Level | Track;
+const places: readonly Place[] = [...levels, ...tracks];
+
+function coursePlace(course: CourseEntry | undefined): Place | undefined {
+  const data = course?.course?.data;
+  return data ? (data.track ?? data.level) : undefined;
+}
+
+function topicPlaces(topic: Topic, ix: Index) {
+  const within = (found: Array<Place | undefined>) => new Set(found.filter((p) => p !== undefined));
+  return {
+    taught: within(topic.lessons.map((ref) => coursePlace(ix.lessons.get(ref)?.course))),
+    assessed: within(topic.questions.map((ref) => coursePlace(ix.quizzes.get(ref.split("#")[0] ?? "")?.course))),
+    practised: within(topic.scenarios.map((id) => ix.scenarios.find((s) => s.id === id)?.data.level)),
+  };
+}
+
+/** "L1, L2, L4 · customer-success" for every place a topic appears, core ladder first. */
+function ladderCell(topic: Topic, ix: Index) {
+  const { taught, assessed, practised } = topicPlaces(topic, ix);
+  const all = new Set([...taught, ...assessed, ...practised]);
+  const core = levels.filter((l) => all.has(l));
+  const branches = tracks.filter((t) => all.has(t));
+  return [core.join(", "), branches.join(", ")].filter(Boolean).join(" · ");
+}
+
 function topicRow(topic: Topic, labels: Map<string, string>, ix: Index) {
   const lessons = sortedLessons(topic.lessons, ix).map((ref) => link(ref, ix.lessons.get(ref)?.file ?? ""));
   const questions = sortedQuestions(topic.questions, ix).map((ref) =>
@@ -115,6 +157,7 @@ function topicRow(topic: Topic, labels: Map<string, string>, ix: Index) {
   return [
     cell(topic.title),
     topic.namedIn.map((id) => labels.get(id) ?? id).join(", "),
+    ladderCell(topic, ix),
     lessons.join("<br>"),
     questions.join("<br>") || "—",
     scenarios.join("<br>") || "—",
@@ -267,6 +310,43 @@ function totals(ix: Index) {
   return out;
 }
 
+/** What each topic still lacks, and how far each level and track covers the topics. */
+function gaps(topics: TopicsFile, ix: Index) {
+  const out: string[] = ["## Gaps", ""];
+  const list = (heading: string, items: Topic[]) => [
+    `- **${heading}** (${items.length})${items.length ? ":" : ": none."}`,
+    ...items.map((t) => `  - ${t.title} (\`${t.id}\`)`),
+  ];
+  out.push(
+    "Every topic has a lesson and a question or a scenario (content:check refuses one without). What some still lack:",
+    "",
+    ...list(
+      "No quiz question, assessed by a scenario only",
+      topics.topics.filter((t) => t.questions.length === 0),
+    ),
+    ...list(
+      "No scenario, assessed by questions only",
+      topics.topics.filter((t) => t.scenarios.length === 0),
+    ),
+    "",
+    "### Topics by level and track",
+    "",
+    "How many topics each level's core courses and scenarios, and each track's courses, teach, assess with a question and practise in a scenario. A topic counts wherever it appears, so a column does not add up to the number of topics.",
+    "",
+  );
+  const each = topics.topics.map((t) => topicPlaces(t, ix));
+  const count = (place: Place, kind: "taught" | "assessed" | "practised") =>
+    each.filter((p) => p[kind].has(place)).length;
+  out.push(
+    table(
+      ["Level or track", "Taught", "Assessed by a question", "Practised in a scenario"],
+      places.map((place) => [place, count(place, "taught"), count(place, "assessed"), count(place, "practised")]),
+    ),
+    "",
+  );
+  return out;
+}
+
 /** The generated docs/curriculum.md. */
 export function curriculumMap(tree: ContentTree, topics: TopicsFile): string {
   const ix = index(tree);
@@ -276,14 +356,14 @@ export function curriculumMap(tree: ContentTree, topics: TopicsFile): string {
     "",
     `<!-- Generated by npm run content:map from courses/${TOPICS_FILE} and the content in courses/. Do not edit by hand. -->`,
     "",
-    `Every topic that the source role descriptions name, with the lessons that teach it, the quiz questions that assess it and the practice scenarios where it is practised. This file is generated: to change a row, edit \`courses/${TOPICS_FILE}\` and run \`npm run content:map\`. \`npm run content:check\` refuses a topic whose lesson, question or scenario does not exist, or that has no lesson, or neither a question nor a scenario; a test fails when this file differs from a fresh generation.`,
+    `Every topic that the source role descriptions name, with the lessons that teach it, the quiz questions that assess it and the practice scenarios where it is practised. This file is generated: to change a row, edit \`courses/${TOPICS_FILE}\` and run \`npm run content:map\`. \`npm run content:check\` refuses a topic whose lesson, question or scenario does not exist, or that has no lesson, or neither a question nor a scenario; and reports this file at its first stale line when it differs from a fresh generation.`,
     "",
   ];
   const withScenario = topics.topics.filter((t) => t.scenarios.length > 0).length;
   out.push(
     `**${topics.topics.length} topics** in ${topics.groups.length} groups. Every one is taught by at least one lesson and assessed by at least one question or scenario; ${withScenario} of them are also practised in a scenario.`,
     "",
-    "**Named in** says which source names the topic:",
+    "**Named in** says which source names the topic. **Ladder** says where a topic is taught, assessed or practised: the levels of the core courses and scenarios, then the specialist tracks whose courses cover it.",
     "",
     table(
       ["Label", "Source", "File", "Language"],
@@ -295,12 +375,14 @@ export function curriculumMap(tree: ContentTree, topics: TopicsFile): string {
     out.push(`## ${group.title}`, "");
     out.push(
       table(
-        ["Topic", "Named in", "Taught in", "Assessed by", "Practised in"],
+        ["Topic", "Named in", "Ladder", "Taught in", "Assessed by", "Practised in"],
         topics.topics.filter((t) => t.group === group.id).map((t) => topicRow(t, labels, ix)),
       ),
       "",
     );
   }
+
+  out.push(...gaps(topics, ix));
 
   out.push("## Content no topic cites yet", "");
   const citedLessons = new Set(topics.topics.flatMap((t) => t.lessons));
@@ -353,4 +435,42 @@ export function mapCurriculum(root: string): CurriculumMapResult {
   if (read.topics) problems.push(...checkTopicReferences(tree, read.topics));
   if (problems.length || !read.topics) return { problems, markdown: null };
   return { problems, markdown: curriculumMap(tree, read.topics.data) };
+}
+
+/** The checked-in map against a fresh generation: one problem, at the first line that differs. */
+export function mapDrift(current: string | null, fresh: string, file: string): Problem[] {
+  if (current === null) return [{ file, line: 1, message: "the curriculum map is missing: run npm run content:map" }];
+  if (current === fresh) return [];
+  const have = current.split("\n");
+  const want = fresh.split("\n");
+  let line = 0;
+  while (line < have.length && line < want.length && have[line] === want[line]) line++;
+  return [
+    {
+      file,
+      line: line + 1,
+      message: `out of date with ${TOPICS_FILE} and the content from this line on: run npm run content:map`,
+    },
+  ];
+}
+
+/**
+ * What content:check adds for the repository's own content: its topic list must exist and
+ * the map at `mapFile` must be what content:map would write now. Problems of the content or
+ * of topics.yml are left to checkContent, which reports them at their own lines.
+ */
+export function checkCurriculumMap(folder: string, mapFile: string): Problem[] {
+  const root = path.resolve(folder);
+  if (!readTopics(root).exists)
+    return [
+      {
+        file: path.join(folder, TOPICS_FILE),
+        line: 1,
+        message: "the topic list is missing: docs/curriculum.md is generated from it",
+      },
+    ];
+  const { markdown } = mapCurriculum(root);
+  if (markdown === null) return [];
+  const at = path.resolve(mapFile);
+  return mapDrift(existsSync(at) ? readFileSync(at, "utf8") : null, markdown, mapFile);
 }
