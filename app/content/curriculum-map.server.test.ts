@@ -50,9 +50,9 @@ describe("docs/curriculum.md", () => {
       expect(ids).toContain(id);
     const rows = topicRows(mapCurriculum(courses).markdown ?? "");
     expect(rows).toHaveLength(topics.length);
-    for (const [topic, namedIn, ladder, taught, assessed, practised] of rows) {
+    for (const [topic, namedIn, place, taught, assessed, practised] of rows) {
       expect(namedIn, topic).not.toBe("");
-      expect(ladder, topic).toMatch(/^(L[1-5]|technical-support|customer-success|quality-assurance)/);
+      expect(place, topic).toMatch(/^(L[1-5]|technical-support|customer-success|quality-assurance)/);
       expect(taught, topic).toMatch(
         /^\[[a-z0-9-]+\/[a-z0-9-]+\]\(\.\.\/courses\/\d\d-[a-z0-9-]+\/\d\d-[a-z0-9-]+\.mdx\)/,
       );
@@ -66,7 +66,7 @@ describe("docs/curriculum.md", () => {
       [
         "## Skills",
         "",
-        "| Topic | Named in | Ladder | Taught in | Assessed by | Practised in |",
+        "| Topic | Named in | Levels and tracks | Taught in | Assessed by | Practised in |",
         "| --- | --- | --- | --- | --- | --- |",
         "| Empathy \\| patience | Mgr, Coord | L1, L2 | [basics/first](../courses/01-basics/01-first.mdx)<br>[advanced/deep](../courses/02-advanced/01-deep.mdx) | [basics-final#opening](../courses/01-basics/quizzes/basics-final.yml)<br>[basics-final#refund](../courses/01-basics/quizzes/basics-final.yml) | [fixture-chat](../courses/scenarios/fixture-chat.yml) |",
       ].join("\n"),

@@ -363,7 +363,7 @@ export function curriculumMap(tree: ContentTree, topics: TopicsFile): string {
   out.push(
     `**${topics.topics.length} topics** in ${topics.groups.length} groups. Every one is taught by at least one lesson and assessed by at least one question or scenario; ${withScenario} of them are also practised in a scenario.`,
     "",
-    "**Named in** says which source names the topic. **Ladder** says where a topic is taught, assessed or practised: the levels of the core courses and scenarios, then the specialist tracks whose courses cover it.",
+    "**Named in** says which source names the topic. **Levels and tracks** says where on the ladder a topic is taught, assessed or practised: the levels of the core courses and scenarios, then the specialist tracks whose courses cover it.",
     "",
     table(
       ["Label", "Source", "File", "Language"],
@@ -375,7 +375,7 @@ export function curriculumMap(tree: ContentTree, topics: TopicsFile): string {
     out.push(`## ${group.title}`, "");
     out.push(
       table(
-        ["Topic", "Named in", "Ladder", "Taught in", "Assessed by", "Practised in"],
+        ["Topic", "Named in", "Levels and tracks", "Taught in", "Assessed by", "Practised in"],
         topics.topics.filter((t) => t.group === group.id).map((t) => topicRow(t, labels, ix)),
       ),
       "",
