@@ -3,6 +3,7 @@
 // and note rules are also what the engine applies to whatever it is given (engine.server.ts).
 // Messages are i18n keys.
 import { z } from "zod";
+import { actionTypes } from "#app/content/vocabulary.ts";
 import { idField, requiredText } from "#app/utils/forms.ts";
 import { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH } from "./view.ts";
 
@@ -13,8 +14,8 @@ export const ReplyTextSchema = requiredText(
 );
 export const NoteSchema = requiredText(MAX_NOTE_LENGTH, "scenario.errors.noteTooLong", "scenario.errors.noteRequired");
 
-/** The help desk's actions a form can post one at a time (the ticket's fields go together, intent "ticket"). */
-export const deskActions = ["add-tag", "remove-tag", "link-article", "unlink-article", "add-note", "escalate"] as const;
+/** The help desk's actions a form can post one at a time (the ticket form sends its three fields together, intent "ticket"). */
+export const deskActions = [...actionTypes, "remove-tag", "unlink-article"] as const;
 const withNote = new Set<string>(["add-note", "escalate"]);
 
 const turn = { attemptId: idField("scenario.errors.attemptNotFound"), step: idField("form.unknownIntent") };
