@@ -69,6 +69,48 @@ export const PasswordChangeSchema = z
     message: "form.passwordMismatch",
   });
 
+/** The profile page's forms: details, password, and ending one or all of one's sessions. */
+export const ProfileFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    ProfileSchema,
+    PasswordChangeSchema,
+    // A handle that is not one of the person's sessions is "not found" (sessions.server.ts).
+    z.object({ intent: z.literal("end-session"), session: z.string({ error: "form.required" }).min(1).max(100) }),
+    z.object({ intent: z.literal("end-all") }),
+  ],
+  { error: "form.unknownIntent" },
+);
+
+/** A code from the authenticator app or a recovery code, as typed (spaces and dashes are allowed). */
+const OneTimeCodeSchema = z
+  .string({ error: "login.codeRequired" })
+  .trim()
+  .min(1, "login.codeRequired")
+  .max(64, "login.codeRequired");
+
+/** The second step of signing in. */
+export const SecondStepSchema = z.object({ code: OneTimeCodeSchema });
+
+const currentPassword = z.string({ error: "form.required" }).min(1, "form.required").max(200, "form.passwordTooLong");
+
+/** Two-factor settings: turn on with a first code; renew the recovery codes or turn off with the password. */
+export const TwoFactorFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("confirm"), code: OneTimeCodeSchema }),
+    z.object({ intent: z.literal("renew"), password: currentPassword }),
+    z.object({ intent: z.literal("disable"), password: currentPassword }),
+  ],
+  { error: "twoFactor.unknownIntent" },
+);
+
+/** The admin's security settings; an unchecked box is not sent at all. */
+export const SecuritySettingsSchema = z.object({
+  intent: z.literal("save", { error: "form.unknownIntent" }),
+  requireTwoFactor: z.literal("on", { error: "form.unknownIntent" }).optional(),
+});
+
 const optionalId = z
   .string()
   .max(100)

@@ -18,6 +18,18 @@ export function readFieldMessage(message: string) {
   return { key, values: Object.fromEntries(new URLSearchParams(query)) };
 }
 
+/**
+ * The first problem of a form that shows one message for the whole form (an i18n key): for
+ * small forms whose page says what went wrong in one place rather than beside each field.
+ */
+export function firstError(result: { error?: Record<string, string[] | null> | null }) {
+  return (
+    Object.values(result.error ?? {})
+      .flat()
+      .find((message): message is string => typeof message === "string") ?? "form.unknownIntent"
+  );
+}
+
 /** At most `max` characters; the message says how many there were. */
 const limited = (max: number, tooLong: string) =>
   z.string().max(max, {
