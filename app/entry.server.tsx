@@ -14,7 +14,7 @@ import { startReadinessSweep } from "./ladder/sweep.server.ts";
 const ABORT_DELAY = 5_000;
 
 startHousekeeping();
-// Stale readiness rows are brought up to date in the background, never in a request (ADR 030).
+// Stale readiness rows are brought up to date in the background, never in a request (ADR 016).
 startReadinessSweep();
 
 type LoadContext = { cspNonce?: string };

@@ -1,4 +1,4 @@
-// How the ladder hears about what people do, in one place (ADR 030). A write that changes
+// How the ladder hears about what people do, in one place (ADR 016). A write that changes
 // someone's evidence (a lesson done or undone, a quiz submitted, a grade submitted, a
 // behaviour confirmed or withdrawn) calls evidenceChanged inside its own transaction; what
 // only shows that someone was active (a lesson opened, a quiz or scenario started, a turn

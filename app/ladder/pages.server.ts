@@ -1,5 +1,5 @@
 // What the ladder's pages show: a person's own progress, evaluated from their evidence (a
-// read: readiness and certificates are written with the evidence, ADR 030), and a recorded
+// read: readiness and certificates are written with the evidence, ADR 016), and a recorded
 // certificate in its holder's language.
 import { prisma } from "#app/utils/db.server.ts";
 import { formatDate } from "#app/utils/format.ts";

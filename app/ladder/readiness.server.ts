@@ -1,7 +1,7 @@
 // Each person's standing on the ladder, kept as one row (Readiness) and refreshed in the
 // transaction of every write that changes their evidence (evidence.server.ts), or by the
 // background sweep when content changes. Refreshing also records new certifications. The
-// team view reads these rows instead of evaluating everyone's history (ADR 011, ADR 030).
+// team view reads these rows instead of evaluating everyone's history (ADR 011, ADR 016).
 import { createHash } from "node:crypto";
 import { competencies, type Competency } from "#app/content/vocabulary.ts";
 import { getCourses, getLadder } from "#app/content/catalog.server.ts";
@@ -87,7 +87,7 @@ const BATCH = 100;
  * completed and stores their readiness rows; returns the stored rows. Each person's row is
  * written first, before their evidence is read: two transactions changing one person's
  * evidence at once then take turns, and the later one evaluates what the earlier committed.
- * That keeps a row from being overwritten by an evaluation that missed a write (ADR 030).
+ * That keeps a row from being overwritten by an evaluation that missed a write (ADR 016).
  */
 export async function refreshWithin(tx: Db, userIds: string[]) {
   if (!userIds.length) return [];
@@ -138,7 +138,7 @@ export async function refreshReadiness(userIds: string[]) {
 
 /**
  * Brings stale rows up to date: trainees with no row yet (new people) or one computed
- * against other content (a deploy, an edit in development). Runs in the background (ADR 030),
+ * against other content (a deploy, an edit in development). Runs in the background (ADR 016),
  * never in a page's request; returns how many it refreshed, at most `limit`.
  */
 export async function refreshStaleReadiness(limit = BATCH) {

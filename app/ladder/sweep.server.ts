@@ -1,4 +1,4 @@
-// The readiness sweep (ADR 030): every server process, shortly after it starts and then
+// The readiness sweep (ADR 016): every server process, shortly after it starts and then
 // every minute, brings stale readiness rows up to date a batch at a time: people who have no
 // row yet and rows computed against other content (after a deploy, or an edit in
 // development). Pages never do this: /team shows rows as they are and says how many wait.

@@ -10,7 +10,7 @@ import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Progress · Rapport" }];
 
-/** Evaluated from the evidence on every visit, and only read: nothing is stored here (ADR 030). */
+/** Evaluated from the evidence on every visit, and only read: nothing is stored here (ADR 016). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return getProgressPage(user.id, resolveLocale(request, user.locale));

@@ -94,7 +94,7 @@ describe("the team view", () => {
         dueDate: new Date(Date.UTC(2026, 10, 1)),
       },
     });
-    // New people get their readiness row from the background sweep (ADR 030), run here by hand.
+    // New people get their readiness row from the background sweep (ADR 016), run here by hand.
     await sweepReadiness();
     const view = await getTeamView(manager, {}, "en", now);
     expect(view.rows.map((r) => r.id).sort()).toEqual(trainees.map((t) => t.id).sort());

@@ -1,7 +1,7 @@
 // The manager's view of their teams: every trainee's level, progress to the next, what is
 // missing, activity and goals, plus the team charts. The number of queries is fixed: it
 // does not grow with the number of people. It only reads: readiness rows are written with
-// the evidence that changes them, and by the background sweep (ADR 030).
+// the evidence that changes them, and by the background sweep (ADR 016).
 import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { competencies, levels } from "#app/content/vocabulary.ts";
 import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
@@ -80,7 +80,7 @@ export async function getTeamView(
   });
   const teamIds = teams.map((t) => t.id);
   // Rows still missing or computed against other content are shown as they are: the sweep
-  // brings them up to date in the background, never this request (ADR 030).
+  // brings them up to date in the background, never this request (ADR 016).
   const people = await peopleIn(teamIds);
   const version = contentVersion();
   const stalledDays = getEnv().STALLED_DAYS;

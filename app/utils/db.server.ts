@@ -32,7 +32,7 @@ function createClient() {
 export type Db = Prisma.TransactionClient;
 
 /**
- * Options for transactions that evaluate someone (ADR 030): SQLite lets one writer in at a
+ * Options for transactions that evaluate someone (ADR 016): SQLite lets one writer in at a
  * time, so under load a write waits its turn longer than Prisma's default two seconds, and a
  * batch of the readiness sweep takes longer than its default five.
  */

@@ -1,4 +1,4 @@
-// One model for every refusal a person can meet (ADR 031): what was refused (a code the
+// One model for every refusal a person can meet (ADR 017): what was refused (a code the
 // tests and the page can branch on), the HTTP status, the i18n key of the sentence that says
 // why and what to do, and the values that sentence needs. Capabilities throw it; routes turn
 // it into their answer with one helper (errors.server.ts), in the person's language.

@@ -17,7 +17,7 @@ export type LimitRule = {
 
 /**
  * The key has used its points: try again after `retryAfterSeconds`. A refusal like any other
- * (ADR 031): 429, the limiter's sentence (its `count` is minutes) and a Retry-After.
+ * (ADR 017): 429, the limiter's sentence (its `count` is minutes) and a Retry-After.
  */
 export class RateLimited extends DomainError {
   constructor(
