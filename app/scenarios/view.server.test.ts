@@ -19,7 +19,8 @@ beforeAll(async () => {
     .en;
   if (!real) throw new Error("the social starter scenario is missing");
   social = real;
-});
+  // Reading the whole course tree takes seconds now that every course has four languages.
+}, 120_000);
 
 function events(s: Scenario, plan: Array<{ step: string; optionId?: string; text?: string }>): StoredEvent[] {
   let state = initialState(s);
