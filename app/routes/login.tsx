@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useTranslation } from "react-i18next";
 import { requireAnonymous, startSession, verifySignIn } from "#app/accounts/auth.server.ts";
 import { demoAccounts } from "#app/accounts/demo.ts";
+import { localeNames } from "#app/utils/i18n.ts";
 import { LoginSchema } from "#app/accounts/schemas.ts";
 import { knownDeviceFor } from "#app/accounts/throttle.server.ts";
 import { startPendingSignIn } from "#app/accounts/two-factor.server.ts";
@@ -127,7 +128,10 @@ export default function LoginPage() {
             {demo.accounts.map((account) => (
               <li key={account.email} className="flex flex-wrap justify-between gap-2">
                 <code className="font-mono">{account.email}</code>
-                <span className="text-slate-600">{account.roles.map((r) => t(`roles.${r}`)).join(", ")}</span>
+                <span className="text-slate-600">
+                  {account.roles.map((r) => t(`roles.${r}`)).join(", ")} ·{" "}
+                  <span lang={account.locale}>{localeNames[account.locale]}</span>
+                </span>
               </li>
             ))}
           </ul>

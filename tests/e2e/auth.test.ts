@@ -99,6 +99,16 @@ describe("signing in and out", () => {
     for (const who of ["admin", "manager", "mentor", "trainee"]) {
       await expect(page.getByText(demo(who), { exact: true }).count()).resolves.toBe(1);
     }
+    // A trainee who reads each language, named with that language.
+    for (const [who, language] of [
+      ["ana.souza", "Português (Brasil)"],
+      ["valentina.ruiz", "Español"],
+      ["oksana.bondarenko", "Українська"],
+    ] as const) {
+      const row = await page.locator("section[aria-labelledby='demo-title'] li", { hasText: demo(who) }).innerText();
+      expect(row).toContain("Trainee");
+      expect(row).toContain(language);
+    }
     await page.context().close();
   });
 });
