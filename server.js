@@ -164,6 +164,12 @@ async function serve() {
   const server = app.listen(PORT, HOST, () => {
     if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`Rapport is running at http://localhost:${PORT}`);
   });
+  // Idle keep-alive connections stay open longer than a proxy's or client's own idle timeout
+  // (nginx and most load balancers: 60 s). With Node's 5 s, the server closes a connection at
+  // the moment the other side reuses it, and that request fails ("other side closed"), seen
+  // under load in the browser tests and, behind a proxy, as sporadic 502s.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // A worker whose primary is gone (even killed) stops too, rather than hold the port.
   if (cluster.isWorker) process.on("disconnect", () => process.exit(0));
 
