@@ -1,24 +1,45 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "#app/generated/prisma/client.ts";
+import { PrismaClient as PostgresqlClient } from "#app/generated/prisma-postgresql/client.ts";
+import { databaseTarget, type Provider } from "./database-url.server.ts";
 import { getEnv } from "./env.server.ts";
 
-function sqliteFile(url: string) {
-  return url.replace(/^file:/, "");
+const log = [
+  { level: "query", emit: "event" },
+  { level: "warn", emit: "stdout" },
+  { level: "error", emit: "stdout" },
+] as const;
+
+const sqliteClient = (adapter: PrismaBetterSqlite3) => new PrismaClient({ adapter, log: [...log] });
+type Client = ReturnType<typeof sqliteClient>;
+
+/**
+ * The client for the engine DATABASE_URL names. App code is typed against the SQLite
+ * client; the PostgreSQL one is generated from the same models (ADR 012) and accepts every
+ * query the SQLite one does, but TypeScript cannot see that through their transaction
+ * signatures, hence the one cast.
+ */
+export function createPrismaClient(url: string): Client {
+  const env = getEnv();
+  const target = databaseTarget(url);
+  if (target.provider === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: target.url, max: env.DATABASE_POOL_SIZE });
+    return new PostgresqlClient({ adapter, log: [...log] }) as unknown as Client;
+  }
+  // WAL (set by the migrations) lets readers work while one writer commits; the busy timeout
+  // makes a second writer wait for the lock instead of failing at once.
+  const client = sqliteClient(new PrismaBetterSqlite3({ url: target.file, timeout: 5000 }));
+  // Per connection, and the adapter opens one: set before any other query runs.
+  client.$executeRawUnsafe(`PRAGMA synchronous = ${env.SQLITE_SYNCHRONOUS}`).catch((error: unknown) => {
+    console.warn(`setting SQLite's synchronous failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return client;
 }
 
 function createClient() {
   const env = getEnv();
-  // WAL lets readers work while one writer commits; the busy timeout makes a second writer
-  // wait for the lock instead of failing at once.
-  const adapter = new PrismaBetterSqlite3({ url: sqliteFile(env.DATABASE_URL), timeout: 5000 });
-  const client = new PrismaClient({
-    adapter,
-    log: [
-      { level: "query", emit: "event" },
-      { level: "warn", emit: "stdout" },
-      { level: "error", emit: "stdout" },
-    ],
-  });
+  const client = createPrismaClient(env.DATABASE_URL);
   client.$on("query", (event) => {
     queryCount.value++;
     if (event.duration >= env.SLOW_QUERY_MS) {
@@ -31,16 +52,21 @@ function createClient() {
 /** Counts queries so benchmarks can show queries per page. */
 export const queryCount = { value: 0 };
 
+/** The engine this process runs on, for the few places SQL differs (ADR 012). */
+export const provider: Provider = databaseTarget(getEnv().DATABASE_URL).provider;
+
 const globalForPrisma = globalThis as unknown as { rapportPrisma?: ReturnType<typeof createClient> };
 
 /** One client per process, kept across dev reloads. */
-export const prisma = (globalForPrisma.rapportPrisma ??= withPlannerStatistics(createClient()));
+export const prisma = (globalForPrisma.rapportPrisma ??=
+  provider === "sqlite" ? withPlannerStatistics(createClient()) : createClient());
 
 /**
  * Keeps SQLite's query planner informed. Without statistics it guesses, and for the review
  * queue it guessed wrong (a scan of every waiting attempt instead of the trainee index:
  * 17 ms instead of 0.3 ms with 20,000 waiting). `PRAGMA optimize` gathers statistics where
- * they are missing or stale: once at start, then every few hours.
+ * they are missing or stale: once at start, then every few hours. PostgreSQL's autovacuum
+ * does the same on its own.
  */
 function withPlannerStatistics(client: ReturnType<typeof createClient>) {
   const run = async () => {
