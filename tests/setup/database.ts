@@ -113,11 +113,15 @@ function sqliteDate(value: string) {
   return `${day}T${clock}.${fraction.padEnd(3, "0").slice(0, 3)}+00:00`;
 }
 
-/** A connection to a test database of either engine. */
-export async function connect(url: string): Promise<Connection> {
+/**
+ * A connection to a test database of either engine. `readonly` opens an SQLite file
+ * without ever checkpointing its WAL, to look at it exactly as a crash left it (PostgreSQL
+ * needs no such care).
+ */
+export async function connect(url: string, options: { readonly?: boolean } = {}): Promise<Connection> {
   const target = databaseTarget(url);
   if (target.provider === "sqlite") {
-    const db = new Database(target.file, { timeout: 5000 });
+    const db = new Database(target.file, { timeout: 5000, readonly: options.readonly === true });
     const values = (params: unknown[]) =>
       params.map((p) =>
         p instanceof Date ? p.toISOString().replace("Z", "+00:00") : p === true ? 1 : p === false ? 0 : p,
@@ -148,8 +152,12 @@ export async function connect(url: string): Promise<Connection> {
 }
 
 /** Opens, runs `work`, closes. */
-export async function withConnection<T>(url: string, work: (db: Connection) => Promise<T>) {
-  const db = await connect(url);
+export async function withConnection<T>(
+  url: string,
+  work: (db: Connection) => Promise<T>,
+  options: { readonly?: boolean } = {},
+) {
+  const db = await connect(url, options);
   try {
     return await work(db);
   } finally {
