@@ -28,6 +28,19 @@ async function freshDatabase(label: string, options: { migrate?: boolean } = {})
   return database.url;
 }
 
+/** A copy of the schema and both histories, so a test can change them freely. */
+function copyOfLayout(): Layout {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "rapport-layout-"));
+  dropped.push(async () => rmSync(dir, { recursive: true, force: true }));
+  cpSync(layout.schemaPath, path.join(dir, "schema.prisma"));
+  cpSync(layout.migrations.sqlite, path.join(dir, "migrations"), { recursive: true });
+  cpSync(layout.migrations.postgresql, path.join(dir, "postgresql/migrations"), { recursive: true });
+  return {
+    schemaPath: path.join(dir, "schema.prisma"),
+    migrations: { sqlite: path.join(dir, "migrations"), postgresql: path.join(dir, "postgresql/migrations") },
+  };
+}
+
 /** `npm run db:<command>` as a deploy runs it: its own process, DATABASE_URL from the environment. */
 function dbScript(command: string, databaseUrl: string) {
   return new Promise<{ code: number | null; out: string }>((resolve) => {
@@ -82,6 +95,70 @@ describe(`migrations on ${provider}`, () => {
   }, 120_000);
 });
 
+describe("the one-open-attempt migration on a database that already has data", () => {
+  test("keeps the latest open quiz attempt and the open scenario attempt with most turns (closing the others), and numbers existing sign-offs in time order", async () => {
+    const target = "one_open_attempt_and_signoff_sequence";
+    const name = migrationNames(provider).find((n) => n.endsWith(`_${target}`)) ?? "";
+    expect(name).not.toBe("");
+    // Every migration before this one, then data the old code could have written.
+    const before = copyOfLayout();
+    for (const later of migrationNames(provider, before).filter((n) => n >= name))
+      for (const engine of ["sqlite", "postgresql"] as const)
+        rmSync(path.join(before.migrations[engine], later), { recursive: true, force: true });
+    const url = await freshDatabase("upgrade");
+    await applyMigrations(url, before);
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 20, 9, minutes));
+    await withConnection(url, async (db) => {
+      for (const id of ["u1", "u2"])
+        await db.run(
+          'INSERT INTO "User" ("id", "email", "name", "updatedAt") VALUES (?, ?, ?, ?)',
+          id,
+          `${id}@x.test`,
+          id,
+          at(0),
+        );
+      const quiz =
+        'INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "courseSlug", "seed", "locale", "startedAt", "submittedAt") VALUES (?, ?, ?, \'c\', 1, \'en\', ?, ?)';
+      await db.run(quiz, "q-old", "u1", "quiz-a", at(1), null);
+      await db.run(quiz, "q-new", "u1", "quiz-a", at(2), null);
+      await db.run(quiz, "q-done", "u1", "quiz-a", at(0), at(1));
+      await db.run(quiz, "q-other", "u2", "quiz-a", at(1), null);
+      const play =
+        'INSERT INTO "ScenarioAttempt" ("id", "userId", "scenarioId", "locale", "startedAt", "stepId", "turn", "state") VALUES (?, ?, \'s\', \'en\', ?, \'x\', ?, \'{}\')';
+      await db.run(play, "s-short", "u1", at(1), 2);
+      await db.run(play, "s-long-early", "u1", at(2), 5);
+      await db.run(play, "s-long-late", "u1", at(3), 5);
+      const signOff =
+        'INSERT INTO "SignOffEvent" ("id", "traineeId", "level", "behaviourId", "action", "note", "mentorId", "at") VALUES (?, \'u1\', \'L1\', ?, ?, \'n\', \'u2\', ?)';
+      await db.run(signOff, "e3", "calm", "confirm", at(30));
+      await db.run(signOff, "e1", "calm", "confirm", at(10));
+      await db.run(signOff, "e2", "calm", "withdraw", at(20));
+      await db.run(signOff, "f1", "kind", "confirm", at(15));
+    });
+    expect(await applyMigrations(url)).toContain(name);
+    await withConnection(url, async (db) => {
+      expect(await db.all('SELECT "id" FROM "QuizAttempt" ORDER BY "id"')).toEqual(
+        ["q-done", "q-new", "q-other"].map((id) => ({ id })),
+      );
+      const plays = await db.all<{ id: string; open: number }>(
+        'SELECT "id", CASE WHEN "finishedAt" IS NULL THEN 1 ELSE 0 END AS "open" FROM "ScenarioAttempt" ORDER BY "id"',
+      );
+      expect(plays).toEqual([
+        { id: "s-long-early", open: 0 },
+        { id: "s-long-late", open: 1 },
+        { id: "s-short", open: 0 },
+      ]);
+      expect(await db.all('SELECT "id", "seq" FROM "SignOffEvent" ORDER BY "id"')).toEqual([
+        { id: "e1", seq: 1 },
+        { id: "e2", seq: 2 },
+        { id: "e3", seq: 3 },
+        { id: "f1", seq: 1 },
+      ]);
+    });
+    expect(await schemaDrift(url)).toBe("");
+  }, 120_000);
+});
+
 describe("both histories", () => {
   test("hold the same migrations under the same folder names, each history with a lock file naming its engine", () => {
     const sqlite = migrationNames("sqlite");
@@ -112,19 +189,6 @@ describe("both histories", () => {
 });
 
 describe("npm run db:migration", () => {
-  /** A copy of the schema and both histories, so a test can change the schema freely. */
-  function copyOfLayout(): Layout {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "rapport-layout-"));
-    dropped.push(async () => rmSync(dir, { recursive: true, force: true }));
-    cpSync(layout.schemaPath, path.join(dir, "schema.prisma"));
-    cpSync(layout.migrations.sqlite, path.join(dir, "migrations"), { recursive: true });
-    cpSync(layout.migrations.postgresql, path.join(dir, "postgresql/migrations"), { recursive: true });
-    return {
-      schemaPath: path.join(dir, "schema.prisma"),
-      migrations: { sqlite: path.join(dir, "migrations"), postgresql: path.join(dir, "postgresql/migrations") },
-    };
-  }
-
   test("writes the same change into both histories under one name; each applies and matches the changed schema", async () => {
     const at = copyOfLayout();
     const schema = readFileSync(at.schemaPath, "utf8")

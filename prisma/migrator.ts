@@ -143,6 +143,34 @@ function offlineConnection(): SqlDriverAdapter {
   };
 }
 
+/**
+ * Two fixes to what the adapters give the engine.
+ * SQLite: the engine reads a partial index's predicate with the index name in double quotes
+ * (`… AND name = "QuizAttempt_one_open_key";`), which SQLite takes for a string only when
+ * double-quoted strings are enabled; better-sqlite3 builds SQLite without them, so that one
+ * query gets the name as a proper string literal.
+ * PostgreSQL: the adapter runs a migration script by splitting it at every semicolon, even
+ * one in a comment, a string or a function body; a script is sent whole instead, as psql
+ * would send it (one implicit transaction: a failing migration leaves nothing behind).
+ */
+function fixed(connection: SqlDriverAdapter): SqlDriverAdapter {
+  if (connection.provider === "postgres") {
+    connection.executeScript = async (script) => {
+      await connection.executeRaw({ sql: script, args: [], argTypes: [] });
+    };
+    return connection;
+  }
+  const pattern = /^(SELECT sql FROM sqlite_master WHERE type = 'index' AND name = )"((?:[^"]|"")*)";?$/;
+  const queryRaw = connection.queryRaw.bind(connection);
+  connection.queryRaw = (query) => {
+    const match = pattern.exec(query.sql.trim());
+    if (!match) return queryRaw(query);
+    const name = (match[2] ?? "").replace(/""/g, '"').replace(/'/g, "''");
+    return queryRaw({ ...query, sql: `${match[1]}'${name}'` });
+  };
+  return connection;
+}
+
 function adapterFactory(target: DatabaseTarget | "offline-postgresql"): SqlMigrationAwareDriverAdapterFactory {
   if (target === "offline-postgresql") return offlinePostgresql;
   if (target.provider === "sqlite") {
@@ -165,12 +193,12 @@ async function openEngine(
     provider: factory.provider,
     adapterName: factory.adapterName,
     connect: async () => {
-      const connection = await factory.connect();
+      const connection = fixed(await factory.connect());
       opened.push(connection);
       return connection;
     },
     connectToShadowDb: async () => {
-      const connection = await factory.connectToShadowDb();
+      const connection = fixed(await factory.connectToShadowDb());
       opened.push(connection);
       return connection;
     },

@@ -2,7 +2,7 @@
 import { randomInt } from "node:crypto";
 import { type Quiz } from "#app/courses/catalog.server.ts";
 import { refreshReadiness, touchActivity } from "#app/ladder/readiness.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { isUniqueViolation, prisma } from "#app/utils/db.server.ts";
 import { isLocale, type Locale } from "#app/utils/i18n.ts";
 import { type Answers, arrangeQuestions, gradeAttempt, validateAnswers } from "./grade.server.ts";
 
@@ -59,22 +59,37 @@ export class QuizRuleError extends Error {
   }
 }
 
-/** Resumes the open attempt, or starts one if the rules allow. */
+/**
+ * Resumes the open attempt, or starts one if the rules allow. The database holds at most one
+ * open attempt per person and quiz (ADR 013): when two starts race, on one server or two,
+ * the one stored first wins and the other resumes it.
+ */
 export async function startAttempt(userId: string, quiz: Quiz, locale: string) {
   const state = await getQuizState(userId, quiz);
   if (state.open) return state.open;
   if (!state.verdict.allowed) throw new QuizRuleError(state.verdict);
-  await touchActivity(userId);
-  return prisma.quizAttempt.create({
-    data: {
-      userId,
-      quizId: quiz.id,
-      courseSlug: quiz.courseSlug,
-      seed: randomInt(1, 2 ** 31 - 1),
-      locale: variantFor(quiz, locale).locale,
-    },
-    select: attemptSummary,
-  });
+  try {
+    const created = await prisma.quizAttempt.create({
+      data: {
+        userId,
+        quizId: quiz.id,
+        courseSlug: quiz.courseSlug,
+        seed: randomInt(1, 2 ** 31 - 1),
+        locale: variantFor(quiz, locale).locale,
+      },
+      select: attemptSummary,
+    });
+    await touchActivity(userId);
+    return created;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const open = await prisma.quizAttempt.findFirst({
+      where: { userId, quizId: quiz.id, submittedAt: null },
+      select: attemptSummary,
+    });
+    if (!open) throw error;
+    return open;
+  }
 }
 
 /** The questions of one attempt as its person sees them: only public data, in the seeded order. */

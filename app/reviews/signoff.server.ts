@@ -3,7 +3,7 @@
 import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { getLadder } from "#app/courses/catalog.server.ts";
 import { refreshReadiness } from "#app/ladder/readiness.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { isUniqueViolation, prisma } from "#app/utils/db.server.ts";
 import { canReview } from "./access.server.ts";
 
 import { MAX_SIGNOFF_NOTE } from "./limits.ts";
@@ -31,7 +31,7 @@ export type SignOffState = { confirmed: boolean; by: string; at: Date; note: str
 export async function getSignOffs(traineeId: string) {
   const events = await prisma.signOffEvent.findMany({
     where: { traineeId },
-    orderBy: { at: "asc" },
+    orderBy: [{ at: "asc" }, { seq: "asc" }],
     select: { level: true, behaviourId: true, action: true, note: true, at: true, mentor: { select: { name: true } } },
   });
   const state: Record<string, SignOffState> = {};
@@ -57,26 +57,28 @@ export async function recordSignOff(
   const note = input.note.replace(/\r\n?/g, "\n").trim();
   if (!note) throw new SignOffError("noteRequired", 400);
   if (note.length > MAX_SIGNOFF_NOTE) throw new SignOffError("noteTooLong", 400);
-  await prisma.$transaction(async (tx) => {
-    const last = await tx.signOffEvent.findFirst({
-      where: { traineeId: input.traineeId, level: input.level, behaviourId: input.behaviourId },
-      orderBy: { at: "desc" },
-      select: { action: true },
+  // The next event takes the next number; the database refuses a number taken twice, so of
+  // two mentors confirming at once (on one server or two) one is stored and the other, on
+  // its second look, is told it is already confirmed (ADR 013).
+  for (let tries = 1; ; tries++) {
+    const behaviour = { traineeId: input.traineeId, level: input.level, behaviourId: input.behaviourId };
+    const last = await prisma.signOffEvent.findFirst({
+      where: behaviour,
+      orderBy: { seq: "desc" },
+      select: { action: true, seq: true },
     });
     const confirmed = last?.action === "confirm";
     if (input.action === "confirm" && confirmed) throw new SignOffError("alreadyConfirmed", 409);
     if (input.action === "withdraw" && !confirmed) throw new SignOffError("notConfirmed", 409);
-    await tx.signOffEvent.create({
-      data: {
-        traineeId: input.traineeId,
-        level: input.level,
-        behaviourId: input.behaviourId,
-        action: input.action,
-        note,
-        mentorId: user.id,
-      },
-    });
-  });
+    try {
+      await prisma.signOffEvent.create({
+        data: { ...behaviour, seq: (last?.seq ?? 0) + 1, action: input.action, note, mentorId: user.id },
+      });
+      break;
+    } catch (error) {
+      if (!isUniqueViolation(error) || tries >= 3) throw error;
+    }
+  }
   // A withdrawal changes what is met too (a recorded certification stands).
   await refreshReadiness([input.traineeId]);
 }

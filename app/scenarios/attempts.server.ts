@@ -2,7 +2,7 @@
 // stored in the same transaction as the attempt's new snapshot, the moment it happens:
 // a reload, a closed tab or a restarted server resumes from exactly what was stored.
 import { touchActivity } from "#app/ladder/readiness.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { isUniqueViolation, prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { scenarioVariant } from "./catalog.server.ts";
 import {
@@ -97,28 +97,41 @@ export async function listAttempts(userId: string, scenarioId?: string) {
   });
 }
 
-/** The open attempt, or a new one in the reader's language (one open attempt per scenario). */
+/**
+ * The open attempt, or a new one in the reader's language. The database holds at most one
+ * open attempt per person and scenario (ADR 013): of two starts at once, on one server or
+ * two, the one stored first wins and the other resumes it.
+ */
 export async function startAttempt(userId: string, bundle: ScenarioBundle, locale: Locale, previousAttemptId?: string) {
-  const open = await prisma.scenarioAttempt.findFirst({
-    where: { userId, scenarioId: bundle.id, finishedAt: null },
-    select: { id: true },
-  });
+  const openAttempt = () =>
+    prisma.scenarioAttempt.findFirst({
+      where: { userId, scenarioId: bundle.id, finishedAt: null },
+      select: { id: true },
+    });
+  const open = await openAttempt();
   if (open) return open.id;
   const { scenario, locale: shown } = scenarioVariant(bundle, locale);
   const state = initialState(scenario);
-  const created = await prisma.scenarioAttempt.create({
-    data: {
-      userId,
-      scenarioId: bundle.id,
-      locale: shown,
-      stepId: state.stepId,
-      state: JSON.stringify(state),
-      previousAttemptId: previousAttemptId ?? null,
-    },
-    select: { id: true },
-  });
-  await touchActivity(userId);
-  return created.id;
+  try {
+    const created = await prisma.scenarioAttempt.create({
+      data: {
+        userId,
+        scenarioId: bundle.id,
+        locale: shown,
+        stepId: state.stepId,
+        state: JSON.stringify(state),
+        previousAttemptId: previousAttemptId ?? null,
+      },
+      select: { id: true },
+    });
+    await touchActivity(userId);
+    return created.id;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await openAttempt();
+    if (!winner) throw error;
+    return winner.id;
+  }
 }
 
 type NewEvent = { kind: "reply"; data: ReplyEvent } | { kind: "action"; data: ActionEvent };

@@ -8,7 +8,7 @@ import { getEnv } from "./env.server.ts";
 const log = [
   { level: "query", emit: "event" },
   { level: "warn", emit: "stdout" },
-  { level: "error", emit: "stdout" },
+  { level: "error", emit: "event" },
 ] as const;
 
 const sqliteClient = (adapter: PrismaBetterSqlite3) => new PrismaClient({ adapter, log: [...log] });
@@ -40,6 +40,11 @@ export function createPrismaClient(url: string): Client {
 function createClient() {
   const env = getEnv();
   const client = createPrismaClient(env.DATABASE_URL);
+  client.$on("error", (event) => {
+    // A unique key refusing the loser of a race is how the database keeps its promises
+    // (ADR 013); the caller answers it. Anything unexpected still reaches the request's error.
+    if (!/Unique constraint failed/.test(event.message)) console.warn(`prisma:error ${event.message}`);
+  });
   client.$on("query", (event) => {
     queryCount.value++;
     if (event.duration >= env.SLOW_QUERY_MS) {
@@ -47,6 +52,14 @@ function createClient() {
     }
   });
   return client;
+}
+
+/**
+ * The database refused a row because a unique key (or a partial unique index) already holds
+ * one: the loser of a race another request or server won (ADR 013).
+ */
+export function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 /** Counts queries so benchmarks can show queries per page. */

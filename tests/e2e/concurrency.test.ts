@@ -20,39 +20,53 @@ const content = JSON.parse(readFileSync(path.join(root, "build/content/content.j
 
 let database: TestDatabase | undefined;
 let base = "";
-let server: ChildProcess | undefined;
+/** A second server on the same database, as behind a load balancer. */
+let otherBase = "";
+const servers: ChildProcess[] = [];
 
-beforeAll(async () => {
-  database = await seededDatabase("concurrency");
+async function startServer(databaseUrl: string) {
   const port = await freePort();
-  const env = e2eEnv(database.url, port);
-  base = `http://localhost:${port}`;
-  server = spawn(process.execPath, ["server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const address = `http://localhost:${port}`;
+  const server = spawn(process.execPath, ["server.js"], {
+    cwd: root,
+    env: e2eEnv(databaseUrl, port),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  servers.push(server);
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const ok = await fetch(`${base}/healthz`).then(
+    const ok = await fetch(`${address}/healthz`).then(
       (r) => r.ok,
       () => false,
     );
-    if (ok) break;
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the server on ${base} did not start`);
+    if (ok) return address;
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the server on ${address} did not start`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+beforeAll(async () => {
+  database = await seededDatabase("concurrency");
+  [base, otherBase] = await Promise.all([startServer(database.url), startServer(database.url)]);
 });
 
 afterAll(async () => {
-  const child = server;
-  if (child && child.exitCode === null && child.signalCode === null) {
-    await new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
-      child.kill("SIGKILL");
-    });
-  }
+  await Promise.all(
+    servers.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGKILL");
+        }),
+    ),
+  );
   await database?.drop();
 });
 
-// Requests to this file's own server, whose address is known once it has started.
+// Requests to this file's own servers, whose addresses are known once they have started.
 const { send, signIn } = clientOf(() => base);
+const other = clientOf(() => otherBase);
 
 /** Status, redirect and the page's text with React's escapes undone, for matching messages. */
 async function outcome(response: Response) {
@@ -468,5 +482,57 @@ describe("two mentors on one attempt", () => {
     expect(await query('SELECT "version", "feedback" FROM "Review" WHERE "attemptId" = ?', attemptId)).toEqual([
       { version: 2, feedback: won.feedback },
     ]);
+  });
+});
+
+describe("two servers on one database", () => {
+  /** Ten start posts for one person at once, alternating between the two servers. */
+  const tenStarts = (path: string, cookie: string) =>
+    atOnce(
+      ...Array.from(
+        { length: 10 },
+        (_, i) => () => (i % 2 ? other.send : send)(path, { cookie, form: [["intent", "start"]] }),
+      ),
+    );
+
+  test("ten starts of one quiz at once across both servers: one open attempt is stored and every start lands on it", async () => {
+    const quizId = "communication-clear-writing-check";
+    const cookie = await signIn("carmen.lopez");
+    const open = async () =>
+      query<{ id: string }>(
+        'SELECT "id" FROM "QuizAttempt" WHERE "userId" = ? AND "quizId" = ? AND "submittedAt" IS NULL',
+        await userId("carmen.lopez"),
+        quizId,
+      );
+    expect(await open()).toEqual([]);
+    const results = await tenStarts(`/quizzes/${quizId}`, cookie);
+    // Nobody gets an error page: every start redirects to the quiz, which resumes the one attempt.
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(302));
+    const stored = await open();
+    expect(stored).toHaveLength(1);
+    for (const client of [{ send }, other]) {
+      const page = await client.send(`/quizzes/${quizId}`, { cookie });
+      expect(hidden(await page.text(), "attemptId")).toBe(stored[0]?.id);
+    }
+  });
+
+  test("ten starts of one scenario at once across both servers: one open attempt is stored and every start lands on it", async () => {
+    const scenarioId = "late-delivery-email";
+    const cookie = await signIn("dmytro.melnyk");
+    const open = async () =>
+      query<{ id: string }>(
+        'SELECT "id" FROM "ScenarioAttempt" WHERE "userId" = ? AND "scenarioId" = ? AND "finishedAt" IS NULL',
+        await userId("dmytro.melnyk"),
+        scenarioId,
+      );
+    expect(await open()).toEqual([]);
+    const results = await tenStarts(`/scenarios/${scenarioId}`, cookie);
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(302));
+    const stored = await open();
+    expect(stored).toHaveLength(1);
+    for (const client of [{ send }, other]) {
+      const page = await client.send(`/scenarios/${scenarioId}`, { cookie });
+      expect(hidden(await page.text(), "attemptId")).toBe(stored[0]?.id);
+    }
   });
 });
