@@ -45,8 +45,12 @@ type PersonRow = {
   l1At: string | Date | null;
 };
 
-/** Everyone in these teams with their readiness row, goal and mentor: one joined query. */
-function peopleIn(teamIds: string[]) {
+/** The teams this manager manages, as an SQL subquery (never a list of ids, ADR 013). */
+const managedTeams = (managerId: string) =>
+  Prisma.sql`SELECT tm."teamId" FROM "TeamManager" tm WHERE tm."userId" = ${managerId}`;
+
+/** Everyone in the manager's teams with their readiness row, goal and mentor: one joined query. */
+function peopleOf(managerId: string) {
   return prisma.$queryRaw<PersonRow[]>`
     SELECT u."id", u."name", u."email", u."startDate", u."teamId",
       g."targetLevel", g."dueDate", m."id" AS "mentorId", m."name" AS "mentorName",
@@ -58,21 +62,27 @@ function peopleIn(teamIds: string[]) {
     LEFT JOIN "Goal" g ON g."userId" = u."id"
     LEFT JOIN "User" m ON m."id" = (
       SELECT ms."mentorId" FROM "Mentorship" ms WHERE ms."traineeId" = u."id" ORDER BY ms."createdAt" DESC LIMIT 1)
-    WHERE u."active" = true AND u."teamId" IN (${Prisma.join(teamIds.length ? teamIds : [""])})
+    WHERE u."active" = true AND u."teamId" IN (${managedTeams(managerId)})
     ORDER BY u."name"`;
 }
 
 /**
+ * People are evaluated in batches of this many: their evidence is loaded by their ids, so
+ * each query carries at most this many, whatever the size of the team (ADR 013).
+ */
+const EVALUATION_BATCH = 400;
+
+/**
  * People whose readiness row is missing or was computed against other content are
- * evaluated now (a few hundred at a time), once; after that the row is kept up to date by
- * the writes that change it.
+ * evaluated now (a batch at a time), once; after that the row is kept up to date by the
+ * writes that change it.
  */
 async function withFreshReadiness(people: PersonRow[]) {
   const version = contentVersion();
   const stale = people.filter((p) => p.contentVersion !== version).map((p) => p.id);
   const fresh = new Map<string, ReadinessRow>();
-  for (let i = 0; i < stale.length; i += 400)
-    for (const row of await refreshReadiness(stale.slice(i, i + 400))) fresh.set(row.userId, row);
+  for (let i = 0; i < stale.length; i += EVALUATION_BATCH)
+    for (const row of await refreshReadiness(stale.slice(i, i + EVALUATION_BATCH))) fresh.set(row.userId, row);
   return people.map((p) => {
     const row = fresh.get(p.id);
     return row ? { ...p, ...row, id: p.id } : p;
@@ -90,8 +100,7 @@ export async function getTeamView(
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });
-  const teamIds = teams.map((t) => t.id);
-  const people = await withFreshReadiness(await peopleIn(teamIds));
+  const people = await withFreshReadiness(await peopleOf(manager.id));
   const stalledDays = getEnv().STALLED_DAYS;
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
 
@@ -170,7 +179,7 @@ export async function getTeamView(
     prisma.$queryRaw<Array<{ userId: string; count: number | bigint }>>`
       SELECT a."userId", COUNT(*) AS "count"
       FROM "ScenarioAttempt" a JOIN "User" u ON u."id" = a."userId"
-      WHERE a."reviewStatus" = 'waiting' AND u."teamId" IN (${Prisma.join(teamIds.length ? teamIds : [""])})
+      WHERE a."reviewStatus" = 'waiting' AND u."teamId" IN (${managedTeams(manager.id)})
       GROUP BY a."userId"`,
     // First grades of these teams' attempts in the last 90 days, one joined query (a nested
     // select would be split into one query per thousand grades).
@@ -180,7 +189,7 @@ export async function getTeamView(
       JOIN "ScenarioAttempt" a ON a."userId" = u."id" AND a."reviewStatus" = 'graded'
       JOIN "Review" r ON r."attemptId" = a."id"
       JOIN "ReviewVersion" v ON v."reviewId" = r."id" AND v."version" = 1
-      WHERE u."teamId" IN (${Prisma.join(teamIds.length ? teamIds : [""])})
+      WHERE u."teamId" IN (${managedTeams(manager.id)})
         AND v."createdAt" > ${new Date(now.getTime() - 90 * DAY)}`,
   ]);
   const mentorName = new Map(rows.flatMap((r) => (r.mentor ? [[r.mentor.id, r.mentor.name] as const] : [])));
