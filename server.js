@@ -128,7 +128,11 @@ async function serve() {
   }
 
   if (process.env.QUIET !== "true") {
-    app.use(morgan(MODE === "production" ? "tiny" : "dev", { skip: (req) => req.url === "/healthz" }));
+    app.use(
+      morgan(MODE === "production" ? "tiny" : "dev", {
+        skip: (req) => req.url === "/healthz" || req.url === "/readyz",
+      }),
+    );
   }
 
   const build = viteDevServer
