@@ -21,6 +21,7 @@ export default defineConfig({
             "app/**/*.test.{ts,tsx}",
             "prisma/**/*.test.ts",
             "scripts/**/*.test.ts",
+            "server/**/*.test.ts",
             "tests/integration/**/*.test.ts",
           ],
           globalSetup: ["tests/setup/global-setup.ts"],

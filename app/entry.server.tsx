@@ -8,8 +8,12 @@ import { createI18n, isLocale, type Locale } from "./utils/i18n.ts";
 import { resolveLocale, translations } from "./utils/locale.server.ts";
 import { NonceProvider } from "./utils/nonce-provider.ts";
 import { withoutNulBytes } from "./utils/nul-bytes.server.ts";
+import { startScheduledCleanup } from "./maintenance/cleanup.server.ts";
 
 const ABORT_DELAY = 5_000;
+
+// Every server process schedules the hourly cleanup; one of them runs it (ADR 014).
+startScheduledCleanup();
 
 type LoadContext = { cspNonce?: string };
 
