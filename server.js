@@ -3,6 +3,7 @@
 import "dotenv/config";
 import cluster from "node:cluster";
 import crypto from "node:crypto";
+import net from "node:net";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
@@ -75,6 +76,13 @@ async function serve() {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", TRUST_PROXY);
+  // Stopping: answer what is asked, then close the connection, so that a load balancer's
+  // kept-alive connections end and it sends the next request to another server.
+  let stopping = false;
+  app.use((req, res, next) => {
+    if (stopping) res.set("Connection", "close");
+    next();
+  });
   app.use(compression());
 
   app.use((req, res, next) => {
@@ -185,7 +193,19 @@ async function serve() {
   // A worker whose primary is gone (even killed) stops too, rather than hold the port.
   if (cluster.isWorker) process.on("disconnect", () => process.exit(0));
 
+  // SIGTERM (systemd, a rolling restart): stop taking connections, finish the requests in
+  // hand, then exit; whatever is still open after 10 s is cut. Kept-alive connections are
+  // not cut when idle (as http's close() does): a proxy may be sending on one that very
+  // moment, and a form post it had sent would be lost. They get their next answer with
+  // Connection: close, or the proxy closes them when idle (nginx after 4 s, deploy/nginx.conf).
   for (const signal of ["SIGTERM", "SIGINT"]) {
-    process.once(signal, () => server.close(() => process.exit(0)));
+    process.once(signal, () => {
+      stopping = true;
+      net.Server.prototype.close.call(server, () => process.exit(0));
+      setTimeout(() => {
+        server.closeAllConnections();
+        process.exit(0);
+      }, 10_000).unref();
+    });
   }
 }

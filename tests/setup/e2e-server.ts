@@ -25,6 +25,27 @@ export async function freePort() {
   });
 }
 
+/** Several distinct free ports (each held until all are found, so none is handed out twice). */
+export async function freePorts(count: number) {
+  const held = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve, reject) => {
+          const server = net.createServer();
+          server.once("error", reject);
+          server.listen(0, "127.0.0.1", () => resolve(server));
+        }),
+    ),
+  );
+  const ports = held.map((server) => {
+    const address = server.address();
+    return typeof address === "object" && address ? address.port : 0;
+  });
+  await Promise.all(held.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
 export const e2eEnv = (databaseUrl: string, port: number) => ({
   ...process.env,
   NODE_ENV: "production" as const,
