@@ -4,7 +4,7 @@
 import { getCourses, getLadder } from "#app/courses/catalog.server.ts";
 import { type CourseMeta } from "#app/courses/model.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { isUniqueViolation, prisma } from "#app/utils/db.server.ts";
 import { type LadderStage, type Ladder } from "./model.ts";
 
 export type QuizEvidence = {
@@ -315,12 +315,25 @@ export async function recordCertifications(userId: string, evaluation: PersonEva
   const created: string[] = [];
   for (const stage of [...evaluation.levels, ...evaluation.tracks]) {
     if (!stage.complete || stage.certification || !stage.completeAt) continue;
-    stage.certification = await prisma.certification.upsert({
-      where: { userId_stage: { userId, stage: stage.id } },
-      create: { userId, stage: stage.id, certifiedAt: stage.completeAt, evidence: JSON.stringify(stage.requirements) },
-      update: {},
-      select: { id: true, certifiedAt: true },
-    });
+    const key = { userId_stage: { userId, stage: stage.id } };
+    const select = { id: true, certifiedAt: true };
+    stage.certification = await prisma.certification
+      .upsert({
+        where: key,
+        create: {
+          userId,
+          stage: stage.id,
+          certifiedAt: stage.completeAt,
+          evidence: JSON.stringify(stage.requirements),
+        },
+        update: {},
+        select,
+      })
+      .catch((error: unknown) => {
+        // Another request (or server) recorded it a moment earlier: that record stands (ADR 013).
+        if (!isUniqueViolation(error)) throw error;
+        return prisma.certification.findUniqueOrThrow({ where: key, select });
+      });
     created.push(stage.id);
   }
   return created;

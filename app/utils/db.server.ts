@@ -1,9 +1,19 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "#app/generated/prisma/client.ts";
-import { PrismaClient as PostgresqlClient } from "#app/generated/prisma-postgresql/client.ts";
 import { databaseTarget, type Provider } from "./database-url.server.ts";
 import { getEnv } from "./env.server.ts";
+
+/** The engine this process runs on, for the few places SQL differs (ADR 012). */
+export const provider: Provider = databaseTarget(getEnv().DATABASE_URL).provider;
+
+// PostgreSQL's adapter and client are loaded only by a server that runs on it.
+const postgresql =
+  provider === "postgresql"
+    ? {
+        PrismaPg: (await import("@prisma/adapter-pg")).PrismaPg,
+        Client: (await import("#app/generated/prisma-postgresql/client.ts")).PrismaClient,
+      }
+    : null;
 
 const log = [
   { level: "query", emit: "event" },
@@ -24,8 +34,9 @@ export function createPrismaClient(url: string): Client {
   const env = getEnv();
   const target = databaseTarget(url);
   if (target.provider === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: env.DATABASE_POOL_SIZE });
-    return new PostgresqlClient({ adapter, log: [...log] }) as unknown as Client;
+    if (!postgresql) throw new Error("This process runs on SQLite (DATABASE_URL): it has no PostgreSQL client.");
+    const adapter = new postgresql.PrismaPg({ connectionString: target.url, max: env.DATABASE_POOL_SIZE });
+    return new postgresql.Client({ adapter, log: [...log] }) as unknown as Client;
   }
   // WAL (set by the migrations) lets readers work while one writer commits; the busy timeout
   // makes a second writer wait for the lock instead of failing at once.
@@ -64,9 +75,6 @@ export function isUniqueViolation(error: unknown) {
 
 /** Counts queries so benchmarks can show queries per page. */
 export const queryCount = { value: 0 };
-
-/** The engine this process runs on, for the few places SQL differs (ADR 012). */
-export const provider: Provider = databaseTarget(getEnv().DATABASE_URL).provider;
 
 const globalForPrisma = globalThis as unknown as { rapportPrisma?: ReturnType<typeof createClient> };
 

@@ -57,6 +57,7 @@ const same = (outcome: Outcome): Record<Persona, Outcome> => ({
 export const matrix: Row[] = [
   { route: "routes/_index", method: "GET", path: "/", expect: everyoneSignedIn("ok") },
   { route: "routes/healthz", method: "GET", path: "/healthz", expect: same("ok") },
+  { route: "routes/readyz", method: "GET", path: "/readyz", expect: same("ok") },
   {
     route: "routes/login",
     method: "GET",
