@@ -5,7 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type TestDatabase } from "#tests/setup/database.ts";
 import { e2eEnv, freePorts, seededDatabase } from "#tests/setup/e2e-server.ts";
-import { startNginx } from "#tests/setup/nginx.ts";
+import { startNginx, unitCommand } from "#tests/setup/nginx.ts";
 import { root } from "#tests/setup/paths.ts";
 import { clientOf } from "./http.ts";
 
@@ -14,11 +14,12 @@ let nginx: Awaited<ReturnType<typeof startNginx>> | undefined;
 let ports: number[] = [];
 const servers = new Map<number, ChildProcess>();
 
-/** An app server on `port`, as the systemd unit of docs/deploy.md starts it; resolves once /readyz says 200. */
+/** An app server on `port`, as deploy/rapport@.service starts it; resolves once /readyz says 200. */
 async function startApp(port: number) {
-  const child = spawn(process.execPath, ["server.js"], {
+  const unit = unitCommand(port);
+  const child = spawn(unit.command, unit.args, {
     cwd: root,
-    env: { ...e2eEnv(database?.url ?? "", port), TRUST_PROXY: "1" },
+    env: { ...e2eEnv(database?.url ?? "", port), ...unit.env, TRUST_PROXY: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   servers.set(port, child);

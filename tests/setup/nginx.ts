@@ -76,3 +76,18 @@ export async function startNginx(listen: number, upstreamPorts: number[]) {
       }),
   };
 }
+
+/**
+ * How deploy/rapport@.service starts an app server on `port`: its Environment (with %i as
+ * the port) and its ExecStart (node being this Node). The working directory and the .env
+ * file are the project's.
+ */
+export function unitCommand(port: number) {
+  const unit = readFileSync(path.join(root, "deploy/rapport@.service"), "utf8").replace(/%i/g, String(port));
+  const value = (key: string) => [...unit.matchAll(new RegExp(`^${key}=(.*)$`, "gm"))].map((m) => m[1] ?? "");
+  const env = Object.fromEntries(
+    value("Environment").flatMap((line) => line.split(/\s+/).map((pair) => pair.split("=") as [string, string])),
+  );
+  const [exec = "", ...args] = (value("ExecStart")[0] ?? "").split(/\s+/);
+  return { command: exec.endsWith("/node") ? process.execPath : exec, args, env };
+}
