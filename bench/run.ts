@@ -62,6 +62,7 @@ const SYNC_LEARNERS = 2_000;
 const SYNC_WINDOW_S = 10;
 
 const started = new Date();
+const loadAtStart = os.loadavg().map((l) => Math.round(l * 10) / 10);
 const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
 const commit = git("rev-parse", "--short", "HEAD");
 const dirty = git("status", "--porcelain", "--untracked-files=no").length > 0;
@@ -600,6 +601,8 @@ const targets = [
   },
 ];
 const machine = {
+  /** The machine is shared: its load average (1, 5, 15 min) when the run started and ended. */
+  load: { atStart: loadAtStart, atEnd: os.loadavg().map((l) => round(l)) },
   cores: os.cpus().length,
   cpu: os.cpus()[0]?.model ?? "unknown",
   memoryGiB: Math.round(os.totalmem() / 2 ** 30),
@@ -686,7 +689,7 @@ ${table([["", "SQLite, one server", setup], ["---", "---", "---"], ...rows])}`;
 }
 const md = `# Rapport benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC
 
-Commit \`${report.commit}\` · ${machine.cores} cores (${machine.cpu}) · ${machine.memoryGiB} GiB · Node ${machine.node} · ${machine.platform}
+Commit \`${report.commit}\` · ${machine.cores} cores (${machine.cpu}) · ${machine.memoryGiB} GiB · Node ${machine.node} · ${machine.platform} · load average ${machine.load.atStart.join(" / ")} at the start, ${machine.load.atEnd.join(" / ")} at the end (shared machine)
 
 Organisation: ${report.organisation.agents.toLocaleString("en")} agents in ${LARGE.teams} teams, ${mentors.length} mentors, ${LARGE.managers} managers (\`npm run seed:large\`). ${setup}; the load generator (autocannon) runs on the same machine.
 ${comparison ? `\n${sideBySide(comparison)}\n` : ""}
