@@ -26,6 +26,31 @@ describe("the database client", () => {
     }
   });
 
+  test("a transaction waits for a busy connection rather than failing after Prisma's 2 s", async () => {
+    // One connection: the second transaction can only start when the first is done.
+    process.env.DATABASE_POOL_SIZE = "1";
+    vi.resetModules();
+    const { createPrismaClient } = await import("./db.server.ts");
+    const client = createPrismaClient(process.env.DATABASE_URL ?? "");
+    try {
+      const order: string[] = [];
+      const first = client.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        await new Promise((r) => setTimeout(r, 3000));
+        order.push("first");
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      const second = client.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        order.push("second");
+      });
+      await Promise.all([first, second]);
+      expect(order).toEqual(["first", "second"]);
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
   test.each([
     ["SQLITE_SYNCHRONOUS", "OFF", /SQLITE_SYNCHRONOUS/],
     [

@@ -21,7 +21,14 @@ const log = [
   { level: "error", emit: "event" },
 ] as const;
 
-const sqliteClient = (adapter: PrismaBetterSqlite3) => new PrismaClient({ adapter, log: [...log] });
+/**
+ * A transaction waits up to 10 s for a connection (PostgreSQL's pool, SQLite's one writer)
+ * and may run 15 s: Prisma's 2 s and 5 s made a busy server answer 500 where a slower
+ * answer was right (the benchmark's mixed load on PostgreSQL).
+ */
+export const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
+
+const sqliteClient = (adapter: PrismaBetterSqlite3) => new PrismaClient({ adapter, log: [...log], transactionOptions });
 type Client = ReturnType<typeof sqliteClient>;
 
 /**
@@ -36,7 +43,7 @@ export function createPrismaClient(url: string): Client {
   if (target.provider === "postgresql") {
     if (!postgresql) throw new Error("This process runs on SQLite (DATABASE_URL): it has no PostgreSQL client.");
     const adapter = new postgresql.PrismaPg({ connectionString: target.url, max: env.DATABASE_POOL_SIZE });
-    return new postgresql.Client({ adapter, log: [...log] }) as unknown as Client;
+    return new postgresql.Client({ adapter, log: [...log], transactionOptions }) as unknown as Client;
   }
   // WAL (set by the migrations) lets readers work while one writer commits; the busy timeout
   // makes a second writer wait for the lock instead of failing at once.
