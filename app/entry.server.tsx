@@ -12,7 +12,7 @@ import { startScheduledCleanup } from "./maintenance/cleanup.server.ts";
 
 const ABORT_DELAY = 5_000;
 
-// Every server process schedules the hourly cleanup; one of them runs it (ADR 014).
+// Every server process schedules the hourly cleanup; one of them runs it (ADR 018).
 startScheduledCleanup();
 
 type LoadContext = { cspNonce?: string };
@@ -60,6 +60,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          noStore(responseHeaders);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -82,6 +83,19 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * Pages and their data are about one person (and carry a per-response CSP nonce): no browser,
+ * proxy or back-forward cache may keep them for the next person at a shared computer.
+ */
+function noStore(headers: Headers) {
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
+}
+
+export function handleDataRequest(response: Response) {
+  noStore(response.headers);
+  return response;
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

@@ -1,7 +1,7 @@
 // Pieces the generated organisation and the load share: a seeded random source, and a
 // scenario played to its end through the app's own rules (so stored attempts replay).
 import { initialState, measure, reply, type StoredEvent } from "#app/scenarios/engine.server.ts";
-import { type Scenario } from "#app/scenarios/model.ts";
+import { type Scenario } from "#app/content/schemas/scenario.ts";
 
 /** The app's own seeded random source (mulberry32), for a deterministic organisation. */
 export { seededRandom } from "#app/quizzes/grade.server.ts";

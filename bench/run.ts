@@ -119,9 +119,8 @@ const databaseUrl = await prepareDatabase();
 process.env.DATABASE_URL = databaseUrl;
 const engine = target.provider === "sqlite" ? "SQLite" : "PostgreSQL";
 
-const { sessionCookie, SESSION_TTL_MS } = await import("#app/utils/session.server.ts");
-const { getQuizzes } = await import("#app/courses/catalog.server.ts");
-const { getScenarios } = await import("#app/scenarios/catalog.server.ts");
+const { sessionCookie, sessionLifetimeMs } = await import("#app/utils/session.server.ts");
+const { getQuizzes, getScenarios } = await import("#app/content/catalog.server.ts");
 const { reply } = await import("#app/scenarios/engine.server.ts");
 const { initialState } = await import("#app/scenarios/engine.server.ts");
 const { prisma, queryCount } = await import("#app/utils/db.server.ts");
@@ -139,7 +138,7 @@ const agents = Array.from({ length: LARGE.teams * LARGE.agentsPerTeam }, (_, n) 
 const mentors = (
   await prisma.userRole.findMany({ where: { role: "mentor" }, select: { userId: true }, orderBy: { userId: "asc" } })
 ).map((r) => r.userId);
-const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+const expiresAt = new Date(Date.now() + sessionLifetimeMs());
 const sessionId = () =>
   `bench${Math.floor(random() * 2 ** 52).toString(36)}${Math.floor(random() * 2 ** 52).toString(36)}`;
 async function cookiesFor(userIds: string[]) {
@@ -403,9 +402,20 @@ function scenarioTurn(): Action {
   }
 }
 
+// A load test is many requests per person: the per-person limits would refuse most of them.
+const unlimited = {
+  WRITES_PER_MINUTE: "100000",
+  QUIZ_ATTEMPTS_PER_HOUR: "100000",
+  SCENARIO_ATTEMPTS_PER_HOUR: "100000",
+};
 // One server on PORT; several on the ports after it, with nginx (deploy/nginx.conf) on PORT.
 const appPorts = serverCount > 1 ? Array.from({ length: serverCount }, (_, i) => port + 1 + i) : [port];
-const serverEnv = { SESSION_SECRET: SECRET, SLOW_QUERY_MS: "600000", ...(serverCount > 1 ? { TRUST_PROXY: "1" } : {}) };
+const serverEnv = {
+  SESSION_SECRET: SECRET,
+  SLOW_QUERY_MS: "600000",
+  ...unlimited,
+  ...(serverCount > 1 ? { TRUST_PROXY: "1" } : {}),
+};
 const servers = await Promise.all(appPorts.map((p) => startServer(databaseUrl, p, serverEnv)));
 const nginx = serverCount > 1 ? await startNginx(port, appPorts) : null;
 base = nginx?.base ?? servers[0]?.base ?? "";
@@ -523,7 +533,7 @@ try {
 
 // The JavaScript a lesson page loads: every module it names, gzipped.
 async function lessonJavaScript() {
-  const again = await startServer(databaseUrl, port, { SESSION_SECRET: SECRET });
+  const again = await startServer(databaseUrl, port, { SESSION_SECRET: SECRET, ...unlimited });
   try {
     const html = await (await fetch(`${again.base}${lessonPaths[0]}`, { headers: { cookie: anyLearner() } })).text();
     const urls = new Set(

@@ -11,11 +11,9 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { hashPassword } from "#app/accounts/password.server.ts";
-import { contentRoot, courseMetaFromTree, quizzesFromTree } from "#app/courses/catalog.server.ts";
-import { readContentTree } from "#app/courses/content.server.ts";
-import { competencies } from "#app/courses/model.ts";
-import { readLadder } from "#app/ladder/content.server.ts";
-import { scenariosFromRoot } from "#app/scenarios/catalog.server.ts";
+import { catalogueFromTree } from "#app/content/catalog.server.ts";
+import { readTree } from "#app/content/read.server.ts";
+import { competencies } from "#app/content/vocabulary.ts";
 import { applyMigrations, removeSqliteFiles } from "#root/prisma/migrator.ts";
 import { root } from "./harness.ts";
 import { playThrough, seededRandom } from "./org.ts";
@@ -56,17 +54,14 @@ export async function seedLarge(file = largeDbPath(), seed = Number(process.env.
         .padStart(7, "0"),
     ).join("")}`;
 
-  const contentDir = contentRoot();
-  const tree = readContentTree(contentDir);
-  const courses = courseMetaFromTree(tree);
-  const quizzes = Object.values(quizzesFromTree(tree));
-  const ladder = readLadder(contentDir, []);
-  const bundles = scenariosFromRoot(path.join(root, "courses"));
+  const catalogue = catalogueFromTree(readTree(path.join(root, "courses")));
+  const { courses, ladder, scenarios: bundles } = catalogue;
+  const quizzes = Object.values(catalogue.quizzes);
   const scenarioIds = Object.keys(bundles).sort();
   const played = new Map(
     scenarioIds.map((scenarioId) => {
       const scenario = bundles[scenarioId]?.variants.en;
-      if (!scenario) throw new Error(`${scenarioId} has no English variant`);
+      if (!scenario) throw new Error(`${scenarioId} is not in the catalogue`);
       return [scenarioId, playThrough(scenario)] as const;
     }),
   );

@@ -1,8 +1,9 @@
 // Demo scenario attempts, played through the same rules as the app (engine.server.ts), so
 // every stored event, measure and mood path is one the app itself could have produced.
-import { contentRoot } from "#app/courses/catalog.server.ts";
+import { getScenarios } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
+import { type Scenario } from "#app/content/schemas/scenario.ts";
 import { needsReview } from "#app/scenarios/attempts.server.ts";
-import { scenarioVariant, scenariosFromRoot } from "#app/scenarios/catalog.server.ts";
 import {
   act,
   type ActionEvent,
@@ -15,7 +16,6 @@ import {
   stepOf,
 } from "#app/scenarios/engine.server.ts";
 import { changesBetween, type Grade } from "#app/reviews/grading.server.ts";
-import { type Scenario } from "#app/scenarios/model.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 
@@ -265,14 +265,14 @@ export async function seedScenarioHistory(
   today: number,
   now: number,
 ) {
-  const bundles = scenariosFromRoot(contentRoot());
+  const bundles = getScenarios();
   await prisma.scenarioAttempt.deleteMany({ where: { userId: { in: Object.values(ids) } } });
   let count = 0;
   for (const play of plays) {
     const bundle = bundles[play.scenario];
     const userId = ids[play.person];
     if (!bundle || !userId) continue;
-    const { scenario, locale } = scenarioVariant(bundle, localeOf(play.person));
+    const { value: scenario, locale } = pick(bundle.variants, localeOf(play.person));
     const startedAt =
       play.hoursAgo !== undefined
         ? new Date(now - play.hoursAgo * 3_600_000)
@@ -417,7 +417,7 @@ async function seedSignOffs(ids: Record<string, string>, today: number) {
 }
 
 /** Grades of some of those attempts, with turn comments and, once, a later change. */
-async function seedGrades(ids: Record<string, string>, bundles: ReturnType<typeof scenariosFromRoot>) {
+async function seedGrades(ids: Record<string, string>, bundles: ReturnType<typeof getScenarios>) {
   for (const g of grades) {
     const userId = ids[g.person];
     const reviewerId = ids[g.reviewer];
@@ -428,7 +428,7 @@ async function seedGrades(ids: Record<string, string>, bundles: ReturnType<typeo
       include: { events: { where: { kind: "reply" }, orderBy: { seq: "asc" }, select: { seq: true } } },
     });
     if (!attempt?.submittedAt) continue;
-    const { scenario } = scenarioVariant(bundle, attempt.locale);
+    const { value: scenario } = pick(bundle.variants, attempt.locale);
     const gradeOf = (levels: number[], decision: Graded["decision"], feedback: string): Grade => ({
       scores: Object.fromEntries(scenario.rubric.map((c, i) => [c.id, levels[i % levels.length] ?? 3])),
       comments: Object.fromEntries(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { findScenario } from "#app/scenarios/catalog.server.ts";
+import { findScenario } from "#app/content/catalog.server.ts";
 import { type StoredEvent, replay } from "#app/scenarios/engine.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { seed } from "./seed.ts";

@@ -2,8 +2,7 @@
 import "dotenv/config";
 import { hashPassword } from "#app/accounts/password.server.ts";
 import { demoAccounts } from "#app/accounts/demo.ts";
-import { contentRoot, quizzesFromTree } from "#app/courses/catalog.server.ts";
-import { readContentTree } from "#app/courses/content.server.ts";
+import { getCourses, getQuizzes } from "#app/content/catalog.server.ts";
 import { type Answers, gradeAttempt } from "#app/quizzes/grade.server.ts";
 import { type Role } from "#app/accounts/roles.ts";
 import { prisma } from "#app/utils/db.server.ts";
@@ -203,8 +202,8 @@ const quizHistory: Array<[string, string, number, number]> = [
 ];
 
 /** Real attempts: answers built from the key (some deliberately wrong) and graded as the app grades. */
-async function seedQuizHistory(tree: ReturnType<typeof readContentTree>, ids: Record<string, string>, today: number) {
-  const quizzes = quizzesFromTree(tree);
+async function seedQuizHistory(ids: Record<string, string>, today: number) {
+  const quizzes = getQuizzes();
   await prisma.quizAttempt.deleteMany({ where: { userId: { in: Object.values(ids) } } });
   for (const [person, quizId, wrongCount, daysAgo] of quizHistory) {
     const quiz = quizzes[quizId];
@@ -291,8 +290,7 @@ export async function seed(now = new Date()) {
     });
   }
   // A few weeks of reading: lessons finished a day or two apart since each start date.
-  const tree = readContentTree(contentRoot());
-  const l1 = tree.courses
+  const l1 = getCourses()
     .filter((course) => course.level === "L1")
     .flatMap((course) => course.lessons.map((lesson) => ({ courseSlug: course.slug, lessonSlug: lesson.slug })));
   for (const p of people) {
@@ -311,7 +309,7 @@ export async function seed(now = new Date()) {
       })),
     });
   }
-  await seedQuizHistory(tree, ids, today);
+  await seedQuizHistory(ids, today);
   const localeOf = (person: string) => people.find((p) => p.local === person)?.locale ?? "en";
   const scenarioAttempts = await seedScenarioHistory(ids, localeOf, today, now.getTime());
   // Levels reached by the evidence above are certified as the app would, dated by that evidence.

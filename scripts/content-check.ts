@@ -1,6 +1,7 @@
 // npm run content:check [folder] — prints every problem as file:line: message; exit 1 if any.
 import path from "node:path";
-import { checkContent, formatProblems } from "#app/courses/check.server.ts";
+import { checkContent } from "#app/content/check.server.ts";
+import { formatProblems } from "#app/content/problems.ts";
 
 const folder = process.argv[2] ?? "courses";
 const started = Date.now();

@@ -1,5 +1,7 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { contentProblemsData } from "#app/content/problems.ts";
+import { ContentProblems } from "./content-problems.tsx";
 
 /**
  * One friendly page for thrown responses and crashes, in the person's language.
@@ -9,6 +11,9 @@ export function GeneralErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  // Only development servers send these (content/dev-problems.server.ts).
+  const broken = isRouteErrorResponse(error) ? contentProblemsData.safeParse(error.data) : null;
+  if (broken?.success) return <ContentProblems {...broken.data} />;
   const key =
     status === 404
       ? "notFound"

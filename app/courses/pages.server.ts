@@ -1,12 +1,13 @@
 // What the course pages show, computed from the catalogue and one progress query.
 import { type Locale } from "#app/utils/i18n.ts";
-import { findCourse, getCourses, getLessonCode } from "./catalog.server.ts";
-import { type Competency, type CourseMeta, levels, localizedCourse, localizedLesson } from "./model.ts";
+import { type CourseMeta, findCourse, getCourses, getLessonCode } from "#app/content/catalog.server.ts";
+import { type Competency, levels } from "#app/content/vocabulary.ts";
+import { pick } from "#app/content/localized.ts";
 import { renderLessonHtml } from "./render.server.tsx";
 import { continueLesson, courseCompletion, getProgress, type Progress, recordLessonOpened } from "./progress.server.ts";
 
 function courseCard(course: CourseMeta, locale: Locale, progress: Progress) {
-  const { title, summary } = localizedCourse(course, locale);
+  const { title, summary } = pick(course.text, locale).value;
   const next = continueLesson(course, progress.byCourse.get(course.slug));
   return {
     slug: course.slug,
@@ -19,7 +20,7 @@ function courseCard(course: CourseMeta, locale: Locale, progress: Progress) {
     lessonCount: course.lessons.length,
     ...courseCompletion(course, progress),
     finalQuizId: course.finalQuizId,
-    next: next && { slug: next.slug, title: localizedLesson(next, locale).title },
+    next: next && { slug: next.slug, title: pick(next.text, locale).value.title },
   };
 }
 
@@ -43,7 +44,8 @@ export async function getCourseOverview(userId: string, courseSlug: string, loca
     ...courseCard(course, locale, progress),
     lessons: course.lessons.map((lesson) => ({
       slug: lesson.slug,
-      ...localizedLesson(lesson, locale),
+      ...pick(lesson.text, locale).value,
+      translated: pick(lesson.text, locale).translated,
       minutes: lesson.minutes,
       done: mine?.completed.has(lesson.slug) ?? false,
       opened: mine?.opened.has(lesson.slug) ?? false,
@@ -70,14 +72,14 @@ export async function getLessonPage(
   if (!content) return null;
   const neighbour = (i: number) => {
     const other = course.lessons[i];
-    return other ? { slug: other.slug, title: localizedLesson(other, locale).title } : null;
+    return other ? { slug: other.slug, title: pick(other.text, locale).value.title } : null;
   };
-  const shown = content.locale === "en" ? { title: lesson.title, summary: lesson.summary } : localizedLesson(lesson, content.locale);
+  const shown = pick(lesson.text, content.locale).value;
   const mine = progress.byCourse.get(course.slug);
   return {
     course: {
       slug: course.slug,
-      title: localizedCourse(course, locale).title,
+      title: pick(course.text, locale).value.title,
       lessonCount: course.lessons.length,
       ...courseCompletion(course, progress),
     },

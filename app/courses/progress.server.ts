@@ -1,7 +1,7 @@
 import { refreshReadiness, touchActivity } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { passedQuizIds } from "#app/quizzes/attempts.server.ts";
-import { type CourseMeta } from "./model.ts";
+import { type CourseMeta } from "#app/content/catalog.server.ts";
 
 export type CourseProgress = {
   completed: Set<string>;

@@ -1,12 +1,9 @@
 // Requirements as the reader sees them: a title in their language, the evidence, and where
 // to go to meet what is missing.
-import { findQuiz, getCourses, getLadder } from "#app/courses/catalog.server.ts";
-import { localizedCourse } from "#app/courses/model.ts";
-import { variantFor } from "#app/quizzes/attempts.server.ts";
-import { findScenario, scenarioVariant } from "#app/scenarios/catalog.server.ts";
+import { findQuiz, findScenario, getCourses, getLadder } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { type RequirementResult, type StageResult } from "./evaluate.server.ts";
-import { localize } from "./model.ts";
 
 export type RequirementView = {
   kind: RequirementResult["kind"];
@@ -21,7 +18,7 @@ export type RequirementView = {
 export function stageTitle(id: string, locale: Locale) {
   const ladder = getLadder();
   const stage = [...ladder.levels, ...ladder.tracks].find((s) => s.id === id);
-  return stage ? localize(stage.title, locale) : id;
+  return stage ? pick(stage.title, locale).value : id;
 }
 
 export function describeRequirements(stage: StageResult, locale: Locale): RequirementView[] {
@@ -37,7 +34,7 @@ export function describeRequirements(stage: StageResult, locale: Locale): Requir
         const course = courses.find((c) => c.slug === r.id);
         return {
           ...base,
-          label: course ? localizedCourse(course, locale).title : r.id,
+          label: course ? pick(course.text, locale).value.title : r.id,
           detail: `${r.done}/${r.total}`,
           href: `/courses/${r.id}`,
         };
@@ -46,7 +43,7 @@ export function describeRequirements(stage: StageResult, locale: Locale): Requir
         const quiz = findQuiz(r.id);
         return {
           ...base,
-          label: quiz ? variantFor(quiz, locale).variant.title : r.id,
+          label: quiz ? pick(quiz.variants, locale).value.title : r.id,
           detail: `${r.best === null ? "—" : `${Math.round(r.best)}%`} / ${r.min}%`,
           href: r.attemptId ? `/quizzes/${r.id}/attempts/${r.attemptId}` : `/quizzes/${r.id}`,
         };
@@ -55,14 +52,14 @@ export function describeRequirements(stage: StageResult, locale: Locale): Requir
         const bundle = findScenario(r.id);
         return {
           ...base,
-          label: bundle ? scenarioVariant(bundle, locale).scenario.title : r.id,
+          label: bundle ? pick(bundle.variants, locale).value.title : r.id,
           detail: `${r.best === null ? "—" : r.best} / ${r.min}`,
           href: `/scenarios/${r.id}`,
         };
       }
       case "behaviour": {
         const behaviour = stageDef?.behaviours.find((b) => b.id === r.id);
-        return { ...base, label: behaviour ? localize(behaviour.title, locale) : r.id, detail: null, href: null };
+        return { ...base, label: behaviour ? pick(behaviour.title, locale).value : r.id, detail: null, href: null };
       }
     }
   });

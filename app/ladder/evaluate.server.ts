@@ -1,11 +1,18 @@
 // Evaluation of people against the ladder, in one place: the evidence of many people in a
 // fixed number of queries, each level's and track's requirements met or not with the
 // evidence that met them, and certification when all are met.
-import { getCourses, getLadder } from "#app/courses/catalog.server.ts";
-import { type CourseMeta } from "#app/courses/model.ts";
+import { type CourseMeta, getCourses, getLadder } from "#app/content/catalog.server.ts";
+import { type Ladder, type LadderStage } from "#app/content/schemas/ladder.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { isUniqueViolation, prisma } from "#app/utils/db.server.ts";
-import { type LadderStage, type Ladder } from "./model.ts";
+import {
+  quizCompetenciesColumn,
+  type RequirementResult,
+  requirementsColumn,
+  rubricScoresColumn,
+} from "./columns.server.ts";
+
+export type { RequirementResult };
 
 export type QuizEvidence = {
   attemptId: string;
@@ -51,7 +58,7 @@ export const MAX_EVIDENCE_PEOPLE = 500;
  * number. By id, each table is filtered on its own user column, so its index on that column
  * is used; a filter through the User relation makes SQLite scan the whole table. The ids
  * are the batch the caller evaluates (one person on a page, a batch of a team's stale
- * rows), never a list read back from the database, and at most MAX_EVIDENCE_PEOPLE (ADR 013).
+ * rows), never a list read back from the database, and at most MAX_EVIDENCE_PEOPLE (ADR 017).
  */
 export async function loadEvidence(userIds: string[]): Promise<Map<string, Evidence>> {
   if (userIds.length > MAX_EVIDENCE_PEOPLE) {
@@ -127,14 +134,14 @@ export async function loadEvidence(userIds: string[]): Promise<Map<string, Evide
       score: row.score ?? 0,
       passed: row.passed === true,
       at: row.submittedAt,
-      competencies: JSON.parse(row.competencies ?? "{}") as Record<string, number>,
+      competencies: row.competencies ? quizCompetenciesColumn.decode(row.competencies) : {},
     });
     evidence.quizzes.set(row.quizId, list);
   }
   for (const row of reviews) {
     const evidence = result.get(row.userId);
     if (!evidence) continue;
-    const scores = JSON.parse(row.scores) as Record<string, number>;
+    const scores = rubricScoresColumn.decode(row.scores);
     const levels = Object.values(scores);
     evidence.grades.push({
       attemptId: row.attemptId,
@@ -159,29 +166,6 @@ export async function loadEvidence(userIds: string[]): Promise<Map<string, Evide
   }
   return result;
 }
-
-export type RequirementResult =
-  | { kind: "course"; id: string; met: boolean; at: Date | null; done: number; total: number }
-  | {
-      kind: "quiz";
-      id: string;
-      met: boolean;
-      at: Date | null;
-      min: number;
-      best: number | null;
-      attemptId: string | null;
-    }
-  | {
-      kind: "scenario";
-      id: string;
-      met: boolean;
-      at: Date | null;
-      min: number;
-      best: number | null;
-      attemptId: string | null;
-    }
-  | { kind: "behaviour"; id: string; stage: string; met: boolean; at: Date | null }
-  | { kind: "stage"; id: string; met: boolean; at: Date | null };
 
 export type StageResult = {
   id: string;
@@ -324,13 +308,13 @@ export async function recordCertifications(userId: string, evaluation: PersonEva
           userId,
           stage: stage.id,
           certifiedAt: stage.completeAt,
-          evidence: JSON.stringify(stage.requirements),
+          evidence: requirementsColumn.encode(stage.requirements),
         },
         update: {},
         select,
       })
       .catch((error: unknown) => {
-        // Another request (or server) recorded it a moment earlier: that record stands (ADR 013).
+        // Another request (or server) recorded it a moment earlier: that record stands (ADR 017).
         if (!isUniqueViolation(error)) throw error;
         return prisma.certification.findUniqueOrThrow({ where: key, select });
       });

@@ -1,7 +1,8 @@
 // One person's competency profile: quiz results, scenario choices and mentors' rubric
 // levels per competency, each as a percentage (null when there is no evidence).
-import { competencies, type Competency } from "#app/courses/model.ts";
-import { findScenario } from "#app/scenarios/catalog.server.ts";
+import { competencies, type Competency } from "#app/content/vocabulary.ts";
+import { findScenario } from "#app/content/catalog.server.ts";
+import { z } from "zod";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Evidence } from "./evaluate.server.ts";
 
@@ -34,6 +35,12 @@ export function evidenceByCompetency(evidence: Evidence) {
   return { quiz, rubric };
 }
 
+/**
+ * The part of a stored reply event (scenarios/columns.server.ts) this profile counts: the
+ * ladder sits below scenarios, so it reads only these two fields.
+ */
+const chosenOption = z.object({ type: z.string(), competencies: z.record(z.string(), z.number()).optional() });
+
 export async function competencyProfile(userId: string, evidence: Evidence): Promise<CompetencyRow[]> {
   const { quiz, rubric } = evidenceByCompetency(evidence);
   // Scenario choices: the share of chosen replies that helped the competency they touched.
@@ -43,7 +50,7 @@ export async function competencyProfile(userId: string, evidence: Evidence): Pro
   });
   const choices = new Map<string, { good: number; all: number }>();
   for (const row of replies) {
-    const data = JSON.parse(row.data) as { type: string; competencies?: Record<string, number> };
+    const data = chosenOption.parse(JSON.parse(row.data));
     if (data.type !== "option") continue;
     for (const [c, effect] of Object.entries(data.competencies ?? {})) {
       const entry = choices.get(c) ?? { good: 0, all: 0 };

@@ -3,8 +3,8 @@
 // behaviour confirmed or withdrawn. Refreshing also records new certifications. The team
 // view reads these rows instead of evaluating everyone's history on every visit (ADR 011).
 import { createHash } from "node:crypto";
-import { competencies } from "#app/courses/model.ts";
-import { getCourses, getLadder } from "#app/courses/catalog.server.ts";
+import { competencies, type Competency } from "#app/content/vocabulary.ts";
+import { getCourses, getLadder } from "#app/content/catalog.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import {
   type Evidence,
@@ -15,6 +15,7 @@ import {
   type RequirementResult,
 } from "./evaluate.server.ts";
 import { evidenceByCompetency, mean } from "./profile.server.ts";
+import { competencyScoresColumn, requirementsColumn } from "./columns.server.ts";
 
 let fingerprint: { of: unknown; value: string } | null = null;
 
@@ -34,9 +35,9 @@ export function contentVersion() {
 /** Quiz and rubric evidence per competency, as one percentage (null without evidence). */
 export function competencyScores(evidence: Evidence) {
   const { quiz, rubric } = evidenceByCompetency(evidence);
-  return Object.fromEntries(
-    competencies.map((c) => [c, mean([...(quiz.get(c) ?? []), ...(rubric.get(c) ?? [])])]),
-  ) as Record<(typeof competencies)[number], number | null>;
+  const scores: Partial<Record<Competency, number | null>> = {};
+  for (const c of competencies) scores[c] = mean([...(quiz.get(c) ?? []), ...(rubric.get(c) ?? [])]);
+  return scores;
 }
 
 export type ReadinessRow = {
@@ -66,19 +67,16 @@ export function summarize(
     nextLevel: next?.id ?? null,
     nextMet: next?.met ?? 0,
     nextTotal: next?.total ?? 0,
-    missing: JSON.stringify(next?.requirements.filter((r) => !r.met) ?? []),
-    competencies: JSON.stringify(competencyScores(evidence)),
+    missing: requirementsColumn.encode(next?.requirements.filter((r) => !r.met) ?? []),
+    competencies: competencyScoresColumn.encode(competencyScores(evidence)),
     lastActivityAt: evidence.lastActivity,
     l1At: evidence.certifications.get("L1")?.certifiedAt ?? null,
   };
 }
 
-/** The stored list of missing requirements, with its dates as dates again. */
+/** A stored list of requirements (readiness or certificate), with its dates as dates again. */
 export function parseMissing(json: string): RequirementResult[] {
-  return (JSON.parse(json) as Array<RequirementResult & { at: string | null }>).map((r) => ({
-    ...r,
-    at: r.at ? new Date(r.at) : null,
-  })) as RequirementResult[];
+  return requirementsColumn.decode(json);
 }
 
 /**

@@ -12,19 +12,32 @@ afterAll(async () => {
 });
 
 describe("the scheduled cleanup", () => {
-  test("deletes expired sessions, sign-in failures past the throttle window and day-old heartbeats; keeps the rest", async () => {
+  test("deletes ended and idle sessions, expired rate-limit counters, old audit entries and day-old heartbeats; keeps the rest", async () => {
     const now = new Date();
     const user = await createUser();
     await prisma.session.createMany({
       data: [
         { id: "expired", userId: user.id, expiresAt: new Date(now.getTime() - 1000) },
-        { id: "live", userId: user.id, expiresAt: new Date(now.getTime() + HOUR) },
+        // Unused for longer than SESSION_IDLE_MINUTES (30 by default), though not past its end.
+        {
+          id: "idle",
+          userId: user.id,
+          expiresAt: new Date(now.getTime() + HOUR),
+          lastSeenAt: new Date(now.getTime() - HOUR),
+        },
+        { id: "live", userId: user.id, expiresAt: new Date(now.getTime() + HOUR), lastSeenAt: now },
       ],
     });
-    await prisma.signInFailure.createMany({
+    await prisma.rateLimit.createMany({
       data: [
-        { key: "email:old@x.test", createdAt: new Date(now.getTime() - 2 * HOUR) },
-        { key: "email:recent@x.test", createdAt: new Date(now.getTime() - 60_000) },
+        { key: "signin-pair:old@x.test|10.0.0.1", points: 3, expire: new Date(now.getTime() - 1000) },
+        { key: "signin-pair:recent@x.test|10.0.0.1", points: 1, expire: new Date(now.getTime() + 60_000) },
+      ],
+    });
+    await prisma.auditEvent.createMany({
+      data: [
+        { kind: "signin.success", at: new Date(now.getTime() - 500 * 24 * HOUR) },
+        { kind: "signin.success", at: new Date(now.getTime() - HOUR) },
       ],
     });
     await prisma.heartbeat.createMany({
@@ -33,13 +46,14 @@ describe("the scheduled cleanup", () => {
         { instance: "alive:2", at: new Date(now.getTime() - HOUR) },
       ],
     });
-    expect(await cleanUp(now)).toEqual({ sessions: 1, heartbeats: 1 });
+    expect(await cleanUp(now)).toEqual({ sessions: 2, counters: 1, auditEntries: 1, heartbeats: 1 });
     expect(await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([
       { id: "live" },
     ]);
-    expect((await prisma.signInFailure.findMany({ select: { key: true } })).map((f) => f.key)).toEqual([
-      "email:recent@x.test",
+    expect((await prisma.rateLimit.findMany({ select: { key: true } })).map((r) => r.key)).toEqual([
+      "signin-pair:recent@x.test|10.0.0.1",
     ]);
+    expect(await prisma.auditEvent.count()).toBe(1);
     expect((await prisma.heartbeat.findMany({ select: { instance: true } })).map((h) => h.instance)).toEqual([
       "alive:2",
     ]);

@@ -1,8 +1,8 @@
 // Housekeeping every server process schedules and exactly one runs per hour, whichever
-// gets the lease first (ADR 014): expired sessions, sign-in failures past the throttle's
-// window, heartbeats of processes gone for a day.
+// gets the lease first (ADR 018): the accounts' housekeeping (ended sessions, rate-limit
+// counters past their window, old audit entries) and heartbeats of processes gone for a day.
 import { Cron } from "croner";
-import { pruneOldFailures } from "#app/accounts/throttle.server.ts";
+import { runHousekeeping } from "#app/accounts/housekeeping.server.ts";
 import { isUniqueViolation, prisma as appClient } from "#app/utils/db.server.ts";
 import { instance } from "#app/utils/health.server.ts";
 
@@ -31,13 +31,11 @@ export async function claimLease(name: string, holder: string, until: Date, now 
 }
 
 /** Deletes what nobody needs any more; returns how many rows of each. */
-export async function cleanUp(now = new Date(), client: Client = appClient) {
-  const [sessions, heartbeats] = await Promise.all([
-    client.session.deleteMany({ where: { expiresAt: { lt: now } } }),
-    client.heartbeat.deleteMany({ where: { at: { lt: new Date(now.getTime() - 24 * HOUR) } } }),
-  ]);
-  await pruneOldFailures();
-  return { sessions: sessions.count, heartbeats: heartbeats.count };
+export async function cleanUp(now = new Date()) {
+  const heartbeats = await appClient.heartbeat.deleteMany({
+    where: { at: { lt: new Date(now.getTime() - 24 * HOUR) } },
+  });
+  return { ...(await runHousekeeping(now)), heartbeats: heartbeats.count };
 }
 
 /**
@@ -46,7 +44,7 @@ export async function cleanUp(now = new Date(), client: Client = appClient) {
  */
 export async function runScheduledCleanup(now = new Date(), client: Client = appClient, holder = instance) {
   if (!(await claimLease(LEASE, holder, new Date(now.getTime() + 50 * 60_000), now, client))) return null;
-  return cleanUp(now, client);
+  return cleanUp(now);
 }
 
 const started = globalThis as unknown as { rapportCleanup?: Cron };
@@ -56,7 +54,11 @@ export function startScheduledCleanup() {
   return (started.rapportCleanup ??= new Cron(CLEANUP_SCHEDULE, { unref: true, protect: true }, async () => {
     try {
       const done = await runScheduledCleanup();
-      if (done) console.log(`cleanup: ${done.sessions} expired sessions, ${done.heartbeats} old heartbeats deleted`);
+      if (done) {
+        console.log(
+          `cleanup: ${done.sessions} ended sessions, ${done.counters} rate-limit counters, ${done.auditEntries} audit entries, ${done.heartbeats} heartbeats deleted`,
+        );
+      }
     } catch (error) {
       console.warn(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
     }

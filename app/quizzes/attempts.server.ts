@@ -1,9 +1,13 @@
 // Quiz attempts: start (with a stored shuffle seed), submit once, grade on the server.
 import { randomInt } from "node:crypto";
-import { type Quiz } from "#app/courses/catalog.server.ts";
+import { type Quiz } from "#app/content/catalog.server.ts";
+import { quizCompetenciesColumn } from "#app/ladder/columns.server.ts";
 import { refreshReadiness, touchActivity } from "#app/ladder/readiness.server.ts";
 import { isUniqueViolation, prisma } from "#app/utils/db.server.ts";
-import { isLocale, type Locale } from "#app/utils/i18n.ts";
+import { pick } from "#app/content/localized.ts";
+import { answersColumn } from "./columns.server.ts";
+import { getEnv } from "#app/utils/env.server.ts";
+import { createLimiter } from "#app/utils/rate-limit.server.ts";
 import { type Answers, arrangeQuestions, gradeAttempt, validateAnswers } from "./grade.server.ts";
 
 const attemptSummary = {
@@ -15,13 +19,6 @@ const attemptSummary = {
   locale: true,
   seed: true,
 } as const;
-
-export function variantFor(quiz: Quiz, locale: string) {
-  const shown: Locale = isLocale(locale) && quiz.variants[locale] ? locale : "en";
-  const variant = quiz.variants[shown] ?? quiz.variants.en;
-  if (!variant) throw new Error(`quiz ${quiz.id} has no English variant`);
-  return { locale: shown, variant };
-}
 
 export type StartVerdict =
   { allowed: true } | { allowed: false; reason: "maxAttempts" } | { allowed: false; reason: "wait"; until: Date };
@@ -59,15 +56,20 @@ export class QuizRuleError extends Error {
   }
 }
 
+/** New attempts per person and hour, over every quiz (QUIZ_ATTEMPTS_PER_HOUR). */
+const starts = createLimiter("quiz-start", () => ({ points: getEnv().QUIZ_ATTEMPTS_PER_HOUR, durationSeconds: 3600 }));
+
 /**
- * Resumes the open attempt, or starts one if the rules allow. The database holds at most one
- * open attempt per person and quiz (ADR 013): when two starts race, on one server or two,
- * the one stored first wins and the other resumes it.
+ * Resumes the open attempt, or starts one if the quiz's rules and the hourly limit allow
+ * (RateLimited otherwise: nothing is stored). The database holds at most one open attempt
+ * per person and quiz (ADR 017): when two starts race, on one server or two, the one stored
+ * first wins and the other resumes it.
  */
 export async function startAttempt(userId: string, quiz: Quiz, locale: string) {
   const state = await getQuizState(userId, quiz);
   if (state.open) return state.open;
   if (!state.verdict.allowed) throw new QuizRuleError(state.verdict);
+  await starts.consume(userId);
   try {
     const created = await prisma.quizAttempt.create({
       data: {
@@ -75,7 +77,7 @@ export async function startAttempt(userId: string, quiz: Quiz, locale: string) {
         quizId: quiz.id,
         courseSlug: quiz.courseSlug,
         seed: randomInt(1, 2 ** 31 - 1),
-        locale: variantFor(quiz, locale).locale,
+        locale: pick(quiz.variants, locale).locale,
       },
       select: attemptSummary,
     });
@@ -94,7 +96,7 @@ export async function startAttempt(userId: string, quiz: Quiz, locale: string) {
 
 /** The questions of one attempt as its person sees them: only public data, in the seeded order. */
 export function attemptQuestions(quiz: Quiz, attempt: { seed: number; locale: string }) {
-  const { variant, locale } = variantFor(quiz, attempt.locale);
+  const { value: variant, locale } = pick(quiz.variants, attempt.locale);
   return {
     locale,
     title: variant.title,
@@ -125,7 +127,6 @@ export async function submitAttempt(
   if (!attempt) return { status: "notFound" };
   if (attempt.submittedAt) return { status: "alreadySubmitted", attemptId: attempt.id };
   const english = quiz.variants.en;
-  if (!english) throw new Error(`quiz ${quiz.id} has no English variant`);
   const problems = validateAnswers(english.questions, answers);
   if (problems.length) return { status: "invalid", problems };
   const result = gradeAttempt(english.questions, english.keys, answers, quiz.rules.passMark);
@@ -133,10 +134,10 @@ export async function submitAttempt(
     where: { id: attempt.id, userId, submittedAt: null },
     data: {
       submittedAt: new Date(),
-      answers: JSON.stringify(answers),
+      answers: answersColumn.encode(answers),
       score: result.score,
       passed: result.passed,
-      competencies: JSON.stringify(result.competencies),
+      competencies: quizCompetenciesColumn.encode(result.competencies),
     },
   });
   // A passed quiz can complete a level: certify now rather than at the next page view.
@@ -162,11 +163,11 @@ export async function getAttemptResult(userId: string, quiz: Quiz, attemptId: st
     },
   });
   if (!attempt) return null;
-  const { variant, locale } = variantFor(quiz, attempt.locale);
-  const answers = JSON.parse(attempt.answers ?? "{}") as Answers;
+  const { value: variant, locale } = pick(quiz.variants, attempt.locale);
+  const answers = attempt.answers ? answersColumn.decode(attempt.answers) : {};
   const english = quiz.variants.en;
   const questions = arrangeQuestions(variant.questions, attempt.seed, quiz.rules.shuffle).map((question) => {
-    const key = variant.keys[question.id] ?? english?.keys[question.id];
+    const key = variant.keys[question.id] ?? english.keys[question.id];
     const given = answers[question.id] ?? [];
     const score = key
       ? (gradeAttempt([question], { [question.id]: key }, answers, 0).perQuestion[question.id] ?? 0)
@@ -199,7 +200,7 @@ export async function getAttemptResult(userId: string, quiz: Quiz, attemptId: st
     passed: attempt.passed ?? false,
     passMark: quiz.rules.passMark,
     submittedAt: attempt.submittedAt,
-    competencies: JSON.parse(attempt.competencies ?? "{}") as Record<string, number>,
+    competencies: attempt.competencies ? quizCompetenciesColumn.decode(attempt.competencies) : {},
     questions,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { type PublicQuestion, type QuestionKey } from "./model.ts";
+import { type PublicQuestion, type QuestionKey } from "#app/content/catalog.server.ts";
 import { arrangeQuestions, gradeAttempt, scoreQuestion, validateAnswers } from "./grade.server.ts";
 
 const q = (

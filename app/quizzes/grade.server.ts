@@ -1,6 +1,6 @@
 // Grading and shuffling: pure functions of the quiz, the key and the stored attempt.
-import { type Competency } from "#app/courses/model.ts";
-import { type PublicQuestion, type QuestionKey } from "./model.ts";
+import { type Competency } from "#app/content/vocabulary.ts";
+import { type PublicQuestion, type QuestionKey } from "#app/content/catalog.server.ts";
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same order on every reload. */
 export function seededRandom(seed: number) {

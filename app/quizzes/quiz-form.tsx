@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/field.tsx";
-import { type PublicQuestion } from "./model.ts";
+import { type PublicQuestion } from "#app/content/catalog.server.ts";
 
 type Answers = Record<string, string[]>;
 

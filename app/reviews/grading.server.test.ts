@@ -1,7 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { initialState, measure, reply, type StoredEvent } from "#app/scenarios/engine.server.ts";
-import { type Scenario } from "#app/scenarios/model.ts";
+import { type Scenario } from "#app/content/schemas/scenario.ts";
 import { root } from "#tests/setup/paths.ts";
 import { changesBetween, prefillScores, readGrade } from "./grading.server.ts";
 
@@ -9,7 +9,7 @@ let scenario: Scenario;
 let events: StoredEvent[];
 beforeAll(async () => {
   process.env.CONTENT_DIR = path.join(root, "tests/fixtures/content/valid");
-  const { findScenario } = await import("#app/scenarios/catalog.server.ts");
+  const { findScenario } = await import("#app/content/catalog.server.ts");
   const found = findScenario("fixture-chat")?.variants.en;
   if (!found) throw new Error("fixture scenario missing");
   scenario = found;

@@ -2,7 +2,7 @@
 // transcript, pre-filling rubric levels from the automatic checks, and describing what
 // changed between two versions of a grade.
 import { type Measures, type StoredEvent } from "#app/scenarios/engine.server.ts";
-import { type Scenario } from "#app/scenarios/model.ts";
+import { type Scenario } from "#app/content/schemas/scenario.ts";
 
 import { MAX_COMMENT_LENGTH, MAX_FEEDBACK_LENGTH } from "./limits.ts";
 
@@ -81,7 +81,8 @@ export function readGrade(
       else grade.feedback = value;
     } else if (name === "decision") {
       if (value === "") continue;
-      if ((decisions as readonly string[]).includes(value)) grade.decision = value as Decision;
+      const chosen = decisions.find((d) => d === value);
+      if (chosen) grade.decision = chosen;
       else problems.push({ field: name, code: "unknownDecision" });
     }
   }

@@ -1,17 +1,20 @@
 // The mentor review: the queue, claims, drafts and submitted grades with their history,
 // and the trainee's side (unread marks). Access is checked here, not only in routes.
 import { type SessionUser } from "#app/accounts/auth.server.ts";
-import { findScenario, getScenarios, scenarioVariant } from "#app/scenarios/catalog.server.ts";
+import { findScenario, getScenarios } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
+import { type Scenario } from "#app/content/schemas/scenario.ts";
 import { parseEvents } from "#app/scenarios/attempts.server.ts";
-import { type Measures } from "#app/scenarios/engine.server.ts";
-import { type Scenario } from "#app/scenarios/model.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
+import { measuresColumn, reviewStatus, stateColumn } from "#app/scenarios/columns.server.ts";
 import { refreshReadiness } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { canReview, reviewablePeople, reviewableTraineesSql } from "./access.server.ts";
-import { type Change, changesBetween, type Grade } from "./grading.server.ts";
+import { rubricScoresColumn as scoresColumn } from "#app/ladder/columns.server.ts";
+import { changesColumn, commentsColumn, decision, reviewState } from "./columns.server.ts";
+import { changesBetween, type Grade } from "./grading.server.ts";
 import { addWorkingDays, subtractWorkingDays } from "./working-days.ts";
 
 export const PAGE_SIZE = 20;
@@ -35,7 +38,7 @@ export function reviewTarget(submittedAt: Date) {
 
 /**
  * The waiting attempts of this person's trainees, as SQL conditions on `a` (ScenarioAttempt):
- * the trainees by subquery, never by a list of their ids (ADR 013). Null for someone who
+ * the trainees by subquery, never by a list of their ids (ADR 017). Null for someone who
  * reviews nobody.
  */
 function waitingFor(user: Reviewer, filters: Pick<QueueFilters, "trainee" | "scenario"> & { scenarioIds?: string[] }) {
@@ -83,7 +86,7 @@ export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Lo
   const scenarioIds =
     filters.competency !== undefined
       ? Object.values(scenarios)
-          .filter((b) => b.variants.en?.competencies.includes(filters.competency as never))
+          .filter((b) => b.variants.en.competencies.some((c) => c === filters.competency))
           .map((b) => b.id)
       : undefined;
   const where = waitingFor(user, { trainee: filters.trainee, scenario: filters.scenario, scenarioIds });
@@ -125,7 +128,7 @@ export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Lo
   const rows = pageIds.flatMap((r) => byId.get(r.id) ?? []);
   const title = (id: string) => {
     const bundle = scenarios[id];
-    return bundle ? scenarioVariant(bundle, locale).scenario.title : id;
+    return bundle ? pick(bundle.variants, locale).value.title : id;
   };
   return {
     total,
@@ -168,10 +171,10 @@ export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Lo
 }
 
 const gradeOf = (row: { scores: string; comments: string; feedback: string; decision: string | null }): Grade => ({
-  scores: JSON.parse(row.scores) as Grade["scores"],
-  comments: JSON.parse(row.comments) as Grade["comments"],
+  scores: scoresColumn.decode(row.scores),
+  comments: commentsColumn.decode(row.comments),
   feedback: row.feedback,
-  decision: (row.decision as Grade["decision"]) ?? null,
+  decision: row.decision === null ? null : decision.parse(row.decision),
 });
 
 /** An attempt with everything the grading screen or the trainee's page needs. */
@@ -193,33 +196,57 @@ async function loadAttemptForReview(attemptId: string) {
   if (!row) throw new ReviewError("notFound", 404);
   const bundle = findScenario(row.scenarioId);
   if (!bundle) throw new ReviewError("notFound", 404);
-  const scenario: Scenario = scenarioVariant(bundle, row.locale).scenario;
+  const scenario: Scenario = pick(bundle.variants, row.locale).value;
   const versions = (row.review?.versions ?? []).map((v) => ({
     version: v.version,
     reviewer: v.reviewer.name,
     at: v.createdAt,
     grade: gradeOf(v),
-    changes: JSON.parse(v.changes) as Change[],
+    changes: changesColumn.decode(v.changes),
   }));
   return {
     attempt: row,
+    state: stateColumn.decode(row.state),
+    reviewStatus: reviewStatus.parse(row.reviewStatus),
     scenario,
     events: parseEvents(row.events),
-    measures: row.measures ? (JSON.parse(row.measures) as Measures) : null,
-    working: row.review ? { ...gradeOf(row.review), status: row.review.status, version: row.review.version } : null,
+    measures: row.measures ? measuresColumn.decode(row.measures) : null,
+    working: row.review
+      ? { ...gradeOf(row.review), status: reviewState.parse(row.review.status), version: row.review.version }
+      : null,
     versions,
   };
 }
 
+/** Who holds the attempt now, as the grading screen shows it (null: nobody). */
+function claimOf(
+  attempt: { claimedUntil: Date | null; claimedBy: { id: string; name: string } | null },
+  user: Reviewer,
+  now: Date,
+) {
+  if (!attempt.claimedBy || !attempt.claimedUntil || attempt.claimedUntil <= now) return null;
+  return { by: attempt.claimedBy.name, mine: attempt.claimedBy.id === user.id, until: attempt.claimedUntil };
+}
+
 /**
- * Opens an attempt for grading: checks the reviewer may grade this trainee and that the
- * attempt was submitted, then claims it for a while unless another mentor holds it.
+ * Opens an attempt for grading, for reading only: checks the reviewer may grade this trainee
+ * and that the attempt was submitted, and says who holds it. Opening never claims: a link
+ * sent to a manager must not take the attempt from the trainee's mentor (see claimForGrading).
  */
 export async function openForGrading(user: Reviewer & { name: string }, attemptId: string, now = new Date()) {
   const loaded = await loadAttemptForReview(attemptId);
   const { attempt } = loaded;
   if (!(await canReview(user, attempt.userId))) throw new ReviewError("notYours", 403);
   if (attempt.reviewStatus === "none" || !attempt.finishedAt) throw new ReviewError("notSubmitted", 409);
+  return { ...loaded, claim: claimOf(attempt, user, now) };
+}
+
+/**
+ * "Start grading": claims the attempt for REVIEW_CLAIM_MINUTES unless another mentor holds it,
+ * in one conditional write. Returns who holds it afterwards.
+ */
+export async function claimForGrading(user: Reviewer & { name: string }, attemptId: string, now = new Date()) {
+  const { attempt } = await openForGrading(user, attemptId, now);
   const until = new Date(now.getTime() + getEnv().REVIEW_CLAIM_MINUTES * 60_000);
   const claimed = await prisma.scenarioAttempt.updateMany({
     where: {
@@ -228,16 +255,12 @@ export async function openForGrading(user: Reviewer & { name: string }, attemptI
     },
     data: { claimedById: user.id, claimedUntil: until },
   });
-  const claim =
-    claimed.count === 1
-      ? { by: user.name, mine: true, until }
-      : await prisma.scenarioAttempt
-          .findUnique({
-            where: { id: attempt.id },
-            select: { claimedUntil: true, claimedBy: { select: { name: true } } },
-          })
-          .then((r) => ({ by: r?.claimedBy?.name ?? "", mine: false, until: r?.claimedUntil ?? now }));
-  return { ...loaded, claim };
+  if (claimed.count === 1) return { by: user.name, mine: true, until };
+  const holder = await prisma.scenarioAttempt.findUnique({
+    where: { id: attempt.id },
+    select: { claimedUntil: true, claimedBy: { select: { id: true, name: true } } },
+  });
+  return holder ? claimOf(holder, user, now) : null;
 }
 
 /** Gives the claim back, so another mentor can grade at once. */
@@ -281,8 +304,8 @@ export async function saveGrade(
     attempt.claimedById && attempt.claimedById !== user.id && attempt.claimedUntil && attempt.claimedUntil > now;
   if (heldByOther) throw new ReviewError("claimedByOther", 409, { name: attempt.claimedBy?.name ?? "" });
   const data = {
-    scores: JSON.stringify(grade.scores),
-    comments: JSON.stringify(grade.comments),
+    scores: scoresColumn.encode(grade.scores),
+    comments: commentsColumn.encode(grade.comments),
     feedback: grade.feedback,
     decision: grade.decision,
   };
@@ -328,7 +351,7 @@ export async function saveGrade(
         createdAt: now,
         ...data,
         decision: grade.decision ?? "retry",
-        changes: JSON.stringify(changesBetween(previous, grade)),
+        changes: changesColumn.encode(changesBetween(previous, grade)),
       },
     });
   });
@@ -352,7 +375,7 @@ export async function getTraineeReview(attemptId: string) {
       version: v.version,
       reviewer: v.reviewer.name,
       at: v.createdAt,
-      changes: JSON.parse(v.changes) as Change[],
+      changes: changesColumn.decode(v.changes),
     })),
   };
 }

@@ -1,12 +1,16 @@
 // Level sign-off: a mentor confirms, or withdraws, each behaviour a ladder level asks for.
 // Every confirmation and withdrawal is an event; the latest one per behaviour is the state.
 import { type SessionUser } from "#app/accounts/auth.server.ts";
-import { getLadder } from "#app/courses/catalog.server.ts";
+import { getLadder } from "#app/content/catalog.server.ts";
 import { refreshReadiness } from "#app/ladder/readiness.server.ts";
+import { z } from "zod";
 import { isUniqueViolation, prisma } from "#app/utils/db.server.ts";
 import { canReview } from "./access.server.ts";
 
 import { MAX_SIGNOFF_NOTE } from "./limits.ts";
+
+/** SignOffEvent.action (text in the database): a mentor confirms a behaviour, or withdraws it. */
+const signOffAction = z.enum(["confirm", "withdraw"]);
 
 export class SignOffError extends Error {
   constructor(
@@ -37,7 +41,7 @@ export async function getSignOffs(traineeId: string) {
   const state: Record<string, SignOffState> = {};
   for (const e of events)
     state[`${e.level}/${e.behaviourId}`] = {
-      confirmed: e.action === "confirm",
+      confirmed: signOffAction.parse(e.action) === "confirm",
       by: e.mentor.name,
       at: e.at,
       note: e.note,
@@ -50,7 +54,8 @@ export async function recordSignOff(
   input: { traineeId: string; level: string; behaviourId: string; action: string; note: string },
 ) {
   if (!(await canReview(user, input.traineeId))) throw new SignOffError("notYours", 403);
-  if (input.action !== "confirm" && input.action !== "withdraw") throw new SignOffError("unknownAction", 400);
+  const action = signOffAction.safeParse(input.action);
+  if (!action.success) throw new SignOffError("unknownAction", 400);
   const level = getLadder().levels.find((l) => l.id === input.level);
   if (!level) throw new SignOffError("unknownLevel", 400);
   if (!level.behaviours.some((b) => b.id === input.behaviourId)) throw new SignOffError("unknownBehaviour", 400);
@@ -59,7 +64,7 @@ export async function recordSignOff(
   if (note.length > MAX_SIGNOFF_NOTE) throw new SignOffError("noteTooLong", 400);
   // The next event takes the next number; the database refuses a number taken twice, so of
   // two mentors confirming at once (on one server or two) one is stored and the other, on
-  // its second look, is told it is already confirmed (ADR 013).
+  // its second look, is told it is already confirmed (ADR 017).
   for (let tries = 1; ; tries++) {
     const behaviour = { traineeId: input.traineeId, level: input.level, behaviourId: input.behaviourId };
     const last = await prisma.signOffEvent.findFirst({
@@ -68,11 +73,11 @@ export async function recordSignOff(
       select: { action: true, seq: true },
     });
     const confirmed = last?.action === "confirm";
-    if (input.action === "confirm" && confirmed) throw new SignOffError("alreadyConfirmed", 409);
-    if (input.action === "withdraw" && !confirmed) throw new SignOffError("notConfirmed", 409);
+    if (action.data === "confirm" && confirmed) throw new SignOffError("alreadyConfirmed", 409);
+    if (action.data === "withdraw" && !confirmed) throw new SignOffError("notConfirmed", 409);
     try {
       await prisma.signOffEvent.create({
-        data: { ...behaviour, seq: (last?.seq ?? 0) + 1, action: input.action, note, mentorId: user.id },
+        data: { ...behaviour, seq: (last?.seq ?? 0) + 1, action: action.data, note, mentorId: user.id },
       });
       break;
     } catch (error) {

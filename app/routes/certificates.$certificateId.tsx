@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { hasRole, requireUser } from "#app/accounts/auth.server.ts";
 import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
-import { type RequirementResult } from "#app/ladder/evaluate.server.ts";
+import { parseMissing } from "#app/ladder/readiness.server.ts";
 import { canReview } from "#app/reviews/access.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { formatDate } from "#app/utils/format.ts";
@@ -27,10 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The certificate speaks its holder's language, whoever opens it.
   const locale = isLocale(certificate.user.locale) ? certificate.user.locale : defaultLocale;
   const t = createI18n(locale, { translation: translations[locale] }).t;
-  const requirements = JSON.parse(certificate.evidence) as Array<RequirementResult & { at: string | null }>;
+  const requirements = parseMissing(certificate.evidence);
   const stage = {
     id: certificate.stage,
-    requirements: requirements.map((r) => ({ ...r, at: r.at ? new Date(r.at) : null })) as RequirementResult[],
+    requirements,
     met: requirements.length,
     total: requirements.length,
     complete: true,

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
-import { findCourse } from "#app/courses/catalog.server.ts";
+import { findCourse } from "#app/content/catalog.server.ts";
 import { LessonBody } from "#app/courses/lesson-body.tsx";
 import { getLessonPage } from "#app/courses/pages.server.ts";
 import { setLessonCompleted } from "#app/courses/progress.server.ts";

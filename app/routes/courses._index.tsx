@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { CourseCard } from "#app/courses/course-card.tsx";
-import { competencies, isCompetency } from "#app/courses/model.ts";
+import { competencies, isCompetency } from "#app/content/vocabulary.ts";
 import { getCatalogue } from "#app/courses/pages.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import { resolveLocale } from "#app/utils/locale.server.ts";

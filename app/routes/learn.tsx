@@ -5,6 +5,7 @@ import { requireUser } from "#app/accounts/auth.server.ts";
 import { CourseCard } from "#app/courses/course-card.tsx";
 import { getLearnHome } from "#app/courses/pages.server.ts";
 import { ProgressBar } from "#app/components/ui/progress-bar.tsx";
+import { unreadReviews } from "#app/reviews/reviews.server.ts";
 import { getPracticeSummary } from "#app/scenarios/pages.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { formatDate } from "#app/utils/format.ts";
@@ -15,9 +16,9 @@ export const meta: MetaFunction = () => [{ title: "Learn · Rapport" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = resolveLocale(request, user.locale);
-  const home = await getLearnHome(user.id, locale);
+  const [home, unread] = await Promise.all([getLearnHome(user.id, locale), unreadReviews(user.id)]);
   const [practice, goal, mentor] = await Promise.all([
-    getPracticeSummary(user.id, locale, home.focus),
+    getPracticeSummary(user.id, locale, home.focus, unread),
     prisma.goal.findUnique({ where: { userId: user.id }, select: { targetLevel: true, dueDate: true } }),
     prisma.mentorship.findFirst({ where: { traineeId: user.id }, select: { mentor: { select: { name: true } } } }),
   ]);

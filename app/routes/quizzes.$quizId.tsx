@@ -2,8 +2,8 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
-import { findCourse, findQuiz } from "#app/courses/catalog.server.ts";
-import { localizedCourse } from "#app/courses/model.ts";
+import { findCourse, findQuiz } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import {
   attemptQuestions,
@@ -11,15 +11,18 @@ import {
   QuizRuleError,
   startAttempt,
   submitAttempt,
-  variantFor,
 } from "#app/quizzes/attempts.server.ts";
 import { answersFromForm } from "#app/quizzes/parse-answers.ts";
 import { QuizForm } from "#app/quizzes/quiz-form.tsx";
 import { formatDateTime } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
+import { RateLimited } from "#app/utils/rate-limit.server.ts";
+import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Quiz"} · Rapport` }];
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -29,14 +32,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const state = await getQuizState(user.id, quiz);
   const course = findCourse(quiz.courseSlug);
   const shown = state.open ? attemptQuestions(quiz, state.open) : null;
-  const preferred = variantFor(quiz, locale);
+  const preferred = pick(quiz.variants, locale);
   return json({
     id: quiz.id,
-    title: shown?.title ?? preferred.variant.title,
-    questionCount: quiz.variants.en?.questions.length ?? 0,
+    title: shown?.title ?? preferred.value.title,
+    questionCount: quiz.variants.en.questions.length,
     final: quiz.final,
     rules: quiz.rules,
-    course: course && { slug: course.slug, title: localizedCourse(course, locale).title },
+    course: course && { slug: course.slug, title: pick(course.text, locale).value.title },
     translated: (shown?.locale ?? preferred.locale) === locale,
     history: state.attempts.map((a) => ({ id: a.id, submittedAt: a.submittedAt, score: a.score, passed: a.passed })),
     passed: state.passed,
@@ -56,15 +59,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await startAttempt(user.id, quiz, resolveLocale(request, user.locale));
     } catch (error) {
+      if (error instanceof RateLimited) {
+        return json(
+          { error: "quiz.errors.tooManyAttempts", answers: null, problems: null },
+          { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+        );
+      }
       if (!(error instanceof QuizRuleError)) throw error;
-      return json(
-        {
-          error: error.verdict.reason === "wait" ? "quiz.errors.wait" : "quiz.errors.maxAttempts",
-          answers: null,
-          problems: null,
-        },
-        { status: 429 },
-      );
+      if (error.verdict.reason === "wait") {
+        const seconds = Math.max(1, Math.ceil((error.verdict.until.getTime() - Date.now()) / 1000));
+        return json(
+          { error: "quiz.errors.wait", answers: null, problems: null },
+          { status: 429, headers: { "Retry-After": String(seconds) } },
+        );
+      }
+      // No attempts left is no question of waiting: refused, not "too many requests".
+      return json({ error: "quiz.errors.maxAttempts", answers: null, problems: null }, { status: 403 });
     }
     return redirect(`/quizzes/${quiz.id}`);
   }

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
-import { findQuiz } from "#app/courses/catalog.server.ts";
+import { findQuiz } from "#app/content/catalog.server.ts";
 import { getAttemptResult } from "#app/quizzes/attempts.server.ts";
 import { CustomerMessage } from "#app/quizzes/quiz-form.tsx";
 import { invariantResponse } from "#app/utils/misc.ts";

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
-import { competencies, isCompetency } from "#app/courses/model.ts";
+import { competencies, isCompetency } from "#app/content/vocabulary.ts";
 import { getQueue } from "#app/reviews/reviews.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { getEnv } from "#app/utils/env.server.ts";

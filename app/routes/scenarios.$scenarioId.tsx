@@ -14,7 +14,8 @@ import {
   recordReply,
   startAttempt,
 } from "#app/scenarios/attempts.server.ts";
-import { findScenario, scenarioVariant } from "#app/scenarios/catalog.server.ts";
+import { findScenario } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
 import { Conversation } from "#app/scenarios/conversation.tsx";
 import { type ActionInput, PlayError } from "#app/scenarios/engine.server.ts";
 import { HelpDesk, type KnowledgeBase } from "#app/scenarios/help-desk.tsx";
@@ -24,6 +25,8 @@ import { MAX_REPLY_LENGTH, moodKeys } from "#app/scenarios/view.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
+import { RateLimited } from "#app/utils/rate-limit.server.ts";
+import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Scenario"} · Rapport` }];
 
@@ -33,6 +36,8 @@ function requireScenario(id: string | undefined) {
   return bundle;
 }
 
+export const headers = keepRetryAfter;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const bundle = requireScenario(params.scenarioId);
@@ -40,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const attempts = await listAttempts(user.id, bundle.id);
   const open = attempts.find((a) => !a.finishedAt) ?? null;
   const attempt = open ? await loadAttempt(user.id, bundle, open.id) : null;
-  const { scenario } = attempt ? { scenario: attempt.scenario } : scenarioVariant(bundle, locale);
+  const scenario = attempt ? attempt.scenario : pick(bundle.variants, locale).value;
   const url = new URL(request.url);
   const query = (url.searchParams.get("q") ?? "").slice(0, 100).trim();
   const articleId = url.searchParams.get("article");
@@ -60,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     minutes: scenario.minutes,
     competencies: scenario.competencies,
     review: scenario.review,
-    translated: (attempt?.locale ?? scenarioVariant(bundle, locale).locale) === locale,
+    translated: (attempt?.locale ?? pick(bundle.variants, locale).locale) === locale,
     attempt: attempt ? attemptView(attempt) : null,
     kb: attempt ? kb : null,
     history: attempts
@@ -114,7 +119,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
       invariantResponse(owned, "There is no such attempt of yours to follow.", { status: 404 });
     }
-    await startAttempt(user.id, bundle, resolveLocale(request, user.locale), previous);
+    try {
+      await startAttempt(user.id, bundle, resolveLocale(request, user.locale), previous);
+    } catch (error) {
+      if (!(error instanceof RateLimited)) throw error;
+      return json<ActionError>(
+        {
+          error: "tooManyAttempts",
+          at: "start",
+          detail: { count: Math.ceil(error.retryAfterSeconds / 60) },
+          kept: {},
+        },
+        { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+      );
+    }
     return redirect(`/scenarios/${bundle.id}`);
   }
 

@@ -6,7 +6,7 @@ import { Button } from "#app/components/ui/field.tsx";
 import { GradeHistory, GradeResult, TurnComment } from "#app/reviews/grade-history.tsx";
 import { getTraineeReview, markReviewRead } from "#app/reviews/reviews.server.ts";
 import { AttemptNotFound, loadAttempt } from "#app/scenarios/attempts.server.ts";
-import { findScenario } from "#app/scenarios/catalog.server.ts";
+import { findScenario } from "#app/content/catalog.server.ts";
 import { Conversation } from "#app/scenarios/conversation.tsx";
 import { HelpDesk } from "#app/scenarios/help-desk.tsx";
 import { MeasuresPanel } from "#app/scenarios/measures-panel.tsx";

@@ -3,11 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
-import { levels } from "#app/courses/model.ts";
+import { channels, levels } from "#app/content/vocabulary.ts";
+import { getScenarios } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
 import { unreadReviews } from "#app/reviews/reviews.server.ts";
 import { listAttempts } from "#app/scenarios/attempts.server.ts";
-import { getScenarios, scenarioVariant } from "#app/scenarios/catalog.server.ts";
-import { scenarioChannels } from "#app/scenarios/model.ts";
 import { ScenarioBadges } from "#app/scenarios/scenario-badges.tsx";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [attempts, unread] = await Promise.all([listAttempts(user.id), unreadReviews(user.id)]);
   const scenarios = Object.values(getScenarios())
     .map((bundle) => {
-      const { scenario } = scenarioVariant(bundle, locale);
+      const { value: scenario } = pick(bundle.variants, locale);
       const mine = attempts.filter((a) => a.scenarioId === bundle.id);
       const finished = mine.filter((a) => a.finishedAt);
       // The best result: the highest CSAT, a resolved case before an unresolved one.
@@ -82,7 +82,7 @@ export default function ScenariosPage() {
             className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
           >
             <option value="">{t("scenario.any")}</option>
-            {scenarioChannels.map((channel) => (
+            {channels.map((channel) => (
               <option key={channel} value={channel}>
                 {t(`scenario.channels.${channel}`)}
               </option>

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
-import { levels } from "#app/courses/model.ts";
+import { levels } from "#app/content/vocabulary.ts";
 import { assign, AssignError, mentorOptions } from "#app/team/assign.server.ts";
 import { Cohorts, Funnel, HeatMap, MentorTable } from "#app/team/charts.tsx";
 import { filtersFrom } from "#app/team/filters.ts";

@@ -3,12 +3,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
-import { getLadder } from "#app/courses/catalog.server.ts";
-import { localize } from "#app/ladder/model.ts";
+import { getLadder, getScenarios } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
 import { canReview } from "#app/reviews/access.server.ts";
 import { MAX_SIGNOFF_NOTE } from "#app/reviews/limits.ts";
 import { getSignOffs, recordSignOff, SignOffError } from "#app/reviews/signoff.server.ts";
-import { getScenarios, scenarioVariant } from "#app/scenarios/catalog.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
@@ -57,10 +56,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     trainee,
     levels: getLadder().levels.map((level) => ({
       id: level.id,
-      title: localize(level.title, locale),
+      title: pick(level.title, locale).value,
       behaviours: level.behaviours.map((b) => ({
         id: b.id,
-        title: localize(b.title, locale),
+        title: pick(b.title, locale).value,
         state: signOffs.state[`${level.id}/${b.id}`] ?? null,
       })),
     })),
@@ -69,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const bundle = scenarios[a.scenarioId];
       return {
         id: a.id,
-        title: bundle ? scenarioVariant(bundle, locale).scenario.title : a.scenarioId,
+        title: bundle ? pick(bundle.variants, locale).value.title : a.scenarioId,
         finishedAt: a.finishedAt,
         csat: a.csat,
         reviewStatus: a.reviewStatus,

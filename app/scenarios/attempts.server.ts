@@ -3,8 +3,21 @@
 // a reload, a closed tab or a restarted server resumes from exactly what was stored.
 import { touchActivity } from "#app/ladder/readiness.server.ts";
 import { isUniqueViolation, prisma } from "#app/utils/db.server.ts";
+import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
-import { scenarioVariant } from "./catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
+import {
+  actionColumn,
+  eventKind,
+  measuresColumn,
+  replyColumn,
+  reviewStatus,
+  type ReviewStatus,
+  stateColumn,
+} from "./columns.server.ts";
+import { type Scenario } from "#app/content/schemas/scenario.ts";
+import { type ScenarioBundle } from "#app/content/catalog.server.ts";
+import { createLimiter } from "#app/utils/rate-limit.server.ts";
 import {
   act,
   type ActionEvent,
@@ -20,7 +33,6 @@ import {
   type StoredEvent,
   stepOf,
 } from "./engine.server.ts";
-import { type Scenario, type ScenarioBundle } from "./model.ts";
 
 /** Someone else's attempt, or none at all: the same 404 either way. */
 export class AttemptNotFound extends Error {}
@@ -41,7 +53,7 @@ type AttemptRow = {
   state: string;
   finishedAt: Date | null;
   measures: string | null;
-  reviewStatus: string;
+  reviewStatus: ReviewStatus;
   submittedAt: Date | null;
   previousAttemptId: string | null;
 };
@@ -58,9 +70,9 @@ export function parseEvents(
   rows: Array<{ seq: number; at: Date; stepId: string; kind: string; data: string }>,
 ): StoredEvent[] {
   return rows.map((row) =>
-    row.kind === "reply"
-      ? { seq: row.seq, at: row.at, stepId: row.stepId, kind: "reply", data: JSON.parse(row.data) as ReplyEvent }
-      : { seq: row.seq, at: row.at, stepId: row.stepId, kind: "action", data: JSON.parse(row.data) as ActionEvent },
+    eventKind.parse(row.kind) === "reply"
+      ? { seq: row.seq, at: row.at, stepId: row.stepId, kind: "reply", data: replyColumn.decode(row.data) }
+      : { seq: row.seq, at: row.at, stepId: row.stepId, kind: "action", data: actionColumn.decode(row.data) },
   );
 }
 
@@ -74,9 +86,10 @@ export async function loadAttempt(userId: string, bundle: ScenarioBundle, attemp
   const { events, state, measures, ...rest } = row;
   return {
     ...rest,
-    scenario: scenarioVariant(bundle, row.locale).scenario,
-    state: JSON.parse(state) as PlayState,
-    measures: measures ? (JSON.parse(measures) as Measures) : null,
+    scenario: pick(bundle.variants, row.locale).value,
+    state: stateColumn.decode(state),
+    measures: measures ? measuresColumn.decode(measures) : null,
+    reviewStatus: reviewStatus.parse(rest.reviewStatus),
     events: parseEvents(events),
   };
 }
@@ -97,10 +110,20 @@ export async function listAttempts(userId: string, scenarioId?: string) {
   });
 }
 
+/** Replies and help-desk actions one attempt may hold: far above any real case, well below a flood. */
+export const MAX_EVENTS_PER_ATTEMPT = 200;
+
+/** New attempts per person and hour, over every scenario (SCENARIO_ATTEMPTS_PER_HOUR). */
+const starts = createLimiter("scenario-start", () => ({
+  points: getEnv().SCENARIO_ATTEMPTS_PER_HOUR,
+  durationSeconds: 3600,
+}));
+
 /**
- * The open attempt, or a new one in the reader's language. The database holds at most one
- * open attempt per person and scenario (ADR 013): of two starts at once, on one server or
- * two, the one stored first wins and the other resumes it.
+ * The open attempt, or a new one in the reader's language. Past the hourly limit a new one
+ * is refused with RateLimited and nothing is stored. The database holds at most one open
+ * attempt per person and scenario (ADR 017): of two starts at once, on one server or two,
+ * the one stored first wins and the other resumes it.
  */
 export async function startAttempt(userId: string, bundle: ScenarioBundle, locale: Locale, previousAttemptId?: string) {
   const openAttempt = () =>
@@ -110,7 +133,8 @@ export async function startAttempt(userId: string, bundle: ScenarioBundle, local
     });
   const open = await openAttempt();
   if (open) return open.id;
-  const { scenario, locale: shown } = scenarioVariant(bundle, locale);
+  await starts.consume(userId);
+  const { value: scenario, locale: shown } = pick(bundle.variants, locale);
   const state = initialState(scenario);
   try {
     const created = await prisma.scenarioAttempt.create({
@@ -119,7 +143,7 @@ export async function startAttempt(userId: string, bundle: ScenarioBundle, local
         scenarioId: bundle.id,
         locale: shown,
         stepId: state.stepId,
-        state: JSON.stringify(state),
+        state: stateColumn.encode(state),
         previousAttemptId: previousAttemptId ?? null,
       },
       select: { id: true },
@@ -162,14 +186,17 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
   });
   if (!row) throw new AttemptNotFound();
   if (row.finishedAt) throw new AttemptFinished();
-  const { scenario, locale } = scenarioVariant(bundle, row.locale);
-  const before = JSON.parse(row.state) as PlayState;
+  const { value: scenario, locale } = pick(bundle.variants, row.locale);
+  const before = stateColumn.decode(row.state);
   const { events, state } = change(scenario, before, locale);
+  if (row.turn + events.length > MAX_EVENTS_PER_ATTEMPT) {
+    throw new PlayError("tooManyActions", 400, { max: MAX_EVENTS_PER_ATTEMPT });
+  }
   const at = new Date();
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.scenarioAttempt.updateMany({
       where: { id: attemptId, turn: row.turn, finishedAt: null },
-      data: { turn: row.turn + events.length, stepId: state.stepId, state: JSON.stringify(state) },
+      data: { turn: row.turn + events.length, stepId: state.stepId, state: stateColumn.encode(state) },
     });
     if (claimed.count !== 1) throw new AttemptBusy();
     await tx.scenarioEvent.createMany({
@@ -179,7 +206,7 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
         at,
         kind: event.kind,
         stepId: before.stepId,
-        data: JSON.stringify(event.data),
+        data: event.kind === "reply" ? replyColumn.encode(event.data) : actionColumn.encode(event.data),
       })),
     });
   });
@@ -251,11 +278,11 @@ export async function finishAttempt(userId: string, bundle: ScenarioBundle, atte
     where: { id: attempt.id, finishedAt: null, turn: attempt.turn },
     data: {
       finishedAt,
-      measures: JSON.stringify(measures),
+      measures: measuresColumn.encode(measures),
       csat: measures.csat,
       resolved: measures.resolved,
       preScore: measures.preScore,
-      reviewStatus: review ? "waiting" : "none",
+      reviewStatus: reviewStatus.enum[review ? "waiting" : "none"],
       submittedAt: review ? finishedAt : null,
     },
   });

@@ -6,7 +6,7 @@ import { type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/field.tsx";
 import { formatElapsed, secondsBetween } from "#app/utils/format.ts";
-import { ticketPriorities, ticketStatuses } from "./model.ts";
+import { ticketPriorities, ticketStatuses } from "#app/content/vocabulary.ts";
 import { type AttemptView } from "./view.ts";
 
 export type KnowledgeBase = {

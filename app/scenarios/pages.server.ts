@@ -1,20 +1,23 @@
 // What /learn shows of practice: attempts to carry on, and a scenario to try next.
-import { type Level } from "#app/courses/model.ts";
+import { type Level } from "#app/content/vocabulary.ts";
+import { getScenarios } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
 import { type Locale } from "#app/utils/i18n.ts";
-import { unreadReviews } from "#app/reviews/reviews.server.ts";
 import { listAttempts } from "./attempts.server.ts";
-import { getScenarios, scenarioVariant } from "./catalog.server.ts";
 
-export async function getPracticeSummary(userId: string, locale: Locale, focus: Level | null) {
-  const [attempts, unread] = await Promise.all([listAttempts(userId), unreadReviews(userId)]);
+/** Graded attempts not opened yet, as reviews/ lists them (the route passes them in: reviews sit above scenarios). */
+type Unread = Array<{ attemptId: string; decision: string | null; attempt: { scenarioId: string } }>;
+
+export async function getPracticeSummary(userId: string, locale: Locale, focus: Level | null, unread: Unread) {
+  const attempts = await listAttempts(userId);
   const bundles = getScenarios();
   const titleOf = (id: string) => {
     const bundle = bundles[id];
-    return bundle ? scenarioVariant(bundle, locale).scenario.title : id;
+    return bundle ? pick(bundle.variants, locale).value.title : id;
   };
   const played = new Set(attempts.map((a) => a.scenarioId));
   const suggestion = Object.values(bundles)
-    .map((bundle) => scenarioVariant(bundle, locale).scenario)
+    .map((bundle) => pick(bundle.variants, locale).value)
     .filter((s) => !played.has(s.id) && (!focus || s.level === focus))
     .sort((a, b) => a.title.localeCompare(b.title, locale))[0];
   return {

@@ -1,20 +1,22 @@
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { root } from "#tests/setup/paths.ts";
-import { renderArticle } from "./catalog.server.ts";
+import { renderArticle } from "#app/content/markdown.server.ts";
+import { type Scenario } from "#app/content/schemas/scenario.ts";
 import { act, initialState, reply, type StoredEvent } from "./engine.server.ts";
-import { type Scenario } from "./model.ts";
 import { attemptView, searchArticles, transcriptOf } from "./view.server.ts";
 
 let scenario: Scenario;
 let social: Scenario;
 beforeAll(async () => {
   process.env.CONTENT_DIR = path.join(root, "tests/fixtures/content/valid");
-  const { findScenario, scenariosFromRoot } = await import("./catalog.server.ts");
+  const { catalogueFromTree, findScenario } = await import("#app/content/catalog.server.ts");
+  const { readTree } = await import("#app/content/read.server.ts");
   const found = findScenario("fixture-chat")?.variants.en;
   if (!found) throw new Error("fixture scenario missing");
   scenario = found;
-  const real = scenariosFromRoot(path.join(root, "courses"))["public-complaint-social"]?.variants.en;
+  const real = catalogueFromTree(readTree(path.join(root, "courses"))).scenarios["public-complaint-social"]?.variants
+    .en;
   if (!real) throw new Error("the social starter scenario is missing");
   social = real;
 });

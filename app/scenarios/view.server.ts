@@ -1,7 +1,7 @@
 // Turns a stored attempt into the view the browser gets (see view.ts for what is left out).
 import { type LoadedAttempt } from "./attempts.server.ts";
 import { stepOf } from "./engine.server.ts";
-import { type Scenario } from "./model.ts";
+import { type Scenario } from "#app/content/schemas/scenario.ts";
 import { type AttemptView, type LogEntry, type TurnView } from "./view.ts";
 
 export function transcriptOf(scenario: Scenario, attempt: Pick<LoadedAttempt, "startedAt" | "events">): TurnView[] {

@@ -1,7 +1,7 @@
 // What the browser gets of an attempt: what has been said, what the customer says now and
 // the help desk as it stands. Never the steps ahead, the reply options' moods, feedback
 // and next steps, or the required actions: those would give the game away.
-import { type ScenarioChannel } from "./model.ts";
+import { type Channel } from "#app/content/vocabulary.ts";
 
 /** Limits the server enforces (engine.server.ts); the forms show the same numbers. */
 export const MAX_REPLY_LENGTH = 2000;
@@ -40,7 +40,7 @@ export type AttemptView = {
   startedAt: string;
   turn: number;
   mood: number;
-  channel: ScenarioChannel;
+  channel: Channel;
   persona: { name: string; history: string; crm: Array<[string, string]> };
   email: { subject: string; history: string } | null;
   social: { platform: string; handle: string } | null;

@@ -1,6 +1,6 @@
 // A manager sets a trainee's mentor, target level and due date.
 import { type SessionUser } from "#app/accounts/auth.server.ts";
-import { levels } from "#app/courses/model.ts";
+import { levels } from "#app/content/vocabulary.ts";
 import { prisma } from "#app/utils/db.server.ts";
 
 export class AssignError extends Error {

@@ -2,8 +2,9 @@
 // missing, activity and goals, plus the team charts. The number of queries is fixed: it
 // does not grow with the number of people.
 import { type SessionUser } from "#app/accounts/auth.server.ts";
-import { competencies, type Level, levels } from "#app/courses/model.ts";
+import { competencies, levels } from "#app/content/vocabulary.ts";
 import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
+import { competencyScoresColumn } from "#app/ladder/columns.server.ts";
 import { contentVersion, parseMissing, refreshReadiness, type ReadinessRow } from "#app/ladder/readiness.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
@@ -11,6 +12,9 @@ import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 
 const DAY = 86_400_000;
+
+/** A level's place on the ladder (stored as text); -1 for none or an unknown one. */
+const rank = (level: string | null) => levels.findIndex((l) => l === level);
 
 export type TeamFilters = { team?: string; status?: "stalled" | "late"; sort?: string };
 
@@ -45,7 +49,7 @@ type PersonRow = {
   l1At: string | Date | null;
 };
 
-/** The teams this manager manages, as an SQL subquery (never a list of ids, ADR 013). */
+/** The teams this manager manages, as an SQL subquery (never a list of ids, ADR 017). */
 const managedTeams = (managerId: string) =>
   Prisma.sql`SELECT tm."teamId" FROM "TeamManager" tm WHERE tm."userId" = ${managerId}`;
 
@@ -68,7 +72,7 @@ function peopleOf(managerId: string) {
 
 /**
  * People are evaluated in batches of this many: their evidence is loaded by their ids, so
- * each query carries at most this many, whatever the size of the team (ADR 013).
+ * each query carries at most this many, whatever the size of the team (ADR 017).
  */
 const EVALUATION_BATCH = 400;
 
@@ -110,8 +114,7 @@ export async function getTeamView(
     const last = toDate(person.lastActivityAt);
     const startDate = toDate(person.startDate);
     const due = toDate(person.dueDate);
-    const reached = (target: string) =>
-      current !== null && levels.indexOf(current as Level) >= levels.indexOf(target as Level);
+    const reached = (target: string) => current !== null && rank(current) >= rank(target);
     const l1 = toDate(person.l1At);
     const total = person.nextTotal ?? 0;
     return {
@@ -134,9 +137,7 @@ export async function getTeamView(
           ? { targetLevel: person.targetLevel, dueDate: due, late: due < now && !reached(person.targetLevel) }
           : null,
       daysToL1: l1 && startDate ? Math.max(0, Math.round((l1.getTime() - startDate.getTime()) / DAY)) : null,
-      competencies: person.competencies
-        ? (JSON.parse(person.competencies) as Record<(typeof competencies)[number], number | null>)
-        : null,
+      competencies: person.competencies ? competencyScoresColumn.decode(person.competencies) : null,
     };
   });
 
@@ -148,9 +149,7 @@ export async function getTeamView(
   );
   const sorters: Record<string, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {
     name: (a, b) => a.name.localeCompare(b.name, locale),
-    level: (a, b) =>
-      levels.indexOf((b.currentLevel ?? "L0") as Level) - levels.indexOf((a.currentLevel ?? "L0") as Level) ||
-      b.share - a.share,
+    level: (a, b) => rank(b.currentLevel) - rank(a.currentLevel) || b.share - a.share,
     progress: (a, b) => b.share - a.share,
     activity: (a, b) => (a.lastActivity?.getTime() ?? 0) - (b.lastActivity?.getTime() ?? 0),
     due: (a, b) => (a.goal?.dueDate.getTime() ?? Infinity) - (b.goal?.dueDate.getTime() ?? Infinity),
@@ -160,8 +159,7 @@ export async function getTeamView(
   // Level funnel: how many have reached each level.
   const funnel = levels.map((level) => ({
     level,
-    count: rows.filter((r) => r.currentLevel && levels.indexOf(r.currentLevel as Level) >= levels.indexOf(level))
-      .length,
+    count: rows.filter((r) => rank(r.currentLevel) >= rank(level)).length,
   }));
   // Time to proficiency: days from start date to L1, per start-month cohort.
   const cohorts = new Map<string, { people: number; certified: number[] }>();

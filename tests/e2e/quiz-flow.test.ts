@@ -3,7 +3,7 @@ import path from "node:path";
 import { type Page } from "playwright-core";
 import { describe, expect, inject, test } from "vitest";
 import { withConnection } from "#tests/setup/database.ts";
-import { type PrecompiledContent } from "#app/courses/catalog.server.ts";
+import { type PrecompiledContent } from "#app/content/catalog.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { demo, setupBrowser, signIn } from "./browser.ts";
 import { request, sessionFor } from "./http.ts";
@@ -43,6 +43,8 @@ describe("taking a quiz", () => {
     await noJs.locator('a[href="/quizzes/support-role-final"]').click();
     await noJs.locator('form button[type="submit"]').last().click();
     await noJs.locator('input[name="attemptId"]').waitFor({ state: "attached" });
+    // The page streams: read the questions once all of it has arrived.
+    await noJs.waitForLoadState("load");
     // A reload shows the same order (the seed is stored).
     const order = await noJs.locator("fieldset p.font-medium").allTextContents();
     await noJs.reload();

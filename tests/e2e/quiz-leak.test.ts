@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { type PrecompiledContent } from "#app/courses/catalog.server.ts";
+import { type PrecompiledContent } from "#app/content/catalog.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { demo } from "./browser.ts";
 import { request, sessionFor } from "./http.ts";

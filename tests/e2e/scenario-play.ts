@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { type Page } from "playwright-core";
-import { type PrecompiledContent } from "#app/courses/catalog.server.ts";
-import { type Scenario } from "#app/scenarios/model.ts";
+import { type PrecompiledContent } from "#app/content/catalog.server.ts";
+import { type Scenario } from "#app/content/schemas/scenario.ts";
 import { root } from "#tests/setup/paths.ts";
 
 let content: PrecompiledContent | undefined;

@@ -60,10 +60,10 @@ async function addressSeen(trust: string | undefined, forwardedFor: string) {
   });
   expect(response.status).toBe(400);
   server.child.kill("SIGTERM");
+  // The per-address counter of the sign-in limits; the newest window is this request's.
   const rows = await withConnection(database?.url ?? "", (db) =>
     db.all<{ key: string }>(
-      `SELECT "key" FROM "SignInFailure" WHERE "key" LIKE 'ip:%' AND "createdAt" >= ? ORDER BY "createdAt" DESC LIMIT 1`,
-      new Date(Date.now() - 60_000),
+      `SELECT "key" FROM "RateLimit" WHERE "key" LIKE 'signin-address:%' ORDER BY "expire" DESC LIMIT 1`,
     ),
   );
   return rows[0]?.key ?? "";
@@ -75,9 +75,9 @@ describe("TRUST_PROXY", () => {
   });
 
   test("true (which used to crash every worker) and a hop count both take the address the proxy forwarded", async () => {
-    expect(await addressSeen("true", "203.0.113.9")).toBe("ip:203.0.113.9");
+    expect(await addressSeen("true", "203.0.113.9")).toBe("signin-address:203.0.113.9");
     // One proxy in front: the last address it appended, not what the client claimed before it.
-    expect(await addressSeen("1", "198.51.100.7, 203.0.113.10")).toBe("ip:203.0.113.10");
+    expect(await addressSeen("1", "198.51.100.7, 203.0.113.10")).toBe("signin-address:203.0.113.10");
   });
 
   test("a value it cannot use stops the server at start, once, with what it accepts; no worker is started", async () => {

@@ -1,4 +1,4 @@
-import { type Lexicon } from "./rules.server.ts";
+import { type Lexicon } from "./lexicon.ts";
 
 export const en: Lexicon = {
   greetings: [

@@ -1,4 +1,4 @@
-import { type Lexicon } from "./rules.server.ts";
+import { type Lexicon } from "./lexicon.ts";
 
 // Spanish (Spain and Latin America, tú and usted). Every RegExp runs on normalised text:
 // lower case, no accents ("mañana" → "manana", "días" → "dias"), one space between words.

@@ -1,4 +1,4 @@
-import { type Lexicon } from "./rules.server.ts";
+import { type Lexicon } from "./lexicon.ts";
 
 // Brazilian Portuguese. RegExp cues run on normalised text: lower case, no accents
 // ("você" → "voce", "até" → "ate", "às" → "as", "ç" → "c"), one space between words.

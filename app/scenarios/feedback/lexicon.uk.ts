@@ -1,4 +1,4 @@
-import { type Lexicon } from "./rules.server.ts";
+import { type Lexicon } from "./lexicon.ts";
 
 // Ukrainian cues. String cues are normalised like the reply, so they are written normally.
 // RegExp cues run on the NORMALISED reply: lower case, "й" → "и", "ї" → "і" ("є", "ґ" stay),

@@ -4,26 +4,8 @@ import { type Locale } from "#app/utils/i18n.ts";
 import { en } from "./lexicon.en.ts";
 import { es } from "./lexicon.es.ts";
 import { ptBR } from "./lexicon.pt-BR.ts";
+import { type Cue, type Lexicon } from "./lexicon.ts";
 import { uk } from "./lexicon.uk.ts";
-
-/** A phrase (matched as whole words, ignoring case and accents) or a pattern on normalised text. */
-export type Cue = string | RegExp;
-
-export type Lexicon = {
-  greetings: Cue[];
-  feelings: Cue[];
-  apologies: Cue[];
-  /** Phrases that blame the customer or shut them down ("calm down", "that's not my job"). */
-  banned: Cue[];
-  /** Saying what happens next ("I will…", "I have sent…"). */
-  nextSteps: Cue[];
-  /** When it happens ("by Friday", "within 24 hours", "tomorrow"). */
-  timeFrames: Cue[];
-  /** Offering more help at the end. */
-  closings: Cue[];
-  /** Upper-case words that are not shouting. */
-  acronyms: string[];
-};
 
 const lexicons: Record<Locale, Lexicon> = { en, "pt-BR": ptBR, es, uk };
 

@@ -1,0 +1,18 @@
+// Deletes what has run out: sessions past their end or idle too long, rate-limit counters
+// whose window has passed, and audit entries older than AUDIT_RETENTION_DAYS. The hourly
+// cleanup (app/maintenance/cleanup.server.ts) runs it on one server at a time; the deletes
+// are idempotent, so a second run at once would do no harm.
+import { pruneAuditLog } from "#app/audit/log.server.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { getEnv } from "#app/utils/env.server.ts";
+import { pruneRateLimits } from "#app/utils/rate-limit.server.ts";
+import { sessionIdleMs } from "#app/utils/session.server.ts";
+
+export async function runHousekeeping(now = new Date()) {
+  const sessions = await prisma.session.deleteMany({
+    where: { OR: [{ expiresAt: { lt: now } }, { lastSeenAt: { lt: new Date(now.getTime() - sessionIdleMs()) } }] },
+  });
+  const counters = await pruneRateLimits(now);
+  const auditEntries = await pruneAuditLog(getEnv().AUDIT_RETENTION_DAYS, now);
+  return { sessions: sessions.count, counters, auditEntries };
+}

@@ -1,0 +1,54 @@
+// Every rule on every file, with every lesson compiled: `npm run content:check` prints
+// what this returns, and `npm run build` refuses to precompile unless it returns nothing.
+import { catalogueFromTree, knownTargets, type PrecompiledContent } from "./catalog.server.ts";
+import { checkLessonBody, checkLessonTranslation } from "./lessons.server.ts";
+import { compileMdx, type CompiledLesson, MdxCompileError } from "./mdx/compile.server.ts";
+import { type Problem, sortProblems } from "./problems.ts";
+import { readTree } from "./read.server.ts";
+import { checkTree } from "./rules.server.ts";
+
+export type CheckResult = { problems: Problem[]; content: PrecompiledContent; lessonFiles: number };
+
+export async function checkAndCompile(root: string): Promise<CheckResult> {
+  const tree = readTree(root);
+  const problems = [...tree.problems, ...checkTree(tree)];
+  const catalogue = catalogueFromTree(tree);
+  const known = knownTargets(tree);
+  const code: PrecompiledContent["code"] = {};
+  let lessonFiles = 0;
+  for (const course of tree.courses) {
+    for (const lesson of course.lessons) {
+      const compiled = new Map<string, CompiledLesson>();
+      for (const variant of Object.values(lesson.variants)) {
+        try {
+          const result = await compileMdx(variant.source);
+          compiled.set(variant.locale, result);
+          code[`${course.slug}/${lesson.slug}/${variant.locale}`] = result.code;
+          lessonFiles++;
+          problems.push(...checkLessonBody(variant, result.metadata, known));
+        } catch (error) {
+          if (!(error instanceof MdxCompileError)) throw error;
+          problems.push({ file: variant.file, line: error.line, message: `MDX does not compile: ${error.message}` });
+        }
+      }
+      const english = lesson.variants.en;
+      const englishCompiled = compiled.get("en");
+      if (!english || !englishCompiled) continue;
+      for (const variant of Object.values(lesson.variants)) {
+        const own = compiled.get(variant.locale);
+        if (variant === english || !own) continue;
+        problems.push(
+          ...checkLessonTranslation(
+            { lesson: english, metadata: englishCompiled.metadata },
+            { lesson: variant, metadata: own.metadata },
+          ),
+        );
+      }
+    }
+  }
+  return { problems: sortProblems(problems), content: { ...catalogue, code }, lessonFiles };
+}
+
+export async function checkContent(root: string) {
+  return (await checkAndCompile(root)).problems;
+}

@@ -1,0 +1,20 @@
+// The shape of a language's word lists for the free-text checks (rules.server.ts).
+
+/** A phrase (matched as whole words, ignoring case and accents) or a pattern on normalised text. */
+export type Cue = string | RegExp;
+
+export type Lexicon = {
+  greetings: Cue[];
+  feelings: Cue[];
+  apologies: Cue[];
+  /** Phrases that blame the customer or shut them down ("calm down", "that's not my job"). */
+  banned: Cue[];
+  /** Saying what happens next ("I will…", "I have sent…"). */
+  nextSteps: Cue[];
+  /** When it happens ("by Friday", "within 24 hours", "tomorrow"). */
+  timeFrames: Cue[];
+  /** Offering more help at the end. */
+  closings: Cue[];
+  /** Upper-case words that are not shouting. */
+  acronyms: string[];
+};
