@@ -27,8 +27,10 @@ export default defineConfig({
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/setup-test-env.ts"],
           environment: "node",
-          // The unit project shares two cores with the browser tests; bcrypt-heavy tests need room.
+          // The unit project shares two cores with the browser tests; bcrypt-heavy tests need room,
+          // and so do hooks that compile content (10 s was not enough on a loaded machine).
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
