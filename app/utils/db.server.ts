@@ -80,6 +80,17 @@ export function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
+/**
+ * A filter for text containing `text`, ignoring case on either engine: SQLite's LIKE already
+ * does (for ASCII letters, as before PostgreSQL), PostgreSQL needs Prisma's insensitive mode,
+ * which the SQLite client's types do not know.
+ */
+export function containsText(text: string): { contains: string } {
+  return provider === "postgresql"
+    ? ({ contains: text, mode: "insensitive" } as { contains: string })
+    : { contains: text };
+}
+
 /** Counts queries so benchmarks can show queries per page. */
 export const queryCount = { value: 0 };
 
