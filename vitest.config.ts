@@ -27,10 +27,10 @@ export default defineConfig({
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/setup-test-env.ts"],
           environment: "node",
-          // The unit project shares two cores with the browser tests; bcrypt-heavy tests need room,
-          // and so do hooks that compile content (10 s was not enough on a loaded machine).
+          // The unit project shares two cores with the browser tests; bcrypt-heavy tests need room.
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Some suites read the whole courses/ tree before their tests: 12 s at a load of 26.
+          hookTimeout: 120_000,
         },
       },
       {

@@ -4,7 +4,7 @@
 import { type CourseMeta, getCourses, getLadder } from "#app/content/catalog.server.ts";
 import { type Ladder, type LadderStage } from "#app/content/schemas/ladder.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
-import { isUniqueViolation, prisma } from "#app/utils/db.server.ts";
+import { type Db, prisma } from "#app/utils/db.server.ts";
 import {
   quizCompetenciesColumn,
   type RequirementResult,
@@ -60,7 +60,7 @@ export const MAX_EVIDENCE_PEOPLE = 500;
  * are the batch the caller evaluates (one person on a page, a batch of a team's stale
  * rows), never a list read back from the database, and at most MAX_EVIDENCE_PEOPLE (ADR 017).
  */
-export async function loadEvidence(userIds: string[]): Promise<Map<string, Evidence>> {
+export async function loadEvidence(userIds: string[], db: Db = prisma): Promise<Map<string, Evidence>> {
   if (userIds.length > MAX_EVIDENCE_PEOPLE) {
     throw new Error(`loadEvidence takes at most ${MAX_EVIDENCE_PEOPLE} people at once, not ${userIds.length}`);
   }
@@ -69,11 +69,11 @@ export async function loadEvidence(userIds: string[]): Promise<Map<string, Evide
   const peopleSql = Prisma.sql`a."userId" IN (${Prisma.join(userIds)})`;
   const where = { userId: { in: userIds } };
   const [lessons, quizzes, reviews, signOffs, certifications, attempts] = await Promise.all([
-    prisma.lessonProgress.findMany({
+    db.lessonProgress.findMany({
       where,
       select: { userId: true, courseSlug: true, lessonSlug: true, firstOpenedAt: true, completedAt: true },
     }),
-    prisma.quizAttempt.findMany({
+    db.quizAttempt.findMany({
       where: { ...where, submittedAt: { not: null } },
       select: {
         id: true,
@@ -88,7 +88,7 @@ export async function loadEvidence(userIds: string[]): Promise<Map<string, Evide
     }),
     // Latest submitted grade of each attempt, one joined query (an include would send the
     // database one parameter per review).
-    prisma.$queryRaw<
+    db.$queryRaw<
       Array<{
         attemptId: string;
         userId: string;
@@ -103,13 +103,13 @@ export async function loadEvidence(userIds: string[]): Promise<Map<string, Evide
       JOIN "ReviewVersion" v ON v."reviewId" = r."id" AND v."version" = r."version"
       JOIN "ScenarioAttempt" a ON a."id" = r."attemptId"
       WHERE r."version" > 0 AND ${peopleSql}`,
-    prisma.signOffEvent.findMany({
+    db.signOffEvent.findMany({
       where: { traineeId: { in: userIds } },
       select: { traineeId: true, level: true, behaviourId: true, action: true, at: true },
       orderBy: { at: "asc" },
     }),
-    prisma.certification.findMany({ where, select: { id: true, userId: true, stage: true, certifiedAt: true } }),
-    prisma.$queryRaw<Array<{ userId: string; startedAt: string | Date | null; finishedAt: string | Date | null }>>`
+    db.certification.findMany({ where, select: { id: true, userId: true, stage: true, certifiedAt: true } }),
+    db.$queryRaw<Array<{ userId: string; startedAt: string | Date | null; finishedAt: string | Date | null }>>`
       SELECT a."userId", MAX(a."startedAt") AS "startedAt", MAX(a."finishedAt") AS "finishedAt"
       FROM "ScenarioAttempt" a
       WHERE ${peopleSql}
@@ -295,29 +295,25 @@ export function evaluatePerson(
  * Records every level and track this evaluation finds complete and not yet certified, and
  * marks them certified in the evaluation; returns the stages that were new.
  */
-export async function recordCertifications(userId: string, evaluation: PersonEvaluation) {
+export async function recordCertifications(userId: string, evaluation: PersonEvaluation, db: Db = prisma) {
   const created: string[] = [];
   for (const stage of [...evaluation.levels, ...evaluation.tracks]) {
     if (!stage.complete || stage.certification || !stage.completeAt) continue;
-    const key = { userId_stage: { userId, stage: stage.id } };
-    const select = { id: true, certifiedAt: true };
-    stage.certification = await prisma.certification
-      .upsert({
-        where: key,
-        create: {
-          userId,
-          stage: stage.id,
-          certifiedAt: stage.completeAt,
-          evidence: requirementsColumn.encode(stage.requirements),
-        },
-        update: {},
-        select,
-      })
-      .catch((error: unknown) => {
-        // Another request (or server) recorded it a moment earlier: that record stands (ADR 017).
-        if (!isUniqueViolation(error)) throw error;
-        return prisma.certification.findUniqueOrThrow({ where: key, select });
-      });
+    // One statement, so that of two requests (or servers) certifying at once neither fails,
+    // inside a transaction too, where PostgreSQL aborts everything after a refused insert:
+    // the update names the key's own value, which lets Prisma send INSERT … ON CONFLICT DO
+    // UPDATE; the record the first one stored stands (ADR 017).
+    stage.certification = await db.certification.upsert({
+      where: { userId_stage: { userId, stage: stage.id } },
+      create: {
+        userId,
+        stage: stage.id,
+        certifiedAt: stage.completeAt,
+        evidence: requirementsColumn.encode(stage.requirements),
+      },
+      update: { stage: stage.id },
+      select: { id: true, certifiedAt: true },
+    });
     created.push(stage.id);
   }
   return created;

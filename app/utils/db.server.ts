@@ -1,5 +1,5 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "#app/generated/prisma/client.ts";
+import { type Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
 import { databaseTarget, type Provider } from "./database-url.server.ts";
 import { getEnv } from "./env.server.ts";
 
@@ -90,6 +90,16 @@ export function containsText(text: string): { contains: string } {
     ? ({ contains: text, mode: "insensitive" } as { contains: string })
     : { contains: text };
 }
+
+/** The client, or the transaction a write runs in: code that writes inside another's transaction takes either. */
+export type Db = Prisma.TransactionClient;
+
+/**
+ * Options for transactions that evaluate someone (ADR 016): SQLite lets one writer in at a
+ * time, so under load a write waits its turn longer than Prisma's default two seconds, and a
+ * batch of the readiness sweep takes longer than its default five.
+ */
+export const WRITE_TRANSACTION = { maxWait: 15_000, timeout: 60_000 };
 
 /** Counts queries so benchmarks can show queries per page. */
 export const queryCount = { value: 0 };

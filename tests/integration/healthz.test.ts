@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
-import { loader as healthz } from "./healthz.ts";
-import { loader as readyz } from "./readyz.ts";
+import { loader as healthz } from "#app/routes/healthz.ts";
+import { loader as readyz } from "#app/routes/readyz.ts";
 
 describe("/healthz", () => {
   test("200 while the process serves, even with the database gone: a supervisor restarts dead processes, not slow databases", async () => {
