@@ -13,7 +13,7 @@ import { startScheduledCleanup } from "./maintenance/cleanup.server.ts";
 
 const ABORT_DELAY = 5_000;
 
-// Every server process schedules the hourly cleanup; one of them runs it (ADR 018).
+// Every server process schedules the hourly cleanup; one of them runs it (ADR 021).
 startScheduledCleanup();
 // Stale readiness rows are brought up to date in the background, never in a request (ADR 016).
 startReadinessSweep();

@@ -1,6 +1,6 @@
 // npm run db:generate (and postinstall): the Prisma clients for both engines, from the one
 // schema people edit (prisma/schema.prisma, SQLite). The PostgreSQL schema is derived from
-// it here, never edited: prisma/postgresql/schema.prisma. See docs/decisions/016.
+// it here, never edited: prisma/postgresql/schema.prisma. See docs/decisions/019.
 //
 // Plain JavaScript with no dependencies, so that a production install (`npm ci --omit=dev`)
 // can run it: without the Prisma CLI (a devDependency) it says so and does nothing, since

@@ -1,5 +1,5 @@
 // Settings server.js reads before it serves, checked at start so that a wrong value stops
-// the server with a message instead of crashing every worker (ADR 018).
+// the server with a message instead of crashing every worker (ADR 021).
 import proxyaddr from "proxy-addr";
 
 const TRUST_PROXY_FORMS =

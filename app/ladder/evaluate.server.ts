@@ -58,7 +58,7 @@ export const MAX_EVIDENCE_PEOPLE = 500;
  * number. By id, each table is filtered on its own user column, so its index on that column
  * is used; a filter through the User relation makes SQLite scan the whole table. The ids
  * are the batch the caller evaluates (one person on a page, a batch of a team's stale
- * rows), never a list read back from the database, and at most MAX_EVIDENCE_PEOPLE (ADR 017).
+ * rows), never a list read back from the database, and at most MAX_EVIDENCE_PEOPLE (ADR 020).
  */
 export async function loadEvidence(userIds: string[], db: Db = prisma): Promise<Map<string, Evidence>> {
   if (userIds.length > MAX_EVIDENCE_PEOPLE) {
@@ -302,7 +302,7 @@ export async function recordCertifications(userId: string, evaluation: PersonEva
     // One statement, so that of two requests (or servers) certifying at once neither fails,
     // inside a transaction too, where PostgreSQL aborts everything after a refused insert:
     // the update names the key's own value, which lets Prisma send INSERT … ON CONFLICT DO
-    // UPDATE; the record the first one stored stands (ADR 017).
+    // UPDATE; the record the first one stored stands (ADR 020).
     stage.certification = await db.certification.upsert({
       where: { userId_stage: { userId, stage: stage.id } },
       create: {

@@ -1,5 +1,5 @@
 // Housekeeping every server process schedules and exactly one runs per hour, whichever
-// gets the lease first (ADR 018): the accounts' housekeeping (ended sessions, rate-limit
+// gets the lease first (ADR 021): the accounts' housekeeping (ended sessions, rate-limit
 // counters past their window, old audit entries) and heartbeats of processes gone for a day.
 import { Cron } from "croner";
 import { runHousekeeping } from "#app/accounts/housekeeping.server.ts";

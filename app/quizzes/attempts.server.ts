@@ -69,7 +69,7 @@ const starts = createLimiter(
 /**
  * Resumes the open attempt, or starts one if the quiz's rules and the hourly limit allow
  * (RateLimited otherwise: nothing is stored). The database holds at most one open attempt
- * per person and quiz (ADR 017): when two starts race, on one server or two, the one stored
+ * per person and quiz (ADR 020): when two starts race, on one server or two, the one stored
  * first wins and the other resumes it.
  */
 export async function startAttempt(userId: string, quiz: Quiz, locale: string) {

@@ -6,7 +6,7 @@ import { prisma } from "#app/utils/db.server.ts";
 
 /**
  * Everyone this person may review, as a filter on people: the database joins it, so a
- * manager of thousands sends no list of ids (ADR 017). Nobody for anyone else.
+ * manager of thousands sends no list of ids (ADR 020). Nobody for anyone else.
  */
 export function reviewablePeople(user: Pick<SessionUser, "id" | "roles">): Prisma.UserWhereInput {
   const or = [

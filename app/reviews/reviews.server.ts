@@ -37,7 +37,7 @@ export function reviewTarget(submittedAt: Date) {
 
 /**
  * The waiting attempts of this person's trainees, as SQL conditions on `a` (ScenarioAttempt):
- * the trainees by subquery, never by a list of their ids (ADR 017). Null for someone who
+ * the trainees by subquery, never by a list of their ids (ADR 020). Null for someone who
  * reviews nobody.
  */
 function waitingFor(user: Reviewer, filters: Pick<QueueFilters, "trainee" | "scenario"> & { scenarioIds?: string[] }) {

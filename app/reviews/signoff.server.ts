@@ -49,7 +49,7 @@ export async function recordSignOff(
   if (!level.behaviours.some((b) => b.id === input.behaviourId)) throw refuse("unknownBehaviour", 400);
   // The next event takes the next number; the database refuses a number taken twice, so of
   // two mentors confirming at once (on one server or two) one is stored and the other, on
-  // its second look, is told it is already confirmed (ADR 017). A refused insert rolls its
+  // its second look, is told it is already confirmed (ADR 020). A refused insert rolls its
   // transaction back whole, so the second look is a new transaction.
   const behaviour = { traineeId: input.traineeId, level: input.level, behaviourId: input.behaviourId };
   for (let tries = 1; ; tries++) {

@@ -147,7 +147,7 @@ const starts = createLimiter(
  * The open attempt, or a new one in the reader's language. "Try again" names the attempt it
  * follows, which must be this person's, of this scenario. Past the hourly limit a new one is
  * refused with RateLimited and nothing is stored. The database holds at most one open
- * attempt per person and scenario (ADR 017): of two starts at once, on one server or two,
+ * attempt per person and scenario (ADR 020): of two starts at once, on one server or two,
  * the one stored first wins and the other resumes it.
  */
 export async function startAttempt(userId: string, bundle: ScenarioBundle, locale: Locale, previousAttemptId?: string) {

@@ -50,7 +50,7 @@ type PersonRow = {
   l1At: string | Date | null;
 };
 
-/** The teams this manager manages, as an SQL subquery (never a list of ids, ADR 017). */
+/** The teams this manager manages, as an SQL subquery (never a list of ids, ADR 020). */
 const managedTeams = (managerId: string) =>
   Prisma.sql`SELECT tm."teamId" FROM "TeamManager" tm WHERE tm."userId" = ${managerId}`;
 

@@ -1,5 +1,5 @@
 // Which database DATABASE_URL names. The one place where the two engines are told apart;
-// the app, the migrations, the tests and the benchmark all ask here (ADR 016).
+// the app, the migrations, the tests and the benchmark all ask here (ADR 019).
 import path from "node:path";
 
 export type DatabaseTarget =

@@ -3,7 +3,7 @@ import { type Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
 import { databaseTarget, type Provider } from "./database-url.server.ts";
 import { getEnv } from "./env.server.ts";
 
-/** The engine this process runs on, for the few places SQL differs (ADR 016). */
+/** The engine this process runs on, for the few places SQL differs (ADR 019). */
 export const provider: Provider = databaseTarget(getEnv().DATABASE_URL).provider;
 
 // PostgreSQL's adapter and client are loaded only by a server that runs on it.
@@ -33,7 +33,7 @@ type Client = ReturnType<typeof sqliteClient>;
 
 /**
  * The client for the engine DATABASE_URL names. App code is typed against the SQLite
- * client; the PostgreSQL one is generated from the same models (ADR 016) and accepts every
+ * client; the PostgreSQL one is generated from the same models (ADR 019) and accepts every
  * query the SQLite one does, but TypeScript cannot see that through their transaction
  * signatures, hence the one cast.
  */
@@ -60,7 +60,7 @@ function createClient() {
   const client = createPrismaClient(env.DATABASE_URL);
   client.$on("error", (event) => {
     // A unique key refusing the loser of a race is how the database keeps its promises
-    // (ADR 017); the caller answers it. Anything unexpected still reaches the request's error.
+    // (ADR 020); the caller answers it. Anything unexpected still reaches the request's error.
     if (!/Unique constraint failed/.test(event.message)) console.warn(`prisma:error ${event.message}`);
   });
   client.$on("query", (event) => {
@@ -74,7 +74,7 @@ function createClient() {
 
 /**
  * The database refused a row because a unique key (or a partial unique index) already holds
- * one: the loser of a race another request or server won (ADR 017).
+ * one: the loser of a race another request or server won (ADR 020).
  */
 export function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";

@@ -1,5 +1,5 @@
 // What /readyz reports: whether this server can do its work. A load balancer polls it and
-// sends requests only to servers that answer 200 (docs/deploy.md, ADR 018).
+// sends requests only to servers that answer 200 (docs/deploy.md, ADR 021).
 import { readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -1,5 +1,5 @@
 // Pages whose size grows with the organisation, for a manager of 1,000 and of 5,000 people:
-// each answers, on either engine, with no query growing with a list of ids (ADR 017).
+// each answers, on either engine, with no query growing with a list of ids (ADR 020).
 import { describe, expect, test } from "vitest";
 import { sessionCookie } from "#app/utils/session.server.ts";
 import { prisma } from "#app/utils/db.server.ts";

@@ -14,7 +14,7 @@ CREATE TABLE "new_SignOffEvent" (
     CONSTRAINT "SignOffEvent_traineeId_fkey" FOREIGN KEY ("traineeId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "SignOffEvent_mentorId_fkey" FOREIGN KEY ("mentorId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
--- Hand-written: existing events are numbered in the order they happened (ADR 017).
+-- Hand-written: existing events are numbered in the order they happened (ADR 020).
 INSERT INTO "new_SignOffEvent" ("action", "at", "behaviourId", "id", "level", "mentorId", "note", "traineeId", "seq")
 SELECT "action", "at", "behaviourId", "id", "level", "mentorId", "note", "traineeId",
     (SELECT COUNT(*) FROM "SignOffEvent" e
@@ -29,7 +29,7 @@ CREATE UNIQUE INDEX "SignOffEvent_traineeId_level_behaviourId_seq_key" ON "SignO
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
--- Hand-written: before ADR 017 two starts at once could each store an open attempt. Keep the
+-- Hand-written: before ADR 020 two starts at once could each store an open attempt. Keep the
 -- latest open quiz attempt (the one the quiz page showed, and an open attempt holds no answers)
 -- and the open scenario attempt with the most turns; the other scenario attempts are closed,
 -- their turns kept.

@@ -1,4 +1,4 @@
--- AlterTable (hand-written: existing events are numbered in the order they happened, ADR 017)
+-- AlterTable (hand-written: existing events are numbered in the order they happened, ADR 020)
 ALTER TABLE "SignOffEvent" ADD COLUMN     "seq" INTEGER;
 UPDATE "SignOffEvent" SET "seq" = n."seq"
 FROM (SELECT "id", ROW_NUMBER() OVER (PARTITION BY "traineeId", "level", "behaviourId" ORDER BY "at", "id") AS "seq"
@@ -6,7 +6,7 @@ FROM (SELECT "id", ROW_NUMBER() OVER (PARTITION BY "traineeId", "level", "behavi
 WHERE n."id" = "SignOffEvent"."id";
 ALTER TABLE "SignOffEvent" ALTER COLUMN "seq" SET NOT NULL;
 
--- Hand-written: before ADR 017 two starts at once could each store an open attempt. Keep the
+-- Hand-written: before ADR 020 two starts at once could each store an open attempt. Keep the
 -- latest open quiz attempt (the one the quiz page showed, and an open attempt holds no answers)
 -- and the open scenario attempt with the most turns; the other scenario attempts are closed,
 -- their turns kept.
