@@ -3,11 +3,13 @@
 import "dotenv/config";
 import cluster from "node:cluster";
 import crypto from "node:crypto";
+import net from "node:net";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import morgan from "morgan";
+import { HEALTHY_RUN_MS, restartDelay, trustProxy } from "./server/options.js";
 
 const MODE = process.env.NODE_ENV ?? "development";
 const PORT = Number(process.env.PORT ?? 3000);
@@ -21,18 +23,40 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
  */
 const WORKERS = MODE === "production" ? Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1) || 1) : 1;
 
+// Checked before any worker starts: a wrong value stops here, once, with what is accepted.
+let TRUST_PROXY;
+try {
+  TRUST_PROXY = trustProxy(process.env.TRUST_PROXY);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+
 if (cluster.isPrimary && WORKERS > 1) {
   let stopping = false;
-  for (let i = 0; i < WORKERS; i++) cluster.fork();
+  // A worker that keeps crashing is restarted later each time (0.5 s, 1 s, 2 s … 30 s), not
+  // at once in a loop; one that served for a minute first starts the count again.
+  let failures = 0;
+  const startedAt = new Map();
+  const fork = () => startedAt.set(cluster.fork().id, Date.now());
+  for (let i = 0; i < WORKERS; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
-    console.error(`worker ${worker.process.pid} stopped (${signal ?? code}); starting another`);
-    cluster.fork();
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    startedAt.delete(worker.id);
+    failures = lived >= HEALTHY_RUN_MS ? 1 : failures + 1;
+    const delay = restartDelay(failures);
+    console.error(`worker ${worker.process.pid} stopped (${signal ?? code}); starting another in ${delay / 1000} s`);
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, delay);
   });
   for (const signal of ["SIGTERM", "SIGINT"]) {
     process.once(signal, () => {
       stopping = true;
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(signal);
+      const workers = Object.values(cluster.workers ?? {});
+      if (!workers.length) process.exit(0);
+      for (const worker of workers) worker?.kill(signal);
       setTimeout(() => process.exit(0), 10_000).unref();
       cluster.on("exit", () => {
         if (!Object.keys(cluster.workers ?? {}).length) process.exit(0);
@@ -51,7 +75,14 @@ async function serve() {
 
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  app.set("trust proxy", TRUST_PROXY);
+  // Stopping: answer what is asked, then close the connection, so that a load balancer's
+  // kept-alive connections end and it sends the next request to another server.
+  let stopping = false;
+  app.use((req, res, next) => {
+    if (stopping) res.set("Connection", "close");
+    next();
+  });
   app.use(compression());
 
   app.use((req, res, next) => {
@@ -137,7 +168,11 @@ async function serve() {
   }
 
   if (process.env.QUIET !== "true") {
-    app.use(morgan(MODE === "production" ? "tiny" : "dev", { skip: (req) => req.url === "/healthz" }));
+    app.use(
+      morgan(MODE === "production" ? "tiny" : "dev", {
+        skip: (req) => req.url === "/healthz" || req.url === "/readyz",
+      }),
+    );
   }
 
   const build = viteDevServer
@@ -173,7 +208,19 @@ async function serve() {
   // A worker whose primary is gone (even killed) stops too, rather than hold the port.
   if (cluster.isWorker) process.on("disconnect", () => process.exit(0));
 
+  // SIGTERM (systemd, a rolling restart): stop taking connections, finish the requests in
+  // hand, then exit; whatever is still open after 10 s is cut. Kept-alive connections are
+  // not cut when idle (as http's close() does): a proxy may be sending on one that very
+  // moment, and a form post it had sent would be lost. They get their next answer with
+  // Connection: close, or the proxy closes them when idle (nginx after 4 s, deploy/nginx.conf).
   for (const signal of ["SIGTERM", "SIGINT"]) {
-    process.once(signal, () => server.close(() => process.exit(0)));
+    process.once(signal, () => {
+      stopping = true;
+      net.Server.prototype.close.call(server, () => process.exit(0));
+      setTimeout(() => {
+        server.closeAllConnections();
+        process.exit(0);
+      }, 10_000).unref();
+    });
   }
 }

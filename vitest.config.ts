@@ -1,9 +1,17 @@
 import tsconfigPaths from "vite-tsconfig-paths";
 import { defineConfig } from "vitest/config";
 
+// The engine the tests run on: PostgreSQL when DATABASE_URL names a server as `npm test`
+// starts (each test file then gets a database of its own there), SQLite files otherwise.
+// Recorded apart from DATABASE_URL, which every test file points at its own database.
+process.env.TEST_DATABASE_URL = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")
+  ? process.env.DATABASE_URL
+  : "file:./tests/.tmp/run.db";
+
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
+    env: { TEST_DATABASE_URL: process.env.TEST_DATABASE_URL },
     projects: [
       {
         extends: true,
@@ -13,6 +21,7 @@ export default defineConfig({
             "app/**/*.test.{ts,tsx}",
             "prisma/**/*.test.ts",
             "scripts/**/*.test.ts",
+            "server/**/*.test.ts",
             "tests/integration/**/*.test.ts",
           ],
           globalSetup: ["tests/setup/global-setup.ts"],

@@ -4,16 +4,17 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { startHousekeeping } from "./accounts/housekeeping.server.ts";
 import { isLocale } from "./utils/i18n.ts";
 import { i18nFor, resolveLocale } from "./utils/locale.server.ts";
 import { NonceProvider } from "./utils/nonce-provider.ts";
 import { withoutNulBytes } from "./utils/nul-bytes.server.ts";
 import { startReadinessSweep } from "./ladder/sweep.server.ts";
+import { startScheduledCleanup } from "./maintenance/cleanup.server.ts";
 
 const ABORT_DELAY = 5_000;
 
-startHousekeeping();
+// Every server process schedules the hourly cleanup; one of them runs it (ADR 021).
+startScheduledCleanup();
 // Stale readiness rows are brought up to date in the background, never in a request (ADR 016).
 startReadinessSweep();
 

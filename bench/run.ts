@@ -8,18 +8,28 @@
 //      with mentors grading and managers looking at their teams;
 //   3. a synchronised start: 2,000 learners starting the same quiz within 10 seconds.
 // Then the JavaScript a lesson page loads and the SQL queries of /team for a small and a
-// large manager. Writes bench/results/<date>-<commit>.md and .json.
+// large manager. Writes bench/results/<date>-<commit>[-postgresql][-N-servers].md and .json,
+// beside the latest SQLite one-server figures.
 //
-// Environment: SKIP_BUILD=1 reuses build/; SECONDS_PER_ENDPOINT (default 10),
-// MIXED_SECONDS (default 60), CONNECTIONS (default 16), PORT (default 3480), WEB_CONCURRENCY
-// (server processes, default 1).
+// Environment: DATABASE_URL picks the engine. Unset or file:…, SQLite: a copy of
+// data/large.db. postgresql://…/NAME, PostgreSQL: the database NAME is dropped and made
+// again from NAME_large, a template holding the same organisation (copied from
+// data/large.db the first time, with npm run db:copy's code). SERVERS=N starts N app
+// servers on one database and puts nginx with deploy/nginx.conf in front (N > 1).
+// SKIP_BUILD=1 reuses build/; SECONDS_PER_ENDPOINT (default 10), MIXED_SECONDS (default
+// 60), CONNECTIONS (default 16), PORT (default 3480), WEB_CONCURRENCY (processes per
+// server, default 1).
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
+import pg from "pg";
+import { databaseTarget, type DatabaseTarget, redactUrl } from "#app/utils/database-url.server.ts";
+import { copySqliteToPostgresql } from "#root/prisma/copy.ts";
+import { appliedMigrations, applyMigrations, migrationNames, siblingDatabaseUrl } from "#root/prisma/migrator.ts";
+import { startNginx } from "#tests/setup/nginx.ts";
 import { percentile, root, startServer } from "./harness.ts";
 import { seededRandom } from "./org.ts";
 import { agentEmail, LARGE, largeDbPath, managerEmail } from "./seed-large.ts";
@@ -32,14 +42,27 @@ const port = Number(process.env.PORT ?? 3480);
 const seconds = Number(process.env.SECONDS_PER_ENDPOINT ?? 10);
 const mixedSeconds = Number(process.env.MIXED_SECONDS ?? 60);
 const connections = Number(process.env.CONNECTIONS ?? 16);
-/** Server processes (server.js reads WEB_CONCURRENCY). */
+/** Processes per server (server.js reads WEB_CONCURRENCY). */
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1) || 1);
+/** App servers on the one database; more than one get nginx in front. */
+const serverCount = Math.max(1, Number(process.env.SERVERS ?? 1) || 1);
+// SQLite: the benchmark's own copy, whatever file the URL names. PostgreSQL: the database
+// named, which is dropped and made again, so its name must say it is the benchmark's.
+const asked = databaseTarget(process.env.DATABASE_URL || "file:./tests/.tmp/bench-run.db");
+const target: DatabaseTarget =
+  asked.provider === "sqlite" ? databaseTarget("file:./tests/.tmp/bench-run.db", root) : asked;
+if (target.provider === "postgresql" && !/bench/.test(target.database)) {
+  throw new Error(
+    `npm run bench drops and re-creates the database DATABASE_URL names; "${target.database}" does not look like a benchmark's. Name one with "bench" in it, e.g. ${redactUrl(siblingDatabaseUrl(target.url, "rapport_bench"))}.`,
+  );
+}
 const LEARNERS = 10_000;
 const ACT_EVERY_S = 30;
 const SYNC_LEARNERS = 2_000;
 const SYNC_WINDOW_S = 10;
 
 const started = new Date();
+const loadAtStart = os.loadavg().map((l) => Math.round(l * 10) / 10);
 const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
 const commit = git("rev-parse", "--short", "HEAD");
 const dirty = git("status", "--porcelain", "--untracked-files=no").length > 0;
@@ -49,53 +72,79 @@ if (process.env.SKIP_BUILD !== "1") {
   execFileSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 }
 if (!existsSync(largeDbPath())) {
-  // In its own process: the app's database client is bound to the first file it opens.
+  // In its own process: the app's database client is bound to the first database it opens.
   console.log("No large organisation yet: generating it (npm run seed:large)…");
-  execFileSync("npm", ["run", "seed:large"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  execFileSync("npm", ["run", "seed:large"], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env });
 }
+// An organisation generated before the latest migrations gets them first.
+await applyMigrations(largeDbPath());
 
-// A copy, so every run starts from the same organisation.
-mkdirSync(path.join(root, "tests/.tmp"), { recursive: true });
-const file = path.join(root, "tests/.tmp/bench-run.db");
-for (const suffix of ["", "-wal", "-shm"]) {
-  if (existsSync(largeDbPath() + suffix)) copyFileSync(largeDbPath() + suffix, file + suffix);
-  else if (existsSync(file + suffix)) writeFileSync(file + suffix, "");
+/** A fresh copy of the organisation for this run, on the engine asked for. */
+async function prepareDatabase(): Promise<string> {
+  if (target.provider === "sqlite") {
+    mkdirSync(path.dirname(target.file), { recursive: true });
+    for (const suffix of ["", "-wal", "-shm"]) {
+      if (existsSync(largeDbPath() + suffix)) copyFileSync(largeDbPath() + suffix, target.file + suffix);
+      else if (existsSync(target.file + suffix)) writeFileSync(target.file + suffix, "");
+    }
+    return `file:${target.file}`;
+  }
+  const template = `${target.database}_large`;
+  const admin = new pg.Client({ connectionString: siblingDatabaseUrl(target.url, "postgres") });
+  await admin.connect();
+  try {
+    const templateUrl = siblingDatabaseUrl(target.url, template);
+    const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template])).rowCount;
+    const current = exists && (await appliedMigrations(templateUrl)).join() === migrationNames("postgresql").join();
+    if (!current) {
+      console.log(`Copying the organisation into PostgreSQL (${template}, once)…`);
+      await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${template}"`);
+      await applyMigrations(templateUrl);
+      const copied = await copySqliteToPostgresql(
+        largeDbPath(),
+        databaseTarget(templateUrl) as DatabaseTarget & { provider: "postgresql" },
+      );
+      console.log(`  ${Object.values(copied).reduce((a, b) => a + b, 0)} rows`);
+    }
+    await admin.query(`DROP DATABASE IF EXISTS "${target.database}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${target.database}" TEMPLATE "${template}"`);
+  } finally {
+    await admin.end();
+  }
+  return target.url;
 }
-process.env.DATABASE_URL = `file:${file}`;
+const databaseUrl = await prepareDatabase();
+process.env.DATABASE_URL = databaseUrl;
+const engine = target.provider === "sqlite" ? "SQLite" : "PostgreSQL";
 
 const { sessionCookie, sessionLifetimeMs } = await import("#app/utils/session.server.ts");
 const { getQuizzes, getScenarios } = await import("#app/content/catalog.server.ts");
 const { reply } = await import("#app/scenarios/engine.server.ts");
 const { initialState } = await import("#app/scenarios/engine.server.ts");
+const { prisma, queryCount } = await import("#app/utils/db.server.ts");
 type PlayState = ReturnType<typeof initialState>;
 
 // ---------------------------------------------------------------------------------------
 // Who signs in, and what they will do: sessions, open quiz attempts with their answers,
-// open scenario attempts. Written straight into the copy, as an operator would prepare it.
+// open scenario attempts. Written into the copy with the app's client, as an operator
+// would prepare it.
 // ---------------------------------------------------------------------------------------
 const random = seededRandom(8);
-const db = new Database(file);
-db.pragma("journal_mode = WAL");
-const users = db.prepare("SELECT u.id, u.email FROM User u").all() as Array<{ id: string; email: string }>;
+const users = await prisma.user.findMany({ select: { id: true, email: true } });
 const idOf = new Map(users.map((u) => [u.email, u.id]));
 const agents = Array.from({ length: LARGE.teams * LARGE.agentsPerTeam }, (_, n) => idOf.get(agentEmail(n)) ?? "");
 const mentors = (
-  db.prepare("SELECT userId FROM UserRole WHERE role = 'mentor' ORDER BY userId").all() as Array<{ userId: string }>
+  await prisma.userRole.findMany({ where: { role: "mentor" }, select: { userId: true }, orderBy: { userId: "asc" } })
 ).map((r) => r.userId);
-const expires = new Date(Date.now() + sessionLifetimeMs()).toISOString().replace("Z", "+00:00");
-const insertSession = db.prepare(
-  "INSERT INTO Session (id, userId, expiresAt, createdAt, lastSeenAt) VALUES (?, ?, ?, ?, ?)",
-);
+const expiresAt = new Date(Date.now() + sessionLifetimeMs());
 const sessionId = () =>
   `bench${Math.floor(random() * 2 ** 52).toString(36)}${Math.floor(random() * 2 ** 52).toString(36)}`;
 async function cookiesFor(userIds: string[]) {
-  const ids = userIds.map((userId) => {
-    const id = sessionId();
-    const now = new Date().toISOString().replace("Z", "+00:00");
-    insertSession.run(id, userId, expires, now, now);
-    return id;
-  });
-  return Promise.all(ids.map(async (id) => (await sessionCookie.serialize(id)).split(";")[0] ?? ""));
+  const rows = userIds.map((userId) => ({ id: sessionId(), userId, expiresAt }));
+  await prisma.session.createMany({ data: rows });
+  return Promise.all(rows.map(async (row) => (await sessionCookie.serialize(row.id)).split(";")[0] ?? ""));
 }
 // 10,000 learners: every agent on two devices.
 const learnerCookies = await cookiesFor([...agents, ...agents]);
@@ -108,73 +157,71 @@ const smallManager = await cookiesFor([idOf.get(managerEmail(1)) ?? ""]);
 // person's readiness, as in real use.
 const quizzes = Object.values(getQuizzes());
 const answerQuizzes = quizzes.filter((q) => !q.final).slice(0, 4);
-const insertQuiz = db.prepare(
-  "INSERT INTO QuizAttempt (id, userId, quizId, courseSlug, seed, locale, startedAt) VALUES (?, ?, ?, ?, ?, 'en', ?)",
-);
 type Submission = { path: string; body: string; cookie: string };
 const submissions: Submission[] = [];
-db.transaction(() => {
-  for (const quiz of answerQuizzes) {
-    const english = quiz.variants.en;
-    if (!english) continue;
-    const answers = new URLSearchParams({ intent: "submit" });
-    for (const question of english.questions) {
-      const correct = english.keys[question.id]?.correct ?? [];
-      if (question.kind === "ordering")
-        correct.forEach((item, i) => answers.append(`order:${question.id}:${item}`, String(i + 1)));
-      else for (const option of correct) answers.append(`answer:${question.id}`, option);
-    }
-    agents.forEach((userId, n) => {
-      const attemptId = `benchquiz${quiz.id.length}${n}${Math.floor(random() * 1e9).toString(36)}`;
-      insertQuiz.run(
-        attemptId,
-        userId,
-        quiz.id,
-        quiz.courseSlug,
-        1 + n,
-        new Date().toISOString().replace("Z", "+00:00"),
-      );
-      const body = new URLSearchParams(answers);
-      body.set("attemptId", attemptId);
-      submissions.push({ path: `/quizzes/${quiz.id}`, body: body.toString(), cookie: cookieOfAgent(n) });
-    });
+const openQuizzes: Array<{
+  id: string;
+  userId: string;
+  quizId: string;
+  courseSlug: string;
+  seed: number;
+  locale: string;
+}> = [];
+for (const quiz of answerQuizzes) {
+  const english = quiz.variants.en;
+  if (!english) continue;
+  const answers = new URLSearchParams({ intent: "submit" });
+  for (const question of english.questions) {
+    const correct = english.keys[question.id]?.correct ?? [];
+    if (question.kind === "ordering")
+      correct.forEach((item, i) => answers.append(`order:${question.id}:${item}`, String(i + 1)));
+    else for (const option of correct) answers.append(`answer:${question.id}`, option);
   }
-})();
+  agents.forEach((userId, n) => {
+    const attemptId = `benchquiz${quiz.id.length}${n}${Math.floor(random() * 1e9).toString(36)}`;
+    openQuizzes.push({
+      id: attemptId,
+      userId,
+      quizId: quiz.id,
+      courseSlug: quiz.courseSlug,
+      seed: 1 + n,
+      locale: "en",
+    });
+    const body = new URLSearchParams(answers);
+    body.set("attemptId", attemptId);
+    submissions.push({ path: `/quizzes/${quiz.id}`, body: body.toString(), cookie: cookieOfAgent(n) });
+  });
+}
+await prisma.quizAttempt.createMany({ data: openQuizzes });
 
 // Open scenario attempts; the load plays each one turn by turn, a turn at a time.
 const scenarios = getScenarios();
 const playable = ["double-charge-chat", "locked-out-phone"];
-const insertAttempt = db.prepare(
-  "INSERT INTO ScenarioAttempt (id, userId, scenarioId, locale, startedAt, stepId, turn, state) VALUES (?, ?, ?, 'en', ?, ?, 0, ?)",
-);
 type Play = { attemptId: string; scenarioId: string; cookie: string; state: PlayState };
 const plays: Play[] = [];
-db.transaction(() => {
-  for (const scenarioId of playable) {
-    const scenario = scenarios[scenarioId]?.variants.en;
-    if (!scenario) throw new Error(`${scenarioId} is missing`);
-    agents.forEach((userId, n) => {
-      const state = initialState(scenario);
-      const attemptId = `benchplay${scenarioId.length}${n}${Math.floor(random() * 1e9).toString(36)}`;
-      insertAttempt.run(
-        attemptId,
-        userId,
-        scenarioId,
-        new Date().toISOString().replace("Z", "+00:00"),
-        state.stepId,
-        JSON.stringify(state),
-      );
-      plays.push({ attemptId, scenarioId, cookie: cookieOfAgent(n), state });
-    });
-  }
-})();
-const waitingByMentor = db
-  .prepare(
-    `SELECT a.id, ms.mentorId FROM ScenarioAttempt a JOIN Mentorship ms ON ms.traineeId = a.userId
-     WHERE a.reviewStatus = 'waiting' ORDER BY a.id`,
-  )
-  .all() as Array<{ id: string; mentorId: string }>;
-db.close();
+for (const scenarioId of playable) {
+  const scenario = scenarios[scenarioId]?.variants.en;
+  if (!scenario) throw new Error(`${scenarioId} is missing`);
+  agents.forEach((_, n) => {
+    const state = initialState(scenario);
+    const attemptId = `benchplay${scenarioId.length}${n}${Math.floor(random() * 1e9).toString(36)}`;
+    plays.push({ attemptId, scenarioId, cookie: cookieOfAgent(n), state });
+  });
+}
+await prisma.scenarioAttempt.createMany({
+  data: plays.map((play, i) => ({
+    id: play.attemptId,
+    userId: agents[i % agents.length] ?? "",
+    scenarioId: play.scenarioId,
+    locale: "en",
+    stepId: play.state.stepId,
+    turn: 0,
+    state: JSON.stringify(play.state),
+  })),
+});
+const waitingByMentor = await prisma.$queryRaw<Array<{ id: string; mentorId: string }>>`
+  SELECT a."id", ms."mentorId" FROM "ScenarioAttempt" a JOIN "Mentorship" ms ON ms."traineeId" = a."userId"
+  WHERE a."reviewStatus" = 'waiting' ORDER BY a."id"`;
 const mentorIndex = new Map(mentors.map((id, i) => [id, i]));
 const gradings = waitingByMentor.map((w) => ({
   path: `/reviews/${w.id}`,
@@ -361,8 +408,17 @@ const unlimited = {
   QUIZ_ATTEMPTS_PER_HOUR: "100000",
   SCENARIO_ATTEMPTS_PER_HOUR: "100000",
 };
-const server = await startServer(file, port, { SESSION_SECRET: SECRET, SLOW_QUERY_MS: "600000", ...unlimited });
-base = server.base;
+// One server on PORT; several on the ports after it, with nginx (deploy/nginx.conf) on PORT.
+const appPorts = serverCount > 1 ? Array.from({ length: serverCount }, (_, i) => port + 1 + i) : [port];
+const serverEnv = {
+  SESSION_SECRET: SECRET,
+  SLOW_QUERY_MS: "600000",
+  ...unlimited,
+  ...(serverCount > 1 ? { TRUST_PROXY: "1" } : {}),
+};
+const servers = await Promise.all(appPorts.map((p) => startServer(databaseUrl, p, serverEnv)));
+const nginx = serverCount > 1 ? await startNginx(port, appPorts) : null;
+base = nginx?.base ?? servers[0]?.base ?? "";
 const results: Outcome[] = [];
 let mixed: Outcome;
 let teamAlone: Outcome;
@@ -471,12 +527,13 @@ try {
     { connections: 400, amount: SYNC_LEARNERS * 2, overallRate: (SYNC_LEARNERS * 2) / SYNC_WINDOW_S },
   );
 } finally {
-  server.stop();
+  await nginx?.stop();
+  await Promise.all(servers.map((server) => server.stop()));
 }
 
 // The JavaScript a lesson page loads: every module it names, gzipped.
 async function lessonJavaScript() {
-  const again = await startServer(file, port, { SESSION_SECRET: SECRET, ...unlimited });
+  const again = await startServer(databaseUrl, port, { SESSION_SECRET: SECRET, ...unlimited });
   try {
     const html = await (await fetch(`${again.base}${lessonPaths[0]}`, { headers: { cookie: anyLearner() } })).text();
     const urls = new Set(
@@ -501,7 +558,6 @@ const js = await lessonJavaScript();
 console.log(`lesson page JavaScript: ${js.files} files, ${js.rawKB} KB, ${js.gzipKB} KB gzipped`);
 
 // /team's SQL queries, counted in process, for a manager of 2 teams and one of 10.
-const { prisma, queryCount } = await import("#app/utils/db.server.ts");
 const { getTeamView } = await import("#app/team/team.server.ts");
 const teamQueries: Array<{ manager: string; people: number; queries: number }> = [];
 for (const email of [managerEmail(1), managerEmail(0)]) {
@@ -555,6 +611,8 @@ const targets = [
   },
 ];
 const machine = {
+  /** The machine is shared: its load average (1, 5, 15 min) when the run started and ended. */
+  load: { atStart: loadAtStart, atEnd: os.loadavg().map((l) => round(l)) },
   cores: os.cpus().length,
   cpu: os.cpus()[0]?.model ?? "unknown",
   memoryGiB: Math.round(os.totalmem() / 2 ** 30),
@@ -572,7 +630,16 @@ const report = {
     managers: LARGE.managers,
     file: path.relative(root, largeDbPath()),
   },
-  settings: { connections, secondsPerEndpoint: seconds, mixedSeconds, serverProcesses: workers },
+  settings: {
+    engine,
+    database: redactUrl(databaseUrl),
+    servers: serverCount,
+    loadBalancer: nginx ? "nginx, deploy/nginx.conf" : null,
+    connections,
+    secondsPerEndpoint: seconds,
+    mixedSeconds,
+    serverProcesses: workers,
+  },
   endpoints: results.map((r) => ({ ...r, ofHealthz: round((r.rps / healthz) * 100) })),
   teamAlone,
   mixed,
@@ -584,14 +651,58 @@ const report = {
 const stamp = started.toISOString().slice(0, 16).replace(/[:T]/g, "-");
 const out = path.join(root, "bench/results");
 mkdirSync(out, { recursive: true });
-const name = `${stamp}-${commit}${workers > 1 ? `-${workers}-processes` : ""}`;
+const name = [
+  `${stamp}-${commit}`,
+  ...(target.provider === "postgresql" ? ["postgresql"] : []),
+  ...(serverCount > 1 ? [`${serverCount}-servers`] : []),
+  ...(workers > 1 ? [`${workers}-processes`] : []),
+].join("-");
+const comparison = target.provider === "sqlite" && serverCount === 1 && workers === 1 ? null : latestSqliteReport(out);
 writeFileSync(path.join(out, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
 const table = (rows: string[][]) => rows.map((r) => `| ${r.join(" | ")} |`).join("\n");
+const processes = workers === 1 ? "one process" : `${workers} processes (WEB_CONCURRENCY)`;
+const setup =
+  serverCount === 1
+    ? `One production server, ${processes}, on ${engine}`
+    : `${serverCount} production servers, ${processes} each, on one ${engine} database behind nginx (\`deploy/nginx.conf\`)`;
+
+type Report = typeof report;
+/** The most recent SQLite one-server, one-process report in bench/results, to compare with. */
+function latestSqliteReport(dir: string) {
+  const candidates = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => ({ file: f, report: JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Partial<Report> }))
+    .filter(
+      ({ report: r }) =>
+        (r.settings?.engine ?? "SQLite") === "SQLite" &&
+        (r.settings?.servers ?? 1) === 1 &&
+        r.settings?.serverProcesses === 1,
+    )
+    .sort((a, b) => (a.report.startedAt ?? "").localeCompare(b.report.startedAt ?? ""));
+  return candidates.at(-1) ?? null;
+}
+
+function sideBySide({ file, report: other }: { file: string; report: Partial<Report> }) {
+  const cell = (o: Outcome | undefined) => (o ? `${o.rps} req/s, p95 ${o.p95} ms, ${o.errors} errors` : "–");
+  const rows = results.map((r) => [r.name, cell(other.endpoints?.find((e) => e.name === r.name)), cell(r)]);
+  rows.push(["/team, one request at a time", cell(other.teamAlone), cell(teamAlone)]);
+  rows.push(["mixed load", cell(other.mixed), cell(mixed)]);
+  const otherSync = other.synchronisedStart;
+  rows.push([
+    "synchronised start of 2,000",
+    otherSync ? `${cell(otherSync)}; ${otherSync.openAttempts} stored` : "–",
+    `${cell(sync)}; ${syncOpen} stored`,
+  ]);
+  return `Beside SQLite on one server, one process ([${file.replace(/\.json$/, ".md")}](${file.replace(/\.json$/, ".md")}), commit \`${other.commit}\`, same machine):
+
+${table([["", "SQLite, one server", setup], ["---", "---", "---"], ...rows])}`;
+}
 const md = `# Rapport benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC
 
-Commit \`${report.commit}\` · ${machine.cores} cores (${machine.cpu}) · ${machine.memoryGiB} GiB · Node ${machine.node} · ${machine.platform}
+Commit \`${report.commit}\` · ${machine.cores} cores (${machine.cpu}) · ${machine.memoryGiB} GiB · Node ${machine.node} · ${machine.platform} · load average ${machine.load.atStart.join(" / ")} at the start, ${machine.load.atEnd.join(" / ")} at the end (shared machine)
 
-Organisation: ${report.organisation.agents.toLocaleString("en")} agents in ${LARGE.teams} teams, ${mentors.length} mentors, ${LARGE.managers} managers (\`npm run seed:large\`). ${workers === 1 ? "One production server process" : `${workers} production server processes (WEB_CONCURRENCY)`} on SQLite; the load generator (autocannon) runs on the same machine.
+Organisation: ${report.organisation.agents.toLocaleString("en")} agents in ${LARGE.teams} teams, ${mentors.length} mentors, ${LARGE.managers} managers (\`npm run seed:large\`). ${setup}; the load generator (autocannon) runs on the same machine.
+${comparison ? `\n${sideBySide(comparison)}\n` : ""}
 
 ## Targets
 

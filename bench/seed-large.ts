@@ -105,7 +105,7 @@ export async function seedLarge(file = largeDbPath(), seed = Number(process.env.
       "INSERT INTO ReviewVersion (id, reviewId, version, reviewerId, createdAt, decision, scores, comments, feedback, changes) VALUES (?, ?, 1, ?, ?, ?, ?, '{}', ?, '[]')",
     ),
     signOff: db.prepare(
-      "INSERT INTO SignOffEvent (id, traineeId, level, behaviourId, action, note, mentorId, at) VALUES (?, ?, ?, ?, 'confirm', ?, ?, ?)",
+      "INSERT INTO SignOffEvent (id, traineeId, level, behaviourId, seq, action, note, mentorId, at) VALUES (?, ?, ?, ?, 1, 'confirm', ?, ?, ?)",
     ),
     goal: db.prepare("INSERT INTO Goal (userId, targetLevel, dueDate, setById, updatedAt) VALUES (?, ?, ?, ?, ?)"),
   };

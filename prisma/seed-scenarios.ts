@@ -394,16 +394,21 @@ async function seedSignOffs(ids: Record<string, string>, today: number) {
       3,
     ],
   ];
-  for (const [trainee, mentor, behaviourId, action, note, daysAgo] of events) {
+  // Numbered per trainee and behaviour in the order they happened, as the app numbers them.
+  const numbered = new Map<string, number>();
+  for (const [trainee, mentor, behaviourId, action, note, daysAgo] of [...events].sort((x, y) => y[5] - x[5])) {
     const traineeId = ids[trainee];
     const mentorId = ids[mentor];
     if (!traineeId || !mentorId) continue;
+    const seq = (numbered.get(`${traineeId}/${behaviourId}`) ?? 0) + 1;
+    numbered.set(`${traineeId}/${behaviourId}`, seq);
     await prisma.signOffEvent.create({
       data: {
         traineeId,
         mentorId,
         level: "L1",
         behaviourId,
+        seq,
         action,
         note,
         at: new Date(today - daysAgo * DAY + 15 * 3_600_000),

@@ -1,5 +1,5 @@
 import { auditQuery, type AuditPerson, changes } from "#app/audit/log.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { containsText, prisma } from "#app/utils/db.server.ts";
 import { hashPassword, isCommonPassword } from "./password.server.ts";
 import { type Role } from "./roles.ts";
 
@@ -9,7 +9,7 @@ export type AdminActor = AuditPerson & { ip: string; sessionId?: string };
 export const USERS_PAGE_SIZE = 25;
 
 export async function listUsers({ q, page }: { q: string; page: number }) {
-  const where = q ? { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }] } : {};
+  const where = q ? { OR: [{ name: containsText(q) }, { email: { contains: q.toLowerCase() } }] } : {};
   const [total, users] = await Promise.all([
     prisma.user.count({ where }),
     prisma.user.findMany({

@@ -144,6 +144,32 @@ describe("evaluation against the ladder", () => {
     expect(evaluation.nextLevel?.requirements[0]).toMatchObject({ kind: "stage", id: "L1", met: true });
   });
 
+  test("requests completing the same level at once record one certification, and none fails", async () => {
+    const { trainee, mentor } = await almostL1();
+    await recordSignOff(mentor, {
+      traineeId: trainee.id,
+      level: "L1",
+      behaviourId: "calm",
+      note: "Calm with a furious caller.",
+      action: "confirm",
+    });
+    // The last behaviour is confirmed without a refresh, then two refreshes race to certify.
+    await prisma.signOffEvent.create({
+      data: {
+        traineeId: trainee.id,
+        level: "L1",
+        behaviourId: "records",
+        seq: 1,
+        action: "confirm",
+        note: "Noted.",
+        mentorId: mentor.id,
+      },
+    });
+    const rows = await Promise.all(Array.from({ length: 6 }, () => refreshReadiness([trainee.id])));
+    expect(rows.map((r) => r[0]?.currentLevel)).toEqual(Array(6).fill("L1"));
+    expect(await prisma.certification.count({ where: { userId: trainee.id } })).toBe(1);
+  });
+
   test("the evidence of many people takes the same number of queries as one", async () => {
     const people = await Promise.all(Array.from({ length: 6 }, () => almostL1()));
     const { queryCount } = await import("#app/utils/db.server.ts");

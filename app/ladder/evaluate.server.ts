@@ -50,30 +50,24 @@ const emptyEvidence = (): Evidence => ({
 
 const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a > b ? a : b);
 
-/** Whose evidence to load: a few people by id, or whole teams (no list of ids in the SQL). */
-export type EvidenceScope = { userIds: string[] } | { teamIds: string[] };
+/** Above this many people, evaluate in batches: every query below carries their ids. */
+export const MAX_EVIDENCE_PEOPLE = 500;
 
 /**
- * Everything the ladder looks at, for many people at once: six queries whatever their
- * number. Teams are selected by a join, so a manager of a thousand people sends no
- * thousand-item list to the database (SQLite caps the number of parameters).
+ * Everything the ladder looks at, for a batch of people at once: six queries whatever their
+ * number. By id, each table is filtered on its own user column, so its index on that column
+ * is used; a filter through the User relation makes SQLite scan the whole table. The ids
+ * are the batch the caller evaluates (one person on a page, a batch of a team's stale
+ * rows), never a list read back from the database, and at most MAX_EVIDENCE_PEOPLE (ADR 020).
  */
-export async function loadEvidence(scope: EvidenceScope | string[], db: Db = prisma): Promise<Map<string, Evidence>> {
-  const resolved: EvidenceScope = Array.isArray(scope) ? { userIds: scope } : scope;
-  const people = "userIds" in resolved ? { id: { in: resolved.userIds } } : { teamId: { in: resolved.teamIds } };
-  const userIds =
-    "userIds" in resolved
-      ? resolved.userIds
-      : (await db.user.findMany({ where: people, select: { id: true } })).map((u) => u.id);
+export async function loadEvidence(userIds: string[], db: Db = prisma): Promise<Map<string, Evidence>> {
+  if (userIds.length > MAX_EVIDENCE_PEOPLE) {
+    throw new Error(`loadEvidence takes at most ${MAX_EVIDENCE_PEOPLE} people at once, not ${userIds.length}`);
+  }
   const result = new Map(userIds.map((id) => [id, emptyEvidence()]));
   if (!userIds.length) return result;
-  // By id, each table is filtered on its own user column, so its index on that column is
-  // used; a filter through the User relation makes SQLite scan the whole table.
-  const byIds = "userIds" in resolved;
-  const peopleSql = byIds
-    ? Prisma.sql`a."userId" IN (${Prisma.join(resolved.userIds)})`
-    : Prisma.sql`u."teamId" IN (${Prisma.join(resolved.teamIds)})`;
-  const where = byIds ? { userId: { in: resolved.userIds } } : { user: people };
+  const peopleSql = Prisma.sql`a."userId" IN (${Prisma.join(userIds)})`;
+  const where = { userId: { in: userIds } };
   const [lessons, quizzes, reviews, signOffs, certifications, attempts] = await Promise.all([
     db.lessonProgress.findMany({
       where,
@@ -108,17 +102,16 @@ export async function loadEvidence(scope: EvidenceScope | string[], db: Db = pri
       FROM "Review" r
       JOIN "ReviewVersion" v ON v."reviewId" = r."id" AND v."version" = r."version"
       JOIN "ScenarioAttempt" a ON a."id" = r."attemptId"
-      JOIN "User" u ON u."id" = a."userId"
       WHERE r."version" > 0 AND ${peopleSql}`,
     db.signOffEvent.findMany({
-      where: byIds ? { traineeId: { in: resolved.userIds } } : { trainee: people },
+      where: { traineeId: { in: userIds } },
       select: { traineeId: true, level: true, behaviourId: true, action: true, at: true },
       orderBy: { at: "asc" },
     }),
     db.certification.findMany({ where, select: { id: true, userId: true, stage: true, certifiedAt: true } }),
     db.$queryRaw<Array<{ userId: string; startedAt: string | Date | null; finishedAt: string | Date | null }>>`
       SELECT a."userId", MAX(a."startedAt") AS "startedAt", MAX(a."finishedAt") AS "finishedAt"
-      FROM "ScenarioAttempt" a JOIN "User" u ON u."id" = a."userId"
+      FROM "ScenarioAttempt" a
       WHERE ${peopleSql}
       GROUP BY a."userId"`,
   ]);
@@ -306,6 +299,10 @@ export async function recordCertifications(userId: string, evaluation: PersonEva
   const created: string[] = [];
   for (const stage of [...evaluation.levels, ...evaluation.tracks]) {
     if (!stage.complete || stage.certification || !stage.completeAt) continue;
+    // One statement, so that of two requests (or servers) certifying at once neither fails,
+    // inside a transaction too, where PostgreSQL aborts everything after a refused insert:
+    // the update names the key's own value, which lets Prisma send INSERT … ON CONFLICT DO
+    // UPDATE; the record the first one stored stands (ADR 020).
     stage.certification = await db.certification.upsert({
       where: { userId_stage: { userId, stage: stage.id } },
       create: {
@@ -314,7 +311,7 @@ export async function recordCertifications(userId: string, evaluation: PersonEva
         certifiedAt: stage.completeAt,
         evidence: requirementsColumn.encode(stage.requirements),
       },
-      update: {},
+      update: { stage: stage.id },
       select: { id: true, certifiedAt: true },
     });
     created.push(stage.id);

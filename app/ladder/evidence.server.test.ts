@@ -123,6 +123,7 @@ async function trainee(done: { lessons?: boolean; quiz?: boolean; scenario?: boo
       mentorId: mentor.id,
       level: "L1",
       behaviourId: "calm",
+      seq: 1,
       action: "confirm",
       note: "Calm.",
     },

@@ -119,6 +119,27 @@ describe("quiz attempts", () => {
     });
   });
 
+  test("ten starts at once (double clicks, tabs, servers): one open attempt is stored and every start resumes it", async () => {
+    const user = await createUser();
+    const started = await Promise.all(Array.from({ length: 10 }, () => startAttempt(user.id, quiz, "en")));
+    const open = await prisma.quizAttempt.findMany({ where: { userId: user.id }, select: { id: true } });
+    expect(open).toHaveLength(1);
+    expect(new Set(started.map((a) => a.id))).toEqual(new Set([open[0]?.id]));
+  });
+
+  test("the database itself refuses a second open attempt for a person and quiz, and takes any number submitted", async () => {
+    const user = await createUser();
+    const row = { userId: user.id, quizId: quiz.id, courseSlug: quiz.courseSlug, seed: 1, locale: "en" };
+    await prisma.quizAttempt.create({ data: { ...row, submittedAt: new Date() } });
+    await prisma.quizAttempt.create({ data: { ...row, submittedAt: new Date() } });
+    await prisma.quizAttempt.create({ data: row });
+    await expect(prisma.quizAttempt.create({ data: row })).rejects.toMatchObject({ code: "P2002" });
+    // Another quiz, or another person, is another key.
+    await prisma.quizAttempt.create({ data: { ...row, quizId: "another-quiz" } });
+    await prisma.quizAttempt.create({ data: { ...row, userId: (await createUser()).id } });
+    expect(await prisma.quizAttempt.count({ where: { userId: user.id, quizId: quiz.id } })).toBe(3);
+  });
+
   test("after a failed attempt the next waits; after the last allowed attempt none starts", async () => {
     const user = await createUser();
     const first = await startAttempt(user.id, quiz, "en");

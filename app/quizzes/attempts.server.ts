@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { type Quiz } from "#app/content/catalog.server.ts";
 import { quizCompetenciesColumn } from "#app/ladder/columns.server.ts";
 import { evidenceChanged, touchActivity } from "#app/ladder/evidence.server.ts";
-import { prisma, WRITE_TRANSACTION } from "#app/utils/db.server.ts";
+import { isUniqueViolation, prisma, WRITE_TRANSACTION } from "#app/utils/db.server.ts";
 import { DomainError, notFound } from "#app/utils/errors.ts";
 import { pick } from "#app/content/localized.ts";
 import { answersColumn } from "./columns.server.ts";
@@ -68,26 +68,39 @@ const starts = createLimiter(
 
 /**
  * Resumes the open attempt, or starts one if the quiz's rules and the hourly limit allow
- * (RateLimited otherwise: nothing is stored).
+ * (RateLimited otherwise: nothing is stored). The database holds at most one open attempt
+ * per person and quiz (ADR 020): when two starts race, on one server or two, the one stored
+ * first wins and the other resumes it.
  */
 export async function startAttempt(userId: string, quiz: Quiz, locale: string) {
   const state = await getQuizState(userId, quiz);
   if (state.open) return state.open;
   if (!state.verdict.allowed) throw ruleRefusal(state.verdict);
   await starts.consume(userId);
-  return prisma.$transaction(async (tx) => {
-    await touchActivity(tx, userId);
-    return tx.quizAttempt.create({
-      data: {
-        userId,
-        quizId: quiz.id,
-        courseSlug: quiz.courseSlug,
-        seed: randomInt(1, 2 ** 31 - 1),
-        locale: pick(quiz.variants, locale).locale,
-      },
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await touchActivity(tx, userId);
+      return tx.quizAttempt.create({
+        data: {
+          userId,
+          quizId: quiz.id,
+          courseSlug: quiz.courseSlug,
+          seed: randomInt(1, 2 ** 31 - 1),
+          locale: pick(quiz.variants, locale).locale,
+        },
+        select: attemptSummary,
+      });
+    });
+  } catch (error) {
+    // The transaction is rolled back whole; the attempt stored first is the one to resume.
+    if (!isUniqueViolation(error)) throw error;
+    const open = await prisma.quizAttempt.findFirst({
+      where: { userId, quizId: quiz.id, submittedAt: null },
       select: attemptSummary,
     });
-  });
+    if (!open) throw error;
+    return open;
+  }
 }
 
 /** The questions of one attempt as its person sees them: only public data, in the seeded order. */

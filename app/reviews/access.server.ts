@@ -4,22 +4,16 @@ import { type SessionUser, hasRole } from "#app/accounts/auth.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 
-/** The ids of every trainee this person may review (empty for anyone else). */
-export async function reviewableTraineeIds(user: Pick<SessionUser, "id" | "roles">): Promise<string[]> {
-  const ids = new Set<string>();
-  if (hasRole(user, "mentor")) {
-    const mentees = await prisma.mentorship.findMany({ where: { mentorId: user.id }, select: { traineeId: true } });
-    for (const m of mentees) ids.add(m.traineeId);
-  }
-  if (hasRole(user, "manager")) {
-    const members = await prisma.user.findMany({
-      where: { team: { managers: { some: { userId: user.id } } } },
-      select: { id: true },
-    });
-    for (const m of members) ids.add(m.id);
-  }
-  ids.delete(user.id);
-  return [...ids];
+/**
+ * Everyone this person may review, as a filter on people: the database joins it, so a
+ * manager of thousands sends no list of ids (ADR 020). Nobody for anyone else.
+ */
+export function reviewablePeople(user: Pick<SessionUser, "id" | "roles">): Prisma.UserWhereInput {
+  const or = [
+    ...(hasRole(user, "mentor") ? [{ mentoredBy: { some: { mentorId: user.id } } }] : []),
+    ...(hasRole(user, "manager") ? [{ team: { managers: { some: { userId: user.id } } } }] : []),
+  ];
+  return or.length ? { OR: or, NOT: { id: user.id } } : { id: { in: [] } };
 }
 
 export async function canReview(user: Pick<SessionUser, "id" | "roles">, traineeId: string) {
@@ -40,21 +34,8 @@ export async function canReview(user: Pick<SessionUser, "id" | "roles">, trainee
   return false;
 }
 
-/** Past this many trainees, queries select them by a join instead of a list of ids (SQLite caps parameters). */
-const MAX_LISTED = 900;
-
-/** A filter on attempts (or anything with a userId) for this reviewer's trainees. */
-export function attemptsOf(user: Pick<SessionUser, "id" | "roles">, traineeIds: string[]) {
-  if (traineeIds.length <= MAX_LISTED) return { userId: { in: traineeIds } };
-  const or = [
-    ...(hasRole(user, "mentor") ? [{ mentoredBy: { some: { mentorId: user.id } } }] : []),
-    ...(hasRole(user, "manager") ? [{ team: { managers: { some: { userId: user.id } } } }] : []),
-  ];
-  return { user: { OR: or, NOT: { id: user.id } } };
-}
-
 /**
- * The same people as `reviewableTraineeIds`, as an SQL subquery: a count over a thousand
+ * The same people as `reviewablePeople`, as an SQL subquery: a count over a thousand
  * trainees then uses the attempts' (userId, reviewStatus) index, where Prisma's relation
  * filter made SQLite scan every attempt (58 ms on the large organisation; 5 ms this way).
  */

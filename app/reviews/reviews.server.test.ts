@@ -247,6 +247,24 @@ describe("level sign-off", () => {
     expect(history).toHaveLength(2);
   });
 
+  test("two mentors confirm the same behaviour at once: one confirmation is stored, the other is told it is already confirmed", async () => {
+    const { team, trainee, mentor } = await waitingAttempt();
+    // The team's manager may sign off too.
+    const manager = await person(["manager"]);
+    await prisma.teamManager.create({ data: { userId: manager.id, teamId: team.id } });
+    const input = { traineeId: trainee.id, level: "L1", behaviourId: "calm", action: "confirm" };
+    const outcomes = await Promise.allSettled([
+      recordSignOff(mentor, { ...input, note: "Calm on the phone." }),
+      recordSignOff(manager, { ...input, note: "Calm in chat." }),
+      recordSignOff(mentor, { ...input, note: "Calm by email." }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    for (const o of outcomes.filter((o) => o.status === "rejected"))
+      expect(o.reason).toMatchObject({ code: "alreadyConfirmed", status: 409 });
+    const stored = await prisma.signOffEvent.findMany({ where: { traineeId: trainee.id }, select: { seq: true } });
+    expect(stored).toEqual([{ seq: 1 }]);
+  });
+
   test.each([
     ["a level that does not exist", { level: "L9" }, "unknownLevel"],
     ["a behaviour the level does not ask for", { behaviourId: "juggling" }, "unknownBehaviour"],

@@ -3,6 +3,7 @@
 import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { findScenario, getScenarios } from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
 import { attemptColumns, loadedAttempt } from "#app/scenarios/attempts.server.ts";
 import { attemptView } from "#app/scenarios/view.server.ts";
 import { evidenceChanged } from "#app/ladder/evidence.server.ts";
@@ -10,7 +11,7 @@ import { prisma, WRITE_TRANSACTION } from "#app/utils/db.server.ts";
 import { DomainError, type ErrorDetails } from "#app/utils/errors.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
-import { attemptsOf, canReview, reviewableTraineeIds, reviewableTraineesSql } from "./access.server.ts";
+import { canReview, reviewablePeople, reviewableTraineesSql } from "./access.server.ts";
 import { rubricScoresColumn as scoresColumn } from "#app/ladder/columns.server.ts";
 import { changesColumn, commentsColumn, decision, reviewState } from "./columns.server.ts";
 import { changesBetween, prefillScores, replySeqs } from "./grading.server.ts";
@@ -34,70 +35,96 @@ export function reviewTarget(submittedAt: Date) {
   return addWorkingDays(submittedAt, getEnv().REVIEW_TARGET_WORKING_DAYS);
 }
 
-/** Waiting and overdue counts for the navigation (on every page): one indexed query. */
-export async function reviewCounts(user: Reviewer, now = new Date()) {
+/**
+ * The waiting attempts of this person's trainees, as SQL conditions on `a` (ScenarioAttempt):
+ * the trainees by subquery, never by a list of their ids (ADR 020). Null for someone who
+ * reviews nobody.
+ */
+function waitingFor(user: Reviewer, filters: Pick<QueueFilters, "trainee" | "scenario"> & { scenarioIds?: string[] }) {
   const trainees = reviewableTraineesSql(user);
-  if (!trainees) return { waiting: 0, overdue: 0 };
-  const cutoff = subtractWorkingDays(now, getEnv().REVIEW_TARGET_WORKING_DAYS);
+  if (!trainees) return null;
+  const conditions = [
+    Prisma.sql`a."reviewStatus" = 'waiting'`,
+    Prisma.sql`a."userId" <> ${user.id}`,
+    Prisma.sql`a."userId" IN (${trainees})`,
+  ];
+  if (filters.trainee) conditions.push(Prisma.sql`a."userId" = ${filters.trainee}`);
+  if (filters.scenario) conditions.push(Prisma.sql`a."scenarioId" = ${filters.scenario}`);
+  // Scenario ids come from the catalogue (a dozen), not from the database.
+  if (filters.scenarioIds)
+    conditions.push(
+      filters.scenarioIds.length
+        ? Prisma.sql`a."scenarioId" IN (${Prisma.join(filters.scenarioIds)})`
+        : Prisma.sql`1 = 0`,
+    );
+  return Prisma.join(conditions, " AND ");
+}
+
+/** How many wait, and how many of them are overdue: one indexed query. */
+async function countWaiting(where: Prisma.Sql, cutoff: Date) {
   const [row] = await prisma.$queryRaw<Array<{ waiting: number | bigint; overdue: number | bigint | null }>>`
     SELECT COUNT(*) AS "waiting",
       SUM(CASE WHEN a."submittedAt" < ${cutoff} THEN 1 ELSE 0 END) AS "overdue"
     FROM "ScenarioAttempt" a
-    WHERE a."reviewStatus" = 'waiting' AND a."userId" <> ${user.id} AND a."userId" IN (${trainees})`;
+    WHERE ${where}`;
   return { waiting: Number(row?.waiting ?? 0), overdue: Number(row?.overdue ?? 0) };
+}
+
+/** Waiting and overdue counts for the navigation (on every page): one indexed query. */
+export async function reviewCounts(user: Reviewer, now = new Date()) {
+  const where = waitingFor(user, {});
+  if (!where) return { waiting: 0, overdue: 0 };
+  return countWaiting(where, subtractWorkingDays(now, getEnv().REVIEW_TARGET_WORKING_DAYS));
 }
 
 export type QueueFilters = { trainee?: string; scenario?: string; competency?: string; page?: number };
 
 /** The queue: attempts waiting for this person's trainees, oldest first, one page at a time. */
 export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Locale, now = new Date()) {
-  const traineeIds = await reviewableTraineeIds(user);
   const scenarios = getScenarios();
   const scenarioIds =
     filters.competency !== undefined
       ? Object.values(scenarios)
           .filter((b) => b.variants.en.competencies.some((c) => c === filters.competency))
           .map((b) => b.id)
-      : null;
-  const where = {
-    ...(filters.trainee
-      ? { userId: { in: traineeIds.filter((id) => id === filters.trainee) } }
-      : attemptsOf(user, traineeIds)),
-    reviewStatus: "waiting",
-    ...(filters.scenario ? { scenarioId: filters.scenario } : {}),
-    ...(scenarioIds
-      ? { scenarioId: { in: filters.scenario ? scenarioIds.filter((id) => id === filters.scenario) : scenarioIds } }
-      : {}),
-  };
+      : undefined;
+  const where = waitingFor(user, { trainee: filters.trainee, scenario: filters.scenario, scenarioIds });
   const page = Math.max(1, filters.page ?? 1);
   const cutoff = subtractWorkingDays(now, getEnv().REVIEW_TARGET_WORKING_DAYS);
-  const [total, overdue, rows, trainees] = await Promise.all([
-    prisma.scenarioAttempt.count({ where }),
-    prisma.scenarioAttempt.count({ where: { ...where, submittedAt: { lt: cutoff } } }),
-    prisma.scenarioAttempt.findMany({
-      where,
-      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        scenarioId: true,
-        submittedAt: true,
-        csat: true,
-        preScore: true,
-        resolved: true,
-        claimedUntil: true,
-        user: { select: { id: true, name: true } },
-        claimedBy: { select: { id: true, name: true } },
-        review: { select: { status: true, reviewerId: true } },
-      },
-    }),
+  const [counts, pageIds, trainees] = await Promise.all([
+    where ? countWaiting(where, cutoff) : { waiting: 0, overdue: 0 },
+    where
+      ? prisma.$queryRaw<Array<{ id: string }>>`
+          SELECT a."id" FROM "ScenarioAttempt" a WHERE ${where}
+          ORDER BY a."submittedAt" ASC, a."id" ASC
+          LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`
+      : [],
     prisma.user.findMany({
-      where: { id: { in: traineeIds } },
+      where: reviewablePeople(user),
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),
   ]);
+  const total = counts.waiting;
+  const overdue = counts.overdue;
+  // One page: at most PAGE_SIZE ids, whatever the size of the queue.
+  const found = await prisma.scenarioAttempt.findMany({
+    where: { id: { in: pageIds.map((r) => r.id) } },
+    select: {
+      id: true,
+      scenarioId: true,
+      submittedAt: true,
+      csat: true,
+      preScore: true,
+      resolved: true,
+      claimedUntil: true,
+      user: { select: { id: true, name: true } },
+      claimedBy: { select: { id: true, name: true } },
+      review: { select: { status: true, reviewerId: true } },
+    },
+  });
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = pageIds.flatMap((r) => byId.get(r.id) ?? []);
   const title = (id: string) => {
     const bundle = scenarios[id];
     return bundle ? pick(bundle.variants, locale).value.title : id;

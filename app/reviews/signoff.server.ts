@@ -4,7 +4,7 @@ import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { getLadder } from "#app/content/catalog.server.ts";
 import { evidenceChanged } from "#app/ladder/evidence.server.ts";
 import { z } from "zod";
-import { prisma, WRITE_TRANSACTION } from "#app/utils/db.server.ts";
+import { isUniqueViolation, prisma, WRITE_TRANSACTION } from "#app/utils/db.server.ts";
 import { DomainError, parseInput } from "#app/utils/errors.ts";
 import { canReview } from "./access.server.ts";
 import { SignOffActionSchema, SignOffNoteSchema } from "./schemas.ts";
@@ -23,7 +23,7 @@ export type SignOffState = { confirmed: boolean; by: string; at: Date; note: str
 export async function getSignOffs(traineeId: string) {
   const events = await prisma.signOffEvent.findMany({
     where: { traineeId },
-    orderBy: { at: "asc" },
+    orderBy: [{ at: "asc" }, { seq: "asc" }],
     select: { level: true, behaviourId: true, action: true, note: true, at: true, mentor: { select: { name: true } } },
   });
   const state: Record<string, SignOffState> = {};
@@ -47,26 +47,31 @@ export async function recordSignOff(
   const level = getLadder().levels.find((l) => l.id === input.level);
   if (!level) throw refuse("unknownLevel", 400);
   if (!level.behaviours.some((b) => b.id === input.behaviourId)) throw refuse("unknownBehaviour", 400);
-  await prisma.$transaction(async (tx) => {
-    const last = await tx.signOffEvent.findFirst({
-      where: { traineeId: input.traineeId, level: input.level, behaviourId: input.behaviourId },
-      orderBy: { at: "desc" },
-      select: { action: true },
-    });
-    const confirmed = last?.action === "confirm";
-    if (action === "confirm" && confirmed) throw refuse("alreadyConfirmed", 409);
-    if (action === "withdraw" && !confirmed) throw refuse("notConfirmed", 409);
-    await tx.signOffEvent.create({
-      data: {
-        traineeId: input.traineeId,
-        level: input.level,
-        behaviourId: input.behaviourId,
-        action,
-        note,
-        mentorId: user.id,
-      },
-    });
-    // A withdrawal changes what is met too (a recorded certification stands).
-    await evidenceChanged(tx, input.traineeId);
-  }, WRITE_TRANSACTION);
+  // The next event takes the next number; the database refuses a number taken twice, so of
+  // two mentors confirming at once (on one server or two) one is stored and the other, on
+  // its second look, is told it is already confirmed (ADR 020). A refused insert rolls its
+  // transaction back whole, so the second look is a new transaction.
+  const behaviour = { traineeId: input.traineeId, level: input.level, behaviourId: input.behaviourId };
+  for (let tries = 1; ; tries++) {
+    try {
+      await prisma.$transaction(async (tx) => {
+        const last = await tx.signOffEvent.findFirst({
+          where: behaviour,
+          orderBy: { seq: "desc" },
+          select: { action: true, seq: true },
+        });
+        const confirmed = last?.action === "confirm";
+        if (action === "confirm" && confirmed) throw refuse("alreadyConfirmed", 409);
+        if (action === "withdraw" && !confirmed) throw refuse("notConfirmed", 409);
+        await tx.signOffEvent.create({
+          data: { ...behaviour, seq: (last?.seq ?? 0) + 1, action, note, mentorId: user.id },
+        });
+        // A withdrawal changes what is met too (a recorded certification stands).
+        await evidenceChanged(tx, input.traineeId);
+      }, WRITE_TRANSACTION);
+      return;
+    } catch (error) {
+      if (!isUniqueViolation(error) || tries >= 3) throw error;
+    }
+  }
 }

@@ -84,6 +84,24 @@ describe("playing a scenario", () => {
     expect((await loadAttempt(user.id, bundle, first)).stepId).toBe("angry");
   });
 
+  test("ten starts at once (double clicks, tabs, servers): one open attempt is stored and every start resumes it", async () => {
+    const user = await createUser();
+    const started = await Promise.all(Array.from({ length: 10 }, () => startAttempt(user.id, bundle, "en")));
+    const open = await prisma.scenarioAttempt.findMany({ where: { userId: user.id }, select: { id: true } });
+    expect(open).toHaveLength(1);
+    expect(new Set(started)).toEqual(new Set([open[0]?.id]));
+  });
+
+  test("the database itself refuses a second open attempt for a person and scenario; finished ones may be many", async () => {
+    const user = await createUser();
+    const row = { userId: user.id, scenarioId: bundle.id, locale: "en", stepId: "opening", state: "{}" };
+    await prisma.scenarioAttempt.create({ data: { ...row, finishedAt: new Date() } });
+    await prisma.scenarioAttempt.create({ data: { ...row, finishedAt: new Date() } });
+    await prisma.scenarioAttempt.create({ data: row });
+    await expect(prisma.scenarioAttempt.create({ data: row })).rejects.toMatchObject({ code: "P2002" });
+    expect(await prisma.scenarioAttempt.count({ where: { userId: user.id } })).toBe(3);
+  });
+
   test("an attempt is played in the language it started in", async () => {
     const user = await createUser();
     const id = await startAttempt(user.id, bundle, "pt-BR");

@@ -2,7 +2,7 @@
 // stored in the same transaction as the attempt's new snapshot, the moment it happens:
 // a reload, a closed tab or a restarted server resumes from exactly what was stored.
 import { touchActivity } from "#app/ladder/evidence.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { isUniqueViolation, prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { pick } from "#app/content/localized.ts";
@@ -144,9 +144,11 @@ const starts = createLimiter(
 );
 
 /**
- * The open attempt, or a new one in the reader's language (one open attempt per scenario).
- * "Try again" names the attempt it follows, which must be this person's, of this scenario.
- * Past the hourly limit a new one is refused with RateLimited and nothing is stored.
+ * The open attempt, or a new one in the reader's language. "Try again" names the attempt it
+ * follows, which must be this person's, of this scenario. Past the hourly limit a new one is
+ * refused with RateLimited and nothing is stored. The database holds at most one open
+ * attempt per person and scenario (ADR 020): of two starts at once, on one server or two,
+ * the one stored first wins and the other resumes it.
  */
 export async function startAttempt(userId: string, bundle: ScenarioBundle, locale: Locale, previousAttemptId?: string) {
   if (previousAttemptId) {
@@ -155,29 +157,39 @@ export async function startAttempt(userId: string, bundle: ScenarioBundle, local
     });
     if (!owned) throw notFound();
   }
-  const open = await prisma.scenarioAttempt.findFirst({
-    where: { userId, scenarioId: bundle.id, finishedAt: null },
-    select: { id: true },
-  });
+  const openAttempt = () =>
+    prisma.scenarioAttempt.findFirst({
+      where: { userId, scenarioId: bundle.id, finishedAt: null },
+      select: { id: true },
+    });
+  const open = await openAttempt();
   if (open) return open.id;
   await starts.consume(userId);
   const { value: scenario, locale: shown } = pick(bundle.variants, locale);
   const state = initialState(scenario);
-  const created = await prisma.$transaction(async (tx) => {
-    await touchActivity(tx, userId);
-    return tx.scenarioAttempt.create({
-      data: {
-        userId,
-        scenarioId: bundle.id,
-        locale: shown,
-        stepId: state.stepId,
-        state: stateColumn.encode(state),
-        previousAttemptId: previousAttemptId ?? null,
-      },
-      select: { id: true },
+  try {
+    const created = await prisma.$transaction(async (tx) => {
+      await touchActivity(tx, userId);
+      return tx.scenarioAttempt.create({
+        data: {
+          userId,
+          scenarioId: bundle.id,
+          locale: shown,
+          stepId: state.stepId,
+          state: stateColumn.encode(state),
+          previousAttemptId: previousAttemptId ?? null,
+        },
+        select: { id: true },
+      });
     });
-  });
-  return created.id;
+    return created.id;
+  } catch (error) {
+    // The transaction is rolled back whole; the attempt stored first is the one to resume.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await openAttempt();
+    if (!winner) throw error;
+    return winner.id;
+  }
 }
 
 type NewEvent = { kind: "reply"; data: ReplyEvent } | { kind: "action"; data: ActionEvent };

@@ -50,8 +50,12 @@ type PersonRow = {
   l1At: string | Date | null;
 };
 
-/** Everyone in these teams with their readiness row, goal and mentor: one joined query. */
-function peopleIn(teamIds: string[]) {
+/** The teams this manager manages, as an SQL subquery (never a list of ids, ADR 020). */
+const managedTeams = (managerId: string) =>
+  Prisma.sql`SELECT tm."teamId" FROM "TeamManager" tm WHERE tm."userId" = ${managerId}`;
+
+/** Everyone in the manager's teams with their readiness row, goal and mentor: one joined query. */
+function peopleOf(managerId: string) {
   return prisma.$queryRaw<PersonRow[]>`
     SELECT u."id", u."name", u."email", u."startDate", u."teamId",
       g."targetLevel", g."dueDate", m."id" AS "mentorId", m."name" AS "mentorName",
@@ -63,7 +67,7 @@ function peopleIn(teamIds: string[]) {
     LEFT JOIN "Goal" g ON g."userId" = u."id"
     LEFT JOIN "User" m ON m."id" = (
       SELECT ms."mentorId" FROM "Mentorship" ms WHERE ms."traineeId" = u."id" ORDER BY ms."createdAt" DESC LIMIT 1)
-    WHERE u."active" = true AND u."teamId" IN (${Prisma.join(teamIds.length ? teamIds : [""])})
+    WHERE u."active" = true AND u."teamId" IN (${managedTeams(managerId)})
     ORDER BY u."name"`;
 }
 
@@ -78,10 +82,9 @@ export async function getTeamView(
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });
-  const teamIds = teams.map((t) => t.id);
   // Rows still missing or computed against other content are shown as they are: the sweep
   // brings them up to date in the background, never this request (ADR 016).
-  const people = await peopleIn(teamIds);
+  const people = await peopleOf(manager.id);
   const version = contentVersion();
   const stalledDays = getEnv().STALLED_DAYS;
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
@@ -155,7 +158,7 @@ export async function getTeamView(
     prisma.$queryRaw<Array<{ userId: string; count: number | bigint }>>`
       SELECT a."userId", COUNT(*) AS "count"
       FROM "ScenarioAttempt" a JOIN "User" u ON u."id" = a."userId"
-      WHERE a."reviewStatus" = 'waiting' AND u."teamId" IN (${Prisma.join(teamIds.length ? teamIds : [""])})
+      WHERE a."reviewStatus" = 'waiting' AND u."teamId" IN (${managedTeams(manager.id)})
       GROUP BY a."userId"`,
     // First grades of these teams' attempts in the last 90 days, one joined query (a nested
     // select would be split into one query per thousand grades).
@@ -165,7 +168,7 @@ export async function getTeamView(
       JOIN "ScenarioAttempt" a ON a."userId" = u."id" AND a."reviewStatus" = 'graded'
       JOIN "Review" r ON r."attemptId" = a."id"
       JOIN "ReviewVersion" v ON v."reviewId" = r."id" AND v."version" = 1
-      WHERE u."teamId" IN (${Prisma.join(teamIds.length ? teamIds : [""])})
+      WHERE u."teamId" IN (${managedTeams(manager.id)})
         AND v."createdAt" > ${new Date(now.getTime() - 90 * DAY)}`,
   ]);
   const mentorName = new Map(rows.flatMap((r) => (r.mentor ? [[r.mentor.id, r.mentor.name] as const] : [])));

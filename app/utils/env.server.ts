@@ -1,9 +1,42 @@
 import { z } from "zod";
+import { DatabaseUrlError, databaseTarget } from "./database-url.server.ts";
 
 const schema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
-  DATABASE_URL: z.string().min(1).default("file:./data/rapport.db"),
-  SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters"),
+  /** file:… (SQLite) or postgresql://… (PostgreSQL); see database-url.server.ts. */
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default("file:./data/rapport.db")
+    .superRefine((url, ctx) => {
+      try {
+        databaseTarget(url);
+      } catch (error) {
+        if (!(error instanceof DatabaseUrlError)) throw error;
+        ctx.addIssue({ code: "custom", message: error.message });
+      }
+    }),
+  /** Connections each server process keeps to PostgreSQL (SQLite uses one per process). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * SQLite's `synchronous` in WAL mode: NORMAL survives a crash of Rapport or of its
+   * process; FULL also survives a power cut or an operating-system crash, at one disk
+   * flush per write (docs/deploy.md).
+   */
+  SQLITE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
+  /**
+   * One secret, or several separated by commas: the first signs new cookies, every one is
+   * accepted, so a secret can be replaced without signing everyone out (docs/deploy.md).
+   */
+  SESSION_SECRET: z
+    .string()
+    .transform((value) => value.split(",").map((secret) => secret.trim()))
+    .pipe(
+      z
+        .array(z.string().min(16, "SESSION_SECRET: every secret must be at least 16 characters"))
+        .min(1)
+        .refine((list) => new Set(list).size === list.length, "SESSION_SECRET lists the same secret twice"),
+    ),
   /** Lists the demo accounts on the sign-in page. Never set it on a real organisation. */
   DEMO_MODE: z
     .enum(["true", "false"])
@@ -40,7 +73,12 @@ const schema = z.object({
   SCENARIO_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, "SESSION_SECRET"> & {
+  /** The secret that signs (the first listed). */
+  SESSION_SECRET: string;
+  /** Every secret that verifies, the signing one first. */
+  SESSION_SECRETS: string[];
+};
 
 let cached: Env | undefined;
 
@@ -60,7 +98,8 @@ export function getEnv(): Env {
   if (parsed.data.SESSION_IDLE_MINUTES > parsed.data.SESSION_MAX_HOURS * 60) {
     throw new Error("Invalid environment:\n  SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_HOURS");
   }
-  cached = parsed.data;
+  const secrets = parsed.data.SESSION_SECRET;
+  cached = { ...parsed.data, SESSION_SECRET: secrets[0] ?? "", SESSION_SECRETS: secrets };
   return cached;
 }
 

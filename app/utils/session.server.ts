@@ -15,7 +15,7 @@ export const sessionCookie = createCookie("rapport_session", {
   sameSite: "lax",
   path: "/",
   secure: getEnv().NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "true",
-  secrets: [getEnv().SESSION_SECRET],
+  secrets: getEnv().SESSION_SECRETS,
   maxAge: getEnv().SESSION_MAX_HOURS * 60 * 60,
 });
 

@@ -3,8 +3,8 @@
 // the audit log. Every person here is made for the test, so no lock-out reaches other files.
 import { generate } from "otplib";
 import { type Page } from "playwright-core";
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, inject, test } from "vitest";
+import { withConnection } from "#tests/setup/database.ts";
 import { DEMO_PASSWORD, demo, setupBrowser, signIn } from "./browser.ts";
 import { request, sessionFor, url } from "./http.ts";
 
@@ -289,9 +289,7 @@ describe("two-factor sign-in", () => {
       // The admin is now required to set it up as well, so the test puts the setting back directly.
       expect((await setting(false)).headers.get("location")).toBe("/profile/two-factor");
     } finally {
-      const db = new Database(inject("e2eDatabase"));
-      db.prepare("DELETE FROM Setting WHERE key = 'security'").run();
-      db.close();
+      await withConnection(inject("e2eDatabaseUrl"), (db) => db.run(`DELETE FROM "Setting" WHERE "key" = 'security'`));
     }
   });
 });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, inject, test } from "vitest";
+import { withConnection } from "#tests/setup/database.ts";
 import { root } from "#tests/setup/paths.ts";
 import { demo } from "./browser.ts";
 import { request, sessionFor } from "./http.ts";
@@ -57,6 +57,7 @@ const same = (outcome: Outcome): Record<Persona, Outcome> => ({
 export const matrix: Row[] = [
   { route: "routes/_index", method: "GET", path: "/", expect: everyoneSignedIn("ok") },
   { route: "routes/healthz", method: "GET", path: "/healthz", expect: same("ok") },
+  { route: "routes/readyz", method: "GET", path: "/readyz", expect: same("ok") },
   {
     route: "routes/login",
     method: "GET",
@@ -409,18 +410,17 @@ describe("authorization matrix", () => {
     const list = await request("GET", "/admin/users?q=trainee%40demo", { cookie: cookies.admin });
     ids.traineeId = /\/admin\/users\/(c[a-z0-9]{20,})"/.exec(await list.text())?.[1] ?? "";
     expect(ids.traineeId).not.toBe("");
-    const db = new Database(inject("e2eDatabase"), { readonly: true });
-    const row = db
-      .prepare(
-        "SELECT id FROM ScenarioAttempt WHERE userId = ? AND scenarioId = 'locked-out-phone' AND reviewStatus != 'none' ORDER BY startedAt LIMIT 1",
-      )
-      .get(ids.traineeId) as { id: string } | undefined;
-    const certificate = db
-      .prepare(
-        "SELECT c.id FROM Certification c JOIN User u ON u.id = c.userId WHERE u.email = 'ana.souza@demo.rapport.test' AND c.stage = 'L1'",
-      )
-      .get() as { id: string } | undefined;
-    db.close();
+    const [row, certificate] = await withConnection(inject("e2eDatabaseUrl"), (db) =>
+      Promise.all([
+        db.get<{ id: string }>(
+          `SELECT "id" FROM "ScenarioAttempt" WHERE "userId" = ? AND "scenarioId" = 'locked-out-phone' AND "reviewStatus" <> 'none' ORDER BY "startedAt" LIMIT 1`,
+          ids.traineeId,
+        ),
+        db.get<{ id: string }>(
+          `SELECT c."id" FROM "Certification" c JOIN "User" u ON u."id" = c."userId" WHERE u."email" = 'ana.souza@demo.rapport.test' AND c."stage" = 'L1'`,
+        ),
+      ]),
+    );
     ids.anasCertificate = certificate?.id ?? "";
     expect(ids.anasCertificate, "the demo seed certifies Ana at L1").not.toBe("");
     ids.samsPhoneAttempt = row?.id ?? "";

@@ -1,62 +1,72 @@
 // Concurrency: the same write sent twice at once (double click, two tabs, two mentors).
 // Exactly one result is stored each time and the loser is told, in their own language.
 // The server runs on its own freshly seeded database, so nothing leaks into other tests.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type PrecompiledContent } from "#app/content/catalog.server.ts";
 import { type Answers } from "#app/quizzes/grade.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { getFixedT } from "#app/utils/locale.server.ts";
-import { applyMigrations, removeSqliteFiles } from "#root/prisma/migrator.ts";
-import { e2eEnv, freePort } from "#tests/setup/e2e-server.ts";
-import { root, tmpDir } from "#tests/setup/paths.ts";
+import { type TestDatabase, withConnection } from "#tests/setup/database.ts";
+import { e2eEnv, freePort, seededDatabase } from "#tests/setup/e2e-server.ts";
+import { root } from "#tests/setup/paths.ts";
 import { demo } from "./browser.ts";
 import { clientOf, type Form, hidden } from "./http.ts";
 import { scenarioFile } from "./scenario-play.ts";
 
 const content = JSON.parse(readFileSync(path.join(root, "build/content/content.json"), "utf8")) as PrecompiledContent;
 
-let dbFile = "";
+let database: TestDatabase | undefined;
 let base = "";
-let server: ChildProcess | undefined;
+/** A second server on the same database, as behind a load balancer. */
+let otherBase = "";
+const servers: ChildProcess[] = [];
 
-beforeAll(async () => {
-  dbFile = path.join(tmpDir, `concurrency-${process.pid}.db`);
-  removeSqliteFiles(dbFile);
-  await applyMigrations(dbFile);
+async function startServer(databaseUrl: string) {
   const port = await freePort();
-  const env = e2eEnv(dbFile, port);
-  execFileSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "pipe" });
-  base = `http://localhost:${port}`;
-  server = spawn(process.execPath, ["server.js"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const address = `http://localhost:${port}`;
+  const server = spawn(process.execPath, ["server.js"], {
+    cwd: root,
+    env: e2eEnv(databaseUrl, port),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  servers.push(server);
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const ok = await fetch(`${base}/healthz`).then(
+    const ok = await fetch(`${address}/healthz`).then(
       (r) => r.ok,
       () => false,
     );
-    if (ok) break;
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the server on ${base} did not start`);
+    if (ok) return address;
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the server on ${address} did not start`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+beforeAll(async () => {
+  database = await seededDatabase("concurrency");
+  [base, otherBase] = await Promise.all([startServer(database.url), startServer(database.url)]);
 });
 
 afterAll(async () => {
-  const child = server;
-  if (child && child.exitCode === null && child.signalCode === null) {
-    await new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
-      child.kill("SIGKILL");
-    });
-  }
-  removeSqliteFiles(dbFile);
+  await Promise.all(
+    servers.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGKILL");
+        }),
+    ),
+  );
+  await database?.drop();
 });
 
-// Requests to this file's own server, whose address is known once it has started.
+// Requests to this file's own servers, whose addresses are known once they have started.
 const { send, signIn } = clientOf(() => base);
+const other = clientOf(() => otherBase);
 
 /** Status, redirect and the page's text with React's escapes undone, for matching messages. */
 async function outcome(response: Response) {
@@ -85,16 +95,11 @@ function winnerAndLoser<T extends { status: number }>(results: T[], loserStatus:
 }
 
 function query<T>(sql: string, ...params: unknown[]) {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
+  return withConnection(database?.url ?? "", (db) => db.all<T>(sql, ...params));
 }
 
-const userId = (person: string) =>
-  query<{ id: string }>("SELECT id FROM User WHERE email = ?", demo(person))[0]?.id ?? "";
+const userId = async (person: string) =>
+  (await query<{ id: string }>('SELECT "id" FROM "User" WHERE "email" = ?', demo(person)))[0]?.id ?? "";
 
 const t = (locale: Locale) => getFixedT(locale);
 
@@ -117,10 +122,10 @@ describe("double submit of a quiz", () => {
     ["attemptId", attemptId],
     ...Object.entries(given).flatMap(([q, ids]) => ids.map((id): [string, string] => [`answer:${q}`, id])),
   ];
-  const rows = (person: string) =>
-    query<{ id: string; submittedAt: number | null; score: number | null; answers: string | null }>(
-      "SELECT id, submittedAt, score, answers FROM QuizAttempt WHERE userId = ? AND quizId = ? ORDER BY startedAt",
-      userId(person),
+  const rows = async (person: string) =>
+    query<{ id: string; submittedAt: string | null; score: number | null; answers: string | null }>(
+      'SELECT "id", "submittedAt", "score", "answers" FROM "QuizAttempt" WHERE "userId" = ? AND "quizId" = ? ORDER BY "startedAt"',
+      await userId(person),
       quizId,
     );
 
@@ -133,7 +138,7 @@ describe("double submit of a quiz", () => {
 
   test("the same submission twice at once: one result stored, the other told it was already submitted, with a link to the result; a third, late submit is refused too", async () => {
     const cookie = await signIn("priya.nair");
-    expect(rows("priya.nair")).toEqual([]);
+    expect(await rows("priya.nair")).toEqual([]);
     const attemptId = await openAttempt(cookie);
     const body = fields(attemptId, answers(true));
 
@@ -148,7 +153,7 @@ describe("double submit of a quiz", () => {
     expect(results[loser]?.text).toContain(told);
     expect(results[loser]?.html).toContain(`href="/quizzes/${quizId}/attempts/${attemptId}"`);
 
-    const stored = rows("priya.nair");
+    const stored = await rows("priya.nair");
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ id: attemptId, score: 100 });
     expect(stored[0]?.submittedAt).not.toBeNull();
@@ -158,7 +163,7 @@ describe("double submit of a quiz", () => {
     const late = await outcome(await send(`/quizzes/${quizId}`, { cookie, form: fields(attemptId, answers(false)) }));
     expect(late.status).toBe(409);
     expect(late.text).toContain(told);
-    expect(rows("priya.nair")).toEqual(stored);
+    expect(await rows("priya.nair")).toEqual(stored);
     // The result page shows the one stored result.
     const result = await outcome(await send(`/quizzes/${quizId}/attempts/${attemptId}`, { cookie }));
     expect(result.status).toBe(200);
@@ -175,7 +180,7 @@ describe("double submit of a quiz", () => {
     );
     const { winner, loser } = winnerAndLoser(results, 409);
     expect(results[loser]?.text).toContain(t("en")("quiz.errors.alreadySubmitted"));
-    const stored = rows("kenji.sato");
+    const stored = await rows("kenji.sato");
     expect(stored).toHaveLength(1);
     expect(stored[0]?.id).toBe(attemptId);
     expect(JSON.parse(stored[0]?.answers ?? "")).toEqual(given[winner]);
@@ -189,13 +194,15 @@ describe("two tabs on one scenario", () => {
   const path = `/scenarios/${scenarioId}`;
   const events = (attemptId: string) =>
     query<{ seq: number; kind: string; stepId: string; data: string }>(
-      "SELECT seq, kind, stepId, data FROM ScenarioEvent WHERE attemptId = ? ORDER BY seq",
+      'SELECT "seq", "kind", "stepId", "data" FROM "ScenarioEvent" WHERE "attemptId" = ? ORDER BY "seq"',
       attemptId,
     );
-  const attempt = (attemptId: string) =>
-    query<{ turn: number; stepId: string; state: string; finishedAt: number | null }>(
-      "SELECT turn, stepId, state, finishedAt FROM ScenarioAttempt WHERE id = ?",
-      attemptId,
+  const attempt = async (attemptId: string) =>
+    (
+      await query<{ turn: number; stepId: string; state: string; finishedAt: string | null }>(
+        'SELECT "turn", "stepId", "state", "finishedAt" FROM "ScenarioAttempt" WHERE "id" = ?',
+        attemptId,
+      )
     )[0];
   const reply = (cookie: string, attemptId: string, step: string, option: string) => () =>
     send(path, {
@@ -236,10 +243,10 @@ describe("two tabs on one scenario", () => {
     expect(results[loser]?.text).toContain(told);
     const chosen = [first, second][winner];
     if (!chosen) throw new Error("no winner");
-    let stored = events(attemptId);
+    let stored = await events(attemptId);
     expect(stored.map((e) => [e.seq, e.kind, e.stepId])).toEqual([[1, "reply", scenario.start]]);
     expect(JSON.parse(stored[0]?.data ?? "{}")).toMatchObject({ optionId: chosen.id, next: chosen.next });
-    expect(attempt(attemptId)).toMatchObject({ turn: 1, stepId: chosen.next });
+    expect(await attempt(attemptId)).toMatchObject({ turn: 1, stepId: chosen.next });
     // The loser's page, reloaded, shows the conversation as it stands: the winner's next step.
     expect(hidden(await (await send(path, { cookie })).text(), "step")).toBe(chosen.next);
 
@@ -247,7 +254,7 @@ describe("two tabs on one scenario", () => {
     const stale = await outcome(await reply(cookie, attemptId, scenario.start, [first, second][loser]?.id ?? "")());
     expect(stale.status).toBe(409);
     expect(stale.text).toContain(told);
-    expect(events(attemptId)).toHaveLength(1);
+    expect(await events(attemptId)).toHaveLength(1);
 
     // A double click on the next reply: one stored, the second told.
     const step = chosen.next;
@@ -255,12 +262,12 @@ describe("two tabs on one scenario", () => {
     if (!option) throw new Error(`step ${step} takes a choice of replies`);
     const double = await atOnce(reply(cookie, attemptId, step, option.id), reply(cookie, attemptId, step, option.id));
     expect(double[winnerAndLoser(double, 409).loser]?.text).toContain(told);
-    stored = events(attemptId);
+    stored = await events(attemptId);
     expect(stored.map((e) => [e.seq, e.stepId])).toEqual([
       [1, scenario.start],
       [2, step],
     ]);
-    expect(attempt(attemptId)).toMatchObject({ turn: 2, stepId: option.next });
+    expect(await attempt(attemptId)).toMatchObject({ turn: 2, stepId: option.next });
 
     // Play on to an end (always the first reply; free text where the step asks for it).
     for (let guard = 0; guard < 20; guard++) {
@@ -278,7 +285,7 @@ describe("two tabs on one scenario", () => {
       ];
       expect((await send(path, { cookie, form })).status).toBe(302);
     }
-    const turns = attempt(attemptId)?.turn ?? 0;
+    const turns = (await attempt(attemptId))?.turn ?? 0;
     // Two tabs press Finish: one summary, the other told the attempt is finished.
     const finish = () =>
       send(path, {
@@ -292,15 +299,15 @@ describe("two tabs on one scenario", () => {
     const race = winnerAndLoser(finished, 409);
     expect(finished[race.winner]?.location).toBe(`${path}/attempts/${attemptId}`);
     expect(finished[race.loser]?.text).toContain(t("en")("scenario.errors.finished"));
-    const after = attempt(attemptId);
+    const after = await attempt(attemptId);
     expect(after?.finishedAt).not.toBeNull();
     expect(after?.turn).toBe(turns);
-    expect(events(attemptId)).toHaveLength(turns);
+    expect(await events(attemptId)).toHaveLength(turns);
     // Anything sent to the finished attempt is refused.
     const late = await outcome(await reply(cookie, attemptId, scenario.start, first.id)());
     expect(late.status).toBe(409);
     expect(late.text).toContain(t("en")("scenario.errors.finished"));
-    expect(events(attemptId)).toHaveLength(turns);
+    expect(await events(attemptId)).toHaveLength(turns);
   });
 
   test("two tabs on the help desk at once: the same priority is stored once and the other told nothing changed; two notes are both kept, each with its own number", async () => {
@@ -317,7 +324,7 @@ describe("two tabs on one scenario", () => {
     const results = await atOnce(priority, priority);
     const { loser } = winnerAndLoser(results, 400);
     expect(results[loser]?.text).toContain(t("en")("scenario.errors.noChange"));
-    expect(events(attemptId).map((e) => [e.seq, e.kind, JSON.parse(e.data)])).toEqual([
+    expect((await events(attemptId)).map((e) => [e.seq, e.kind, JSON.parse(e.data)])).toEqual([
       [1, "action", { type: "set-priority", value: "urgent", from: "normal" }],
     ]);
 
@@ -332,7 +339,7 @@ describe("two tabs on one scenario", () => {
       ),
     );
     expect(noted.map((r) => r.status)).toEqual([302, 302]);
-    const stored = events(attemptId);
+    const stored = await events(attemptId);
     expect(stored.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(
       stored
@@ -340,7 +347,7 @@ describe("two tabs on one scenario", () => {
         .map((e) => (JSON.parse(e.data) as { note: string }).note)
         .sort(),
     ).toEqual([...notes].sort());
-    const row = attempt(attemptId);
+    const row = await attempt(attemptId);
     expect(row?.turn).toBe(3);
     expect(JSON.parse(row?.state ?? "{}")).toMatchObject({ notes: 2, ticket: { priority: "urgent" } });
   });
@@ -348,19 +355,19 @@ describe("two tabs on one scenario", () => {
 
 describe("two mentors on one attempt", () => {
   /** Iryna's bug-to-engineering attempt waits for review; her mentor Olena and her manager Taras may both grade it. */
-  const waiting = (person: string, scenarioId: string) => {
-    const row = query<{ id: string }>(
-      `SELECT a.id FROM ScenarioAttempt a JOIN User u ON u.id = a.userId
-       WHERE u.email = ? AND a.scenarioId = ? AND a.reviewStatus = 'waiting'`,
+  const waiting = async (person: string, scenarioId: string) => {
+    const [row] = await query<{ id: string }>(
+      `SELECT a."id" FROM "ScenarioAttempt" a JOIN "User" u ON u."id" = a."userId"
+       WHERE u."email" = ? AND a."scenarioId" = ? AND a."reviewStatus" = 'waiting'`,
       demo(person),
       scenarioId,
-    )[0];
+    );
     if (!row) throw new Error(`the demo seed has no waiting ${scenarioId} attempt for ${person}`);
     return row.id;
   };
   const versions = (attemptId: string) =>
     query<{ version: number; feedback: string; reviewerId: string }>(
-      "SELECT v.version, v.feedback, v.reviewerId FROM ReviewVersion v JOIN Review r ON r.id = v.reviewId WHERE r.attemptId = ? ORDER BY v.version",
+      'SELECT v."version", v."feedback", v."reviewerId" FROM "ReviewVersion" v JOIN "Review" r ON r."id" = v."reviewId" WHERE r."attemptId" = ? ORDER BY v."version"',
       attemptId,
     );
   const grade = (scenarioId: string, basedOn: number, feedback: string): Form => [
@@ -376,7 +383,7 @@ describe("two mentors on one attempt", () => {
   };
 
   test("two mentors start grading the same attempt at once: exactly one holds it, the other is shown who does and cannot grade it", async () => {
-    const attemptId = waiting("iryna.tkachenko", "bug-to-engineering");
+    const attemptId = await waiting("iryna.tkachenko", "bug-to-engineering");
     const mentors = [
       { person: "mentor2", name: "Олена Шевченко", cookie: await signIn("mentor2") },
       { person: "manager2", name: "Тарас Коваленко", cookie: await signIn("manager2") },
@@ -395,8 +402,8 @@ describe("two mentors on one attempt", () => {
     const other = mentors[claims.findIndex((c) => c?.claim === "other")];
     if (!holder || !other) throw new Error("no holder");
     expect(claims.find((c) => c?.claim === "other")?.text).toContain(holder.name);
-    expect(query("SELECT claimedById FROM ScenarioAttempt WHERE id = ?", attemptId)).toEqual([
-      { claimedById: userId(holder.person) },
+    expect(await query('SELECT "claimedById" FROM "ScenarioAttempt" WHERE "id" = ?', attemptId)).toEqual([
+      { claimedById: await userId(holder.person) },
     ]);
     // Opening it again changes nothing: the holder keeps it.
     const again = await outcome(await send(`/reviews/${attemptId}`, { cookie: other.cookie }));
@@ -412,12 +419,12 @@ describe("two mentors on one attempt", () => {
     expect(refused.status).toBe(409);
     expect(refused.text).toContain(t("uk")("reviews.errors.claimedByOther", { name: holder.name }));
     expect(refused.text).toContain("Good notes for engineering.");
-    expect(query("SELECT id FROM Review WHERE attemptId = ?", attemptId)).toEqual([]);
-    expect(versions(attemptId)).toEqual([]);
+    expect(await query('SELECT "id" FROM "Review" WHERE "attemptId" = ?', attemptId)).toEqual([]);
+    expect(await versions(attemptId)).toEqual([]);
   });
 
   test("one mentor's two tabs submit a grade from the same version at once: one version stored, the other tab told someone submitted meanwhile; then two mentors regrade at once: one more version", async () => {
-    const attemptId = waiting("joao.pereira", "public-complaint-social");
+    const attemptId = await waiting("joao.pereira", "public-complaint-social");
     const rafael = await signIn("mentor3");
     const marta = await signIn("manager");
     const url = `/reviews/${attemptId}`;
@@ -435,8 +442,10 @@ describe("two mentors on one attempt", () => {
     // Rafael reads Portuguese.
     expect(results[loser]?.text).toContain(t("pt-BR")("reviews.errors.changedMeanwhile"));
     expect(results[loser]?.text).toContain(tabs[loser]);
-    expect(versions(attemptId)).toEqual([{ version: 1, feedback: tabs[winner], reviewerId: userId("mentor3") }]);
-    expect(query("SELECT reviewStatus FROM ScenarioAttempt WHERE id = ?", attemptId)).toEqual([
+    expect(await versions(attemptId)).toEqual([
+      { version: 1, feedback: tabs[winner], reviewerId: await userId("mentor3") },
+    ]);
+    expect(await query('SELECT "reviewStatus" FROM "ScenarioAttempt" WHERE "id" = ?', attemptId)).toEqual([
       { reviewStatus: "graded" },
     ]);
 
@@ -446,12 +455,12 @@ describe("two mentors on one attempt", () => {
     );
     expect(stale.status).toBe(409);
     expect(stale.text).toContain(t("pt-BR")("reviews.errors.changedMeanwhile"));
-    expect(versions(attemptId)).toHaveLength(1);
+    expect(await versions(attemptId)).toHaveLength(1);
 
     // Rafael and Marta both change the grade from version 1 at once: one version 2, the other told.
     const regrades = [
-      { cookie: rafael, id: userId("mentor3"), feedback: "Rafael: passed after a second look." },
-      { cookie: marta, id: userId("manager"), feedback: "Marta: passed, well handled in public." },
+      { cookie: rafael, id: await userId("mentor3"), feedback: "Rafael: passed after a second look." },
+      { cookie: marta, id: await userId("manager"), feedback: "Marta: passed, well handled in public." },
     ];
     const changed = await atOnce(
       ...regrades.map(
@@ -473,12 +482,64 @@ describe("two mentors on one attempt", () => {
       lost.text.slice(0, 200),
     ).toBe(true);
     expect(lost.text).toContain(regrades[race.loser]?.feedback);
-    expect(versions(attemptId)).toEqual([
-      { version: 1, feedback: tabs[winner], reviewerId: userId("mentor3") },
+    expect(await versions(attemptId)).toEqual([
+      { version: 1, feedback: tabs[winner], reviewerId: await userId("mentor3") },
       { version: 2, feedback: won.feedback, reviewerId: won.id },
     ]);
-    expect(query("SELECT version, feedback FROM Review WHERE attemptId = ?", attemptId)).toEqual([
+    expect(await query('SELECT "version", "feedback" FROM "Review" WHERE "attemptId" = ?', attemptId)).toEqual([
       { version: 2, feedback: won.feedback },
     ]);
+  });
+});
+
+describe("two servers on one database", () => {
+  /** Ten start posts for one person at once, alternating between the two servers. */
+  const tenStarts = (path: string, cookie: string) =>
+    atOnce(
+      ...Array.from(
+        { length: 10 },
+        (_, i) => () => (i % 2 ? other.send : send)(path, { cookie, form: [["intent", "start"]] }),
+      ),
+    );
+
+  test("ten starts of one quiz at once across both servers: one open attempt is stored and every start lands on it", async () => {
+    const quizId = "communication-clear-writing-check";
+    const cookie = await signIn("carmen.lopez");
+    const open = async () =>
+      query<{ id: string }>(
+        'SELECT "id" FROM "QuizAttempt" WHERE "userId" = ? AND "quizId" = ? AND "submittedAt" IS NULL',
+        await userId("carmen.lopez"),
+        quizId,
+      );
+    expect(await open()).toEqual([]);
+    const results = await tenStarts(`/quizzes/${quizId}`, cookie);
+    // Nobody gets an error page: every start redirects to the quiz, which resumes the one attempt.
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(302));
+    const stored = await open();
+    expect(stored).toHaveLength(1);
+    for (const client of [{ send }, other]) {
+      const page = await client.send(`/quizzes/${quizId}`, { cookie });
+      expect(hidden(await page.text(), "attemptId")).toBe(stored[0]?.id);
+    }
+  });
+
+  test("ten starts of one scenario at once across both servers: one open attempt is stored and every start lands on it", async () => {
+    const scenarioId = "late-delivery-email";
+    const cookie = await signIn("dmytro.melnyk");
+    const open = async () =>
+      query<{ id: string }>(
+        'SELECT "id" FROM "ScenarioAttempt" WHERE "userId" = ? AND "scenarioId" = ? AND "finishedAt" IS NULL',
+        await userId("dmytro.melnyk"),
+        scenarioId,
+      );
+    expect(await open()).toEqual([]);
+    const results = await tenStarts(`/scenarios/${scenarioId}`, cookie);
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(302));
+    const stored = await open();
+    expect(stored).toHaveLength(1);
+    for (const client of [{ send }, other]) {
+      const page = await client.send(`/scenarios/${scenarioId}`, { cookie });
+      expect(hidden(await page.text(), "attemptId")).toBe(stored[0]?.id);
+    }
   });
 });

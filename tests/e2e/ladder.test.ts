@@ -1,5 +1,5 @@
-import Database from "better-sqlite3";
 import { describe, expect, inject, test } from "vitest";
+import { withConnection } from "#tests/setup/database.ts";
 import { demo, setupBrowser, signIn } from "./browser.ts";
 
 const browser = setupBrowser();
@@ -45,13 +45,19 @@ describe("the ladder", () => {
   });
 
   test("a mentor confirms the last behaviour Oksana needed: she is certified at L1 and can print her certificate", async () => {
-    const db = new Database(inject("e2eDatabase"), { readonly: true });
-    const oksana = db.prepare("SELECT id FROM User WHERE email = ?").get(demo("oksana.bondarenko")) as { id: string };
-    const before = db.prepare("SELECT COUNT(*) AS n FROM Certification WHERE userId = ?").get(oksana.id) as {
-      n: number;
-    };
-    db.close();
-    expect(before.n).toBe(0);
+    const { oksana, before } = await withConnection(inject("e2eDatabaseUrl"), async (db) => {
+      const oksana = await db.get<{ id: string }>(
+        'SELECT "id" FROM "User" WHERE "email" = ?',
+        demo("oksana.bondarenko"),
+      );
+      if (!oksana) throw new Error("the demo seed has no Oksana");
+      const before = await db.get<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM "Certification" WHERE "userId" = ?',
+        oksana.id,
+      );
+      return { oksana, before };
+    });
+    expect(before?.n).toBe(0);
 
     const mentor = await browser.newPage();
     await signIn(mentor, demo("mentor2"));

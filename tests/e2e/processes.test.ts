@@ -2,33 +2,36 @@
 // by one is good on the other; when the primary goes (stopped or killed) the workers go too,
 // so a restart never finds the port still held.
 import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { removeSqliteFiles } from "#root/prisma/migrator.ts";
-import { e2eEnv, freePort } from "#tests/setup/e2e-server.ts";
-import { root, tmpDir } from "#tests/setup/paths.ts";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type TestDatabase } from "#tests/setup/database.ts";
+import { e2eEnv, freePort, seededDatabase } from "#tests/setup/e2e-server.ts";
+import { root } from "#tests/setup/paths.ts";
 import { DEMO_PASSWORD, demo } from "./browser.ts";
 
-let dbFile = "";
+let database: TestDatabase | undefined;
 let port = 0;
 let base = "";
 const running: ChildProcess[] = [];
 
 beforeAll(async () => {
-  // A consistent copy of the test database, so nothing here reaches other tests.
-  dbFile = path.join(tmpDir, `processes-${process.pid}.db`);
-  removeSqliteFiles(dbFile);
-  const source = new Database(inject("e2eDatabase"), { readonly: true });
-  source.exec(`VACUUM INTO '${dbFile.replace(/'/g, "''")}'`);
-  source.close();
+  // A demo database of its own, so nothing here reaches other tests.
+  database = await seededDatabase("processes");
   port = await freePort();
   base = `http://localhost:${port}`;
 });
 
-afterAll(() => {
-  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  removeSqliteFiles(dbFile);
+afterAll(async () => {
+  await Promise.all(
+    running.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGKILL");
+        }),
+    ),
+  );
+  await database?.drop();
 });
 
 const up = () =>
@@ -40,7 +43,7 @@ const up = () =>
 async function start() {
   const child = spawn(process.execPath, ["server.js"], {
     cwd: root,
-    env: { ...e2eEnv(dbFile, port), WEB_CONCURRENCY: "2" },
+    env: { ...e2eEnv(database?.url ?? "", port), WEB_CONCURRENCY: "2" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   running.push(child);

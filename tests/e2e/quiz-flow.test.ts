@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { type Page } from "playwright-core";
 import { describe, expect, inject, test } from "vitest";
+import { withConnection } from "#tests/setup/database.ts";
 import { type PrecompiledContent } from "#app/content/catalog.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { demo, setupBrowser, signIn } from "./browser.ts";
@@ -63,11 +63,13 @@ describe("taking a quiz", () => {
     await noJs.context().close();
 
     // Eleven minutes later (moved in the database rather than waited).
-    const db = new Database(inject("e2eDatabase"));
-    db.prepare(
-      "UPDATE QuizAttempt SET submittedAt = ? WHERE quizId = 'support-role-final' AND userId = (SELECT id FROM User WHERE email = ?)",
-    ).run(new Date(Date.now() - 11 * 60_000).toISOString(), demo("joao.pereira"));
-    db.close();
+    await withConnection(inject("e2eDatabaseUrl"), (db) =>
+      db.run(
+        `UPDATE "QuizAttempt" SET "submittedAt" = ? WHERE "quizId" = 'support-role-final' AND "userId" = (SELECT "id" FROM "User" WHERE "email" = ?)`,
+        new Date(Date.now() - 11 * 60_000),
+        demo("joao.pereira"),
+      ),
+    );
 
     const page = await browser.newPage();
     await signIn(page, demo("joao.pereira"));

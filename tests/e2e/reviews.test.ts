@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, inject, test } from "vitest";
+import { withConnection } from "#tests/setup/database.ts";
 import { root } from "#tests/setup/paths.ts";
 import { demo, setupBrowser, signIn } from "./browser.ts";
 import { request, sessionFor } from "./http.ts";
@@ -12,20 +12,15 @@ const spanish = JSON.parse(readFileSync(path.join(root, "app/locales/es.json"), 
   reviews: { problems: Record<string, string> };
 };
 
-function query<T>(sql: string, ...params: unknown[]): T | undefined {
-  const db = new Database(inject("e2eDatabase"), { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T | undefined;
-  } finally {
-    db.close();
-  }
+function query<T>(sql: string, ...params: unknown[]): Promise<T | undefined> {
+  return withConnection(inject("e2eDatabaseUrl"), (db) => db.get<T>(sql, ...params));
 }
 
 /** The demo seed's attempt of this person on this scenario that waits for review. */
-function waitingAttempt(person: string, scenarioId: string) {
-  const row = query<{ id: string }>(
-    `SELECT a.id FROM ScenarioAttempt a JOIN User u ON u.id = a.userId
-     WHERE u.email = ? AND a.scenarioId = ? AND a.reviewStatus = 'waiting' ORDER BY a.startedAt LIMIT 1`,
+async function waitingAttempt(person: string, scenarioId: string) {
+  const row = await query<{ id: string }>(
+    `SELECT a."id" FROM "ScenarioAttempt" a JOIN "User" u ON u."id" = a."userId"
+     WHERE u."email" = ? AND a."scenarioId" = ? AND a."reviewStatus" = 'waiting' ORDER BY a."startedAt" LIMIT 1`,
     demo(person),
     scenarioId,
   );
@@ -33,15 +28,17 @@ function waitingAttempt(person: string, scenarioId: string) {
   return row.id;
 }
 
-const versions = (attemptId: string) =>
-  query<{ n: number }>(
-    "SELECT COUNT(*) AS n FROM ReviewVersion v JOIN Review r ON r.id = v.reviewId WHERE r.attemptId = ?",
-    attemptId,
+const versions = async (attemptId: string) =>
+  (
+    await query<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM "ReviewVersion" v JOIN "Review" r ON r."id" = v."reviewId" WHERE r."attemptId" = ?',
+      attemptId,
+    )
   )?.n ?? 0;
 
 describe("mentor review", () => {
   test("the mentor grades a chat attempt with turn comments and asks for another try; the trainee reads it and starts again; a later edit shows in the history", async () => {
-    const attemptId = waitingAttempt("diego.martinez", "manager-request-chat");
+    const attemptId = await waitingAttempt("diego.martinez", "manager-request-chat");
     const mentor = await browser.newPage();
     await signIn(mentor, demo("mentor"));
     // The navigation counts what waits for her.
@@ -62,7 +59,10 @@ describe("mentor review", () => {
     expect(await mentor.locator("[data-claim=none]").count()).toBe(1);
     expect(await mentor.locator('#grade-form button[value="submit"]').isDisabled()).toBe(true);
     expect(
-      query<{ claimedById: string | null }>("SELECT claimedById FROM ScenarioAttempt WHERE id = ?", attemptId),
+      await query<{ claimedById: string | null }>(
+        'SELECT "claimedById" FROM "ScenarioAttempt" WHERE "id" = ?',
+        attemptId,
+      ),
     ).toEqual({ claimedById: null });
     await mentor.getByRole("button", { name: "Empezar a calificar" }).click();
     await mentor.waitForSelector("[data-claim=mine]");
@@ -88,7 +88,7 @@ describe("mentor review", () => {
       .fill("Warm and honest. Play it again and give Lucía a date for the refund.");
     await mentor.locator('input[name="decision"][value="retry"]').check();
     await Promise.all([mentor.waitForURL(/\/reviews\?graded=/), mentor.locator('button[value="submit"]').click()]);
-    expect(versions(attemptId)).toBe(1);
+    expect(await versions(attemptId)).toBe(1);
 
     // The trainee: unread on /learn and on the list; the comments beside the replies; try again.
     const trainee = await browser.newPage();
@@ -117,8 +117,8 @@ describe("mentor review", () => {
     // The summary shows the (read-only) help desk too: wait for the new attempt's page itself.
     await trainee.waitForURL((url) => url.pathname === "/scenarios/manager-request-chat");
     await trainee.waitForSelector("[data-help-desk]");
-    const next = query<{ previousAttemptId: string }>(
-      "SELECT previousAttemptId FROM ScenarioAttempt WHERE finishedAt IS NULL AND scenarioId = 'manager-request-chat' AND userId = (SELECT id FROM User WHERE email = ?)",
+    const next = await query<{ previousAttemptId: string }>(
+      `SELECT "previousAttemptId" FROM "ScenarioAttempt" WHERE "finishedAt" IS NULL AND "scenarioId" = 'manager-request-chat' AND "userId" = (SELECT "id" FROM "User" WHERE "email" = ?)`,
       demo("diego.martinez"),
     );
     expect(next?.previousAttemptId).toBe(attemptId);
@@ -131,7 +131,7 @@ describe("mentor review", () => {
     await mentor.locator(`input[name="score:${criteria[0]}"][value="3"]`).check();
     await mentor.locator('input[name="decision"][value="passed"]').check();
     await Promise.all([mentor.waitForURL(/\/reviews\?graded=/), mentor.locator('button[value="submit"]').click()]);
-    expect(versions(attemptId)).toBe(2);
+    expect(await versions(attemptId)).toBe(2);
     await trainee.goto("/learn");
     expect(await trainee.locator("[data-unread]").count()).toBe(1);
     await trainee.goto(`/scenarios/manager-request-chat/attempts/${attemptId}`);
@@ -143,18 +143,21 @@ describe("mentor review", () => {
 
 describe("grading: bad input is refused with a clear message and nothing stored", () => {
   test("levels outside 1–4, unknown criteria and turns, someone else's claim, an attempt not submitted", async () => {
-    const attemptId = waitingAttempt("valentina.ruiz", "late-delivery-email");
+    const attemptId = await waitingAttempt("valentina.ruiz", "late-delivery-email");
     const lucia = await sessionFor(demo("mentor"));
     const marta = await sessionFor(demo("manager"));
     const post = (cookie: string, id: string, body: Record<string, string>) =>
       request("POST", `/reviews/${id}`, { cookie, body: new URLSearchParams({ basedOn: "0", ...body }).toString() });
     // Opening it claims nothing; starting to grade does.
     expect((await request("GET", `/reviews/${attemptId}`, { cookie: marta })).status).toBe(200);
-    expect(query("SELECT claimedById FROM ScenarioAttempt WHERE id = ?", attemptId)).toEqual({ claimedById: null });
+    expect(await query('SELECT "claimedById" FROM "ScenarioAttempt" WHERE "id" = ?', attemptId)).toEqual({
+      claimedById: null,
+    });
     expect((await post(lucia, attemptId, { intent: "claim" })).status).toBe(302);
-    const claimedUntil = () =>
-      query<{ claimedUntil: string }>("SELECT claimedUntil FROM ScenarioAttempt WHERE id = ?", attemptId)?.claimedUntil;
-    const heldUntil = claimedUntil();
+    const claimedUntil = async () =>
+      (await query<{ claimedUntil: string }>('SELECT "claimedUntil" FROM "ScenarioAttempt" WHERE "id" = ?', attemptId))
+        ?.claimedUntil;
+    const heldUntil = await claimedUntil();
     expect(heldUntil).toBeTruthy();
 
     // Lucía reads Spanish: the messages are her language's (the text before the first value).
@@ -178,29 +181,29 @@ describe("grading: bad input is refused with a clear message and nothing stored"
     const held = await post(marta, attemptId, { intent: "draft", feedback: "Marta's careful feedback" });
     expect(held.status).toBe(409);
     expect(await held.text()).toContain("Marta&#x27;s careful feedback");
-    expect(query("SELECT id FROM Review WHERE attemptId = ?", attemptId)).toBeUndefined();
+    expect(await query('SELECT "id" FROM "Review" WHERE "attemptId" = ?', attemptId)).toBeUndefined();
     // None of the refused posts renewed Lucía's hold.
-    expect(claimedUntil()).toBe(heldUntil);
+    expect(await claimedUntil()).toBe(heldUntil);
 
     // An attempt that never went to review (no free text, not a review scenario).
-    const none = query<{ id: string }>(
-      "SELECT a.id FROM ScenarioAttempt a JOIN User u ON u.id = a.userId WHERE u.email = ? AND a.reviewStatus = 'none' AND a.finishedAt IS NOT NULL",
+    const none = await query<{ id: string }>(
+      `SELECT a."id" FROM "ScenarioAttempt" a JOIN "User" u ON u."id" = a."userId" WHERE u."email" = ? AND a."reviewStatus" = 'none' AND a."finishedAt" IS NOT NULL ORDER BY a."startedAt" LIMIT 1`,
       demo("joao.pereira"),
     );
     if (!none) throw new Error("the demo seed gives João an attempt without review");
     const mentor3 = await sessionFor(demo("mentor3"));
     expect((await request("GET", `/reviews/${none.id}`, { cookie: mentor3 })).status).toBe(409);
     expect((await post(mentor3, none.id, { intent: "draft" })).status).toBe(409);
-    expect(query("SELECT id FROM Review WHERE attemptId = ?", none.id)).toBeUndefined();
+    expect(await query('SELECT "id" FROM "Review" WHERE "attemptId" = ?', none.id)).toBeUndefined();
   });
 
   test("two mentors submitting at once: one wins, the other is told and gets back what they typed", async () => {
-    const attemptId = waitingAttempt("trainee", "locked-out-phone");
+    const attemptId = await waitingAttempt("trainee", "locked-out-phone");
     const [lucia, marta] = await Promise.all([sessionFor(demo("mentor")), sessionFor(demo("manager"))]);
     // Let any earlier hold (the authorization matrix opens this attempt) run out.
-    const db = new Database(inject("e2eDatabase"));
-    db.prepare("UPDATE ScenarioAttempt SET claimedById = NULL, claimedUntil = NULL WHERE id = ?").run(attemptId);
-    db.close();
+    await withConnection(inject("e2eDatabaseUrl"), (db) =>
+      db.run('UPDATE "ScenarioAttempt" SET "claimedById" = NULL, "claimedUntil" = NULL WHERE "id" = ?', attemptId),
+    );
     const body = (feedback: string) => {
       const params = new URLSearchParams({ intent: "submit", basedOn: "0", decision: "passed", feedback });
       for (const criterion of scenarioFile("locked-out-phone").rubric) params.append(`score:${criterion.id}`, "3");
@@ -214,6 +217,6 @@ describe("grading: bad input is refused with a clear message and nothing stored"
     expect(statuses).toEqual([302, 409]);
     const loser = responses.find((r) => r.status === 409);
     expect(await loser?.text()).toMatch(/(Lucía|Marta)&#x27;s words/);
-    expect(versions(attemptId)).toBe(1);
+    expect(await versions(attemptId)).toBe(1);
   });
 });

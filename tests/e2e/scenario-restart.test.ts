@@ -11,7 +11,7 @@ const browser = setupBrowser();
 async function startServer(port: number) {
   const server = spawn(process.execPath, ["server.js"], {
     cwd: root,
-    env: e2eEnv(inject("e2eDatabase"), port),
+    env: e2eEnv(inject("e2eDatabaseUrl"), port),
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 20_000;

@@ -1,6 +1,6 @@
-import Database from "better-sqlite3";
 import { type Page } from "playwright-core";
 import { describe, expect, inject, test } from "vitest";
+import { withConnection } from "#tests/setup/database.ts";
 import { demo, setupBrowser, signIn } from "./browser.ts";
 import { request, sessionFor } from "./http.ts";
 import { answerStep, currentStep, deskAction, finish, playToEnd, replyForm, scenarioFile } from "./scenario-play.ts";
@@ -12,33 +12,22 @@ const englishReply =
 const spanishReply =
   "Hola Lucía, siento mucho el retraso y entiendo lo importante que es este regalo para ti. Hoy mismo hablo con la transportista y te escribo antes de las 18:00 con la nueva fecha de entrega. ¿Hay algo más en lo que pueda ayudarte?";
 
-function db() {
-  return new Database(inject("e2eDatabase"), { readonly: true });
-}
-
 function latestAttempt(email: string, scenarioId: string) {
-  const conn = db();
-  try {
-    return conn
-      .prepare(
-        `SELECT a.id, a.turn, a.finishedAt, a.reviewStatus FROM ScenarioAttempt a JOIN User u ON u.id = a.userId
-         WHERE u.email = ? AND a.scenarioId = ? ORDER BY a.startedAt DESC LIMIT 1`,
-      )
-      .get(email, scenarioId) as
-      { id: string; turn: number; finishedAt: number | null; reviewStatus: string } | undefined;
-  } finally {
-    conn.close();
-  }
+  return withConnection(inject("e2eDatabaseUrl"), (db) =>
+    db.get<{ id: string; turn: number; finishedAt: string | null; reviewStatus: string }>(
+      `SELECT a."id", a."turn", a."finishedAt", a."reviewStatus" FROM "ScenarioAttempt" a JOIN "User" u ON u."id" = a."userId"
+       WHERE u."email" = ? AND a."scenarioId" = ? ORDER BY a."startedAt" DESC LIMIT 1`,
+      email,
+      scenarioId,
+    ),
+  );
 }
 
-function eventCount(attemptId: string) {
-  const conn = db();
-  try {
-    return (conn.prepare("SELECT COUNT(*) AS n FROM ScenarioEvent WHERE attemptId = ?").get(attemptId) as { n: number })
-      .n;
-  } finally {
-    conn.close();
-  }
+async function eventCount(attemptId: string) {
+  const row = await withConnection(inject("e2eDatabaseUrl"), (db) =>
+    db.get<{ n: number }>('SELECT COUNT(*) AS n FROM "ScenarioEvent" WHERE "attemptId" = ?', attemptId),
+  );
+  return row?.n ?? 0;
 }
 
 async function open(page: Page, scenarioId: string) {
@@ -120,7 +109,7 @@ describe("the scenario simulator", () => {
     expect(path?.split(",")).toHaveLength(replies + 1);
     expect(await page.locator("[data-measure=csat]").textContent()).toMatch(/[1-5] \/ 5/);
     expect(await page.locator("[data-measure=first-reply]").textContent()).toMatch(/\d+:\d\d/);
-    expect(latestAttempt(demo("trainee"), scenario.id)?.reviewStatus).toBe("waiting");
+    expect((await latestAttempt(demo("trainee"), scenario.id))?.reviewStatus).toBe("waiting");
 
     // The list shows the best result.
     await page.goto("/scenarios");
@@ -160,7 +149,7 @@ describe("the scenario simulator", () => {
     await finish(page);
     expect(await page.locator("html").getAttribute("lang")).toBe("es");
     expect(await page.locator("[data-review-status=waiting]").count()).toBe(1);
-    expect(latestAttempt(demo("valentina.ruiz"), scenario.id)?.reviewStatus).toBe("waiting");
+    expect((await latestAttempt(demo("valentina.ruiz"), scenario.id))?.reviewStatus).toBe("waiting");
   });
 
   test("on social media the talk starts in public and moves to direct messages; free text and notes are shown as text", async () => {
@@ -198,9 +187,9 @@ describe("the scenario simulator", () => {
     // Reach the first free-text step.
     for (let i = 0; i < 5 && !(await replyForm(page).locator("textarea[name=text]").count()); i++)
       await answerStep(page, scenario, { pick: "best", text: englishReply });
-    const attempt = latestAttempt(demo("kenji.sato"), scenario.id);
+    const attempt = await latestAttempt(demo("kenji.sato"), scenario.id);
     if (!attempt) throw new Error("no attempt");
-    const before = eventCount(attempt.id);
+    const before = await eventCount(attempt.id);
     const long = `Hi Renata, ${"the-refund-is-on-its-way ".repeat(90)}`.slice(0, 2099) + "!";
     const box = replyForm(page).locator("textarea[name=text]");
     await box.evaluate((el) => el.removeAttribute("maxlength"));
@@ -208,7 +197,7 @@ describe("the scenario simulator", () => {
     await replyForm(page).locator('button[type="submit"]').click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("2000 characters; yours has 2100");
     expect(await replyForm(page).locator("textarea[name=text]").inputValue()).toBe(long);
-    expect(eventCount(attempt.id)).toBe(before);
+    expect(await eventCount(attempt.id)).toBe(before);
   });
 });
 
@@ -219,7 +208,7 @@ describe("bad input over HTTP: a clear 4xx and nothing stored", () => {
     const post = (cookie: string, body: Record<string, string>) =>
       request("POST", "/scenarios/double-charge-chat", { cookie, body: new URLSearchParams(body).toString() });
     expect((await post(diego, { intent: "start" })).status).toBe(302);
-    const attempt = latestAttempt(demo("priya.nair"), "double-charge-chat");
+    const attempt = await latestAttempt(demo("priya.nair"), "double-charge-chat");
     if (!attempt) throw new Error("no attempt");
     const base = { attemptId: attempt.id, step: "opening" };
 
@@ -251,12 +240,12 @@ describe("bad input over HTTP: a clear 4xx and nothing stored", () => {
       expect(response.status, name).toBe(status);
       expect(await response.text(), name).toContain(message);
     }
-    expect(eventCount(attempt.id)).toBe(0);
+    expect(await eventCount(attempt.id)).toBe(0);
 
     // Sam's attempts are not Diego's to touch: 404, as if they did not exist.
-    const samsAttempt = latestAttempt(demo("trainee"), "double-charge-chat");
+    const samsAttempt = await latestAttempt(demo("trainee"), "double-charge-chat");
     if (!samsAttempt) throw new Error("the chat test runs first and leaves Sam a finished attempt");
-    const samsEvents = eventCount(samsAttempt.id);
+    const samsEvents = await eventCount(samsAttempt.id);
     expect(
       (await post(diego, { intent: "action", attemptId: samsAttempt.id, step: "closing", type: "add-note", note: "x" }))
         .status,
@@ -274,7 +263,7 @@ describe("bad input over HTTP: a clear 4xx and nothing stored", () => {
     });
     expect(late.status).toBe(409);
     expect(await late.text()).toContain("finished");
-    expect(eventCount(samsAttempt.id)).toBe(samsEvents);
+    expect(await eventCount(samsAttempt.id)).toBe(samsEvents);
   });
 });
 

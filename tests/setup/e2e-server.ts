@@ -1,15 +1,16 @@
 import { spawn, type ChildProcess, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { applyMigrations, removeSqliteFiles } from "#root/prisma/migrator.ts";
-import { root, tmpDir } from "./paths.ts";
+import { createDatabase } from "./database.ts";
+import { root } from "./paths.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
-    e2eDatabase: string;
+    /** DATABASE_URL of the shared e2e server's database (SQLite or PostgreSQL, as the run). */
+    e2eDatabaseUrl: string;
   }
 }
 
@@ -24,12 +25,33 @@ export async function freePort() {
   });
 }
 
-export const e2eEnv = (dbFile: string, port: number) => ({
+/** Several distinct free ports (each held until all are found, so none is handed out twice). */
+export async function freePorts(count: number) {
+  const held = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve, reject) => {
+          const server = net.createServer();
+          server.once("error", reject);
+          server.listen(0, "127.0.0.1", () => resolve(server));
+        }),
+    ),
+  );
+  const ports = held.map((server) => {
+    const address = server.address();
+    return typeof address === "object" && address ? address.port : 0;
+  });
+  await Promise.all(held.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
+export const e2eEnv = (databaseUrl: string, port: number) => ({
   ...process.env,
   NODE_ENV: "production" as const,
   PORT: String(port),
   HOST: "127.0.0.1",
-  DATABASE_URL: `file:${dbFile}`,
+  DATABASE_URL: databaseUrl,
   SESSION_SECRET: "e2e-session-secret-0123456789abcdef",
   DEMO_MODE: "true",
   QUIET: "true",
@@ -41,6 +63,17 @@ export const e2eEnv = (dbFile: string, port: number) => ({
   SCENARIO_ATTEMPTS_PER_HOUR: "10000",
 });
 
+/** A migrated database of its own with the demo organisation in it. */
+export async function seededDatabase(label: string) {
+  const database = await createDatabase(label, { migrate: true });
+  execFileSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], {
+    cwd: root,
+    env: e2eEnv(database.url, 0),
+    stdio: "pipe",
+  });
+  return database;
+}
+
 let server: ChildProcess | undefined;
 
 /** The production build on its own port and its own freshly seeded database. */
@@ -48,13 +81,9 @@ export default async function setup(project: TestProject) {
   if (!existsSync(path.join(root, "build/server/index.js"))) {
     throw new Error("Browser tests run against the production build: run `npm run build` first (npm test does).");
   }
-  mkdirSync(tmpDir, { recursive: true });
-  const dbFile = path.join(tmpDir, "e2e.db");
-  removeSqliteFiles(dbFile);
-  await applyMigrations(dbFile);
+  const database = await seededDatabase("e2e");
   const port = await freePort();
-  const env = e2eEnv(dbFile, port);
-  execFileSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "pipe" });
+  const env = e2eEnv(database.url, port);
   server = spawn(process.execPath, ["server.js"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   const baseURL = `http://localhost:${port}`;
   const deadline = Date.now() + 20_000;
@@ -68,8 +97,15 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 200));
   }
   project.provide("baseURL", baseURL);
-  project.provide("e2eDatabase", dbFile);
-  return () => {
-    server?.kill("SIGTERM");
+  project.provide("e2eDatabaseUrl", database.url);
+  return async () => {
+    const child = server;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      });
+    }
+    await database.drop();
   };
 }

@@ -3,4 +3,3 @@ import { fileURLToPath } from "node:url";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const tmpDir = path.join(root, "tests/.tmp");
-export const templateDb = path.join(tmpDir, "template.db");

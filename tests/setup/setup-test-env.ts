@@ -1,12 +1,9 @@
-import { copyFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, afterEach, beforeEach, expect, vi } from "vitest";
-import { templateDb, tmpDir } from "./paths.ts";
+import { createDatabase } from "./database.ts";
 
 // Each test file gets its own database, copied from the migrated template.
-const dbFile = path.join(tmpDir, `test-${process.pid}-${Math.random().toString(36).slice(2)}.db`);
-copyFileSync(templateDb, dbFile);
-process.env.DATABASE_URL = `file:${dbFile}`;
+const database = await createDatabase("unit", { fromTemplate: true });
+process.env.DATABASE_URL = database.url;
 process.env.SESSION_SECRET = "test-session-secret-of-enough-length";
 process.env.NODE_ENV = "test";
 
@@ -25,6 +22,5 @@ afterAll(async () => {
   const holder = globalThis as unknown as { rapportPrisma?: { $disconnect(): Promise<void> } };
   await holder.rapportPrisma?.$disconnect();
   delete holder.rapportPrisma;
-  const { removeSqliteFiles } = await import("#root/prisma/migrator.ts");
-  removeSqliteFiles(dbFile);
+  await database.drop();
 });
