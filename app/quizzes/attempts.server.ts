@@ -27,7 +27,8 @@ export function startVerdict(
   submitted: Array<{ submittedAt: Date | null; passed: boolean | null }>,
   now = new Date(),
 ): StartVerdict {
-  const { maxAttempts, waitMinutes } = quiz.rules;
+  const { maxAttempts } = quiz.rules;
+  const waitMinutes = quiz.rules.waitMinutes[0];
   if (maxAttempts !== null && submitted.length >= maxAttempts) return { allowed: false, reason: "maxAttempts" };
   const last = submitted.at(-1);
   if (waitMinutes && last?.submittedAt && !last.passed) {
