@@ -1,53 +1,85 @@
-// Quiz attempts: start (with a stored shuffle seed), submit once, grade on the server.
+// Quiz attempts: start (numbered, with a seed and the questions drawn from the bank), submit
+// once, grade on the server, show a result as far as the quiz's review options allow, and
+// let a mentor grant another attempt. Every rule that counts attempts rests on a unique
+// (person, quiz, number), so concurrent requests on any number of servers cannot break it.
 import { randomInt } from "node:crypto";
 import { type Quiz } from "#app/content/catalog.server.ts";
+import { pick } from "#app/content/localized.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
 import { quizCompetenciesColumn } from "#app/ladder/columns.server.ts";
 import { refreshReadiness, touchActivity } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
-import { pick } from "#app/content/localized.ts";
-import { answersColumn } from "./columns.server.ts";
+import { answersColumn, questionIdsColumn } from "./columns.server.ts";
+import { drawQuestions } from "./draw.server.ts";
 import { type Answers, arrangeQuestions, gradeAttempt, validateAnswers } from "./grade.server.ts";
+import { reviewPending, reviewShown, type StartVerdict, startVerdict } from "./rules.server.ts";
 
 const attemptSummary = {
   id: true,
+  number: true,
   startedAt: true,
   submittedAt: true,
   score: true,
   passed: true,
   locale: true,
   seed: true,
+  questions: true,
+  answers: true,
 } as const;
 
-export type StartVerdict =
-  { allowed: true } | { allowed: false; reason: "maxAttempts" } | { allowed: false; reason: "wait"; until: Date };
+type AttemptRow = { seed: number; questions: string | null; answers: string | null; submittedAt: Date | null };
 
-/** The quiz's rules applied to what this person has already submitted. */
-export function startVerdict(
-  quiz: Quiz,
-  submitted: Array<{ submittedAt: Date | null; passed: boolean | null }>,
-  now = new Date(),
-): StartVerdict {
-  const { maxAttempts } = quiz.rules;
-  const waitMinutes = quiz.rules.waitMinutes[0];
-  if (maxAttempts !== null && submitted.length >= maxAttempts) return { allowed: false, reason: "maxAttempts" };
-  const last = submitted.at(-1);
-  if (waitMinutes && last?.submittedAt && !last.passed) {
-    const until = new Date(last.submittedAt.getTime() + waitMinutes * 60_000);
-    if (until > now) return { allowed: false, reason: "wait", until };
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+/**
+ * The ids an attempt asks, in order. Attempts from before banks stored none: a submitted one
+ * asked what it answered; an open one gets the draw its seed gives (the same on every read).
+ */
+export function attemptQuestionIds(quiz: Quiz, attempt: AttemptRow) {
+  if (attempt.questions) return questionIdsColumn.decode(attempt.questions);
+  const all = quiz.variants.en.questions.map((q) => q.id);
+  if (attempt.submittedAt && attempt.answers) {
+    const answered = answersColumn.decode(attempt.answers);
+    return all.filter((id) => Object.hasOwn(answered, id));
   }
-  return { allowed: true };
+  return drawQuestions(all, quiz.rules, attempt.seed);
 }
 
-export async function getQuizState(userId: string, quiz: Quiz) {
-  const attempts = await prisma.quizAttempt.findMany({
-    where: { userId, quizId: quiz.id },
-    select: attemptSummary,
-    orderBy: { startedAt: "asc" },
-  });
-  const submitted = attempts.filter((a) => a.submittedAt);
-  const open = attempts.filter((a) => !a.submittedAt).at(-1) ?? null;
-  return { attempts: submitted, open, verdict: startVerdict(quiz, submitted), passed: submitted.some((a) => a.passed) };
+/** How often this person has been asked each question of the quiz. */
+function timesSeen(quiz: Quiz, attempts: AttemptRow[]) {
+  const seen = new Map<string, number>();
+  for (const attempt of attempts)
+    for (const id of attemptQuestionIds(quiz, attempt)) seen.set(id, (seen.get(id) ?? 0) + 1);
+  return seen;
 }
+
+export async function getQuizState(userId: string, quiz: Quiz, now = new Date()) {
+  const [attempts, grants] = await Promise.all([
+    prisma.quizAttempt.findMany({
+      where: { userId, quizId: quiz.id },
+      select: attemptSummary,
+      orderBy: { number: "asc" },
+    }),
+    prisma.quizAttemptGrant.findMany({ where: { userId, quizId: quiz.id }, select: { number: true } }),
+  ]);
+  const submitted = attempts.filter((a) => a.submittedAt);
+  const open = attempts.find((a) => !a.submittedAt) ?? null;
+  const verdict = startVerdict(quiz.rules, attempts, new Set(grants.map((g) => g.number)), now);
+  const passed = submitted.some((a) => a.passed);
+  const noAttemptsLeft = !open && !verdict.allowed && verdict.reason === "maxAttempts";
+  return {
+    attempts: submitted,
+    open,
+    verdict,
+    passed,
+    /** Attempts used and allowed so far (grants included), for "2 of 5 attempts". */
+    allowed: quiz.rules.maxAttempts === null ? null : quiz.rules.maxAttempts + grants.length,
+    review: reviewShown(quiz.rules.review, { passed, noAttemptsLeft }),
+  };
+}
+
+export type QuizState = Awaited<ReturnType<typeof getQuizState>>;
 
 export class QuizRuleError extends Error {
   constructor(readonly verdict: Exclude<StartVerdict, { allowed: true }>) {
@@ -55,32 +87,45 @@ export class QuizRuleError extends Error {
   }
 }
 
-/** Resumes the open attempt, or starts one if the rules allow. */
+/**
+ * Resumes the open attempt, or starts the next one if the rules allow, asking the questions
+ * this person has seen least. The attempt's number is unique per person and quiz: when two
+ * starts race, one is stored and the other, reading again, resumes it.
+ */
 export async function startAttempt(userId: string, quiz: Quiz, locale: string) {
-  const state = await getQuizState(userId, quiz);
-  if (state.open) return state.open;
-  if (!state.verdict.allowed) throw new QuizRuleError(state.verdict);
-  await touchActivity(userId);
-  return prisma.quizAttempt.create({
-    data: {
-      userId,
-      quizId: quiz.id,
-      courseSlug: quiz.courseSlug,
-      seed: randomInt(1, 2 ** 31 - 1),
-      locale: pick(quiz.variants, locale).locale,
-    },
-    select: attemptSummary,
-  });
+  const ids = quiz.variants.en.questions.map((q) => q.id);
+  for (let tries = 0; ; tries++) {
+    const state = await getQuizState(userId, quiz);
+    if (state.open) return state.open;
+    if (!state.verdict.allowed) throw new QuizRuleError(state.verdict);
+    const seed = randomInt(1, 2 ** 31 - 1);
+    try {
+      const created = await prisma.quizAttempt.create({
+        data: {
+          userId,
+          quizId: quiz.id,
+          courseSlug: quiz.courseSlug,
+          number: state.verdict.number,
+          seed,
+          locale: pick(quiz.variants, locale).locale,
+          questions: questionIdsColumn.encode(drawQuestions(ids, quiz.rules, seed, timesSeen(quiz, state.attempts))),
+        },
+        select: attemptSummary,
+      });
+      await touchActivity(userId);
+      return created;
+    } catch (error) {
+      if (!isUniqueViolation(error) || tries >= 2) throw error;
+    }
+  }
 }
 
-/** The questions of one attempt as its person sees them: only public data, in the seeded order. */
-export function attemptQuestions(quiz: Quiz, attempt: { seed: number; locale: string }) {
+/** The questions of one attempt as its person sees them: only public data, in the attempt's order. */
+export function attemptQuestions(quiz: Quiz, attempt: AttemptRow & { locale: string }) {
   const { value: variant, locale } = pick(quiz.variants, attempt.locale);
-  return {
-    locale,
-    title: variant.title,
-    questions: arrangeQuestions(variant.questions, attempt.seed, quiz.rules.shuffle),
-  };
+  const byId = new Map(variant.questions.map((q) => [q.id, q]));
+  const drawn = attemptQuestionIds(quiz, attempt).flatMap((id) => byId.get(id) ?? []);
+  return { locale, title: variant.title, questions: arrangeQuestions(drawn, attempt.seed, quiz.rules.shuffle) };
 }
 
 export type SubmitOutcome =
@@ -90,8 +135,9 @@ export type SubmitOutcome =
   | { status: "invalid"; problems: Array<{ questionId: string; message: string }> };
 
 /**
- * Grades and stores the answers in one conditional update: of two submits of the same
- * attempt (double click, two tabs) exactly one is stored; the other is told.
+ * Grades the answers to the attempt's own questions and stores them with one row per
+ * question for item analysis, in one transaction behind a conditional update: of two submits
+ * of the same attempt (double click, two tabs) exactly one is stored; the other is told.
  */
 export async function submitAttempt(
   userId: string,
@@ -101,88 +147,108 @@ export async function submitAttempt(
 ): Promise<SubmitOutcome> {
   const attempt = await prisma.quizAttempt.findFirst({
     where: { id: attemptId, userId, quizId: quiz.id },
-    select: { id: true, seed: true, locale: true, submittedAt: true },
+    select: { id: true, number: true, seed: true, locale: true, questions: true, answers: true, submittedAt: true },
   });
   if (!attempt) return { status: "notFound" };
   if (attempt.submittedAt) return { status: "alreadySubmitted", attemptId: attempt.id };
   const english = quiz.variants.en;
-  const problems = validateAnswers(english.questions, answers);
+  const drawn = new Set(attemptQuestionIds(quiz, attempt));
+  const questions = english.questions.filter((q) => drawn.has(q.id));
+  const problems = validateAnswers(questions, answers);
   if (problems.length) return { status: "invalid", problems };
-  const result = gradeAttempt(english.questions, english.keys, answers, quiz.rules.passMark);
-  const { count } = await prisma.quizAttempt.updateMany({
-    where: { id: attempt.id, userId, submittedAt: null },
-    data: {
-      submittedAt: new Date(),
-      answers: answersColumn.encode(answers),
-      score: result.score,
-      passed: result.passed,
-      competencies: quizCompetenciesColumn.encode(result.competencies),
-    },
+  const result = gradeAttempt(questions, english.keys, answers, quiz.rules.passMark);
+  const points = Object.values(result.perQuestion).reduce((a, b) => a + b, 0);
+  const submittedAt = new Date();
+  const stored = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.quizAttempt.updateMany({
+      where: { id: attempt.id, userId, submittedAt: null },
+      data: {
+        submittedAt,
+        answers: answersColumn.encode(answers),
+        score: result.score,
+        passed: result.passed,
+        competencies: quizCompetenciesColumn.encode(result.competencies),
+      },
+    });
+    if (count !== 1) return false;
+    await tx.quizResponse.createMany({
+      data: questions.map((q) => ({
+        attemptId: attempt.id,
+        questionId: q.id,
+        quizId: quiz.id,
+        locale: attempt.locale,
+        userId,
+        number: attempt.number,
+        score: result.perQuestion[q.id] ?? 0,
+        total: points,
+        chosen: (answers[q.id] ?? []).join(","),
+        submittedAt,
+      })),
+    });
+    return true;
   });
   // A passed quiz can complete a level: certify now rather than at the next page view.
-  if (count === 1) await refreshReadiness([userId]);
-  return count === 1
-    ? { status: "graded", attemptId: attempt.id }
-    : { status: "alreadySubmitted", attemptId: attempt.id };
+  if (stored) await refreshReadiness([userId]);
+  return stored ? { status: "graded", attemptId: attempt.id } : { status: "alreadySubmitted", attemptId: attempt.id };
 }
 
-/** A submitted attempt with everything the key says: only for its own person, only once submitted. */
+/**
+ * A submitted attempt's result for its own person, with exactly what the quiz's review
+ * options show at this moment: the rest of the key is never read into the answer.
+ */
 export async function getAttemptResult(userId: string, quiz: Quiz, attemptId: string) {
   const attempt = await prisma.quizAttempt.findFirst({
     where: { id: attemptId, userId, quizId: quiz.id, submittedAt: { not: null } },
-    select: {
-      id: true,
-      seed: true,
-      locale: true,
-      answers: true,
-      score: true,
-      passed: true,
-      submittedAt: true,
-      competencies: true,
-    },
+    select: { ...attemptSummary, competencies: true },
   });
   if (!attempt) return null;
-  const { value: variant, locale } = pick(quiz.variants, attempt.locale);
-  const answers = attempt.answers ? answersColumn.decode(attempt.answers) : {};
+  const state = await getQuizState(userId, quiz);
+  const show = state.review;
+  const { locale, title, questions } = attemptQuestions(quiz, attempt);
+  const { value: variant } = pick(quiz.variants, locale);
   const english = quiz.variants.en;
-  const questions = arrangeQuestions(variant.questions, attempt.seed, quiz.rules.shuffle).map((question) => {
-    const key = variant.keys[question.id] ?? english.keys[question.id];
-    const given = answers[question.id] ?? [];
-    const score = key
-      ? (gradeAttempt([question], { [question.id]: key }, answers, 0).perQuestion[question.id] ?? 0)
-      : 0;
-    const textOf = (id: string) => question.options.find((o) => o.id === id)?.text ?? id;
-    return {
-      id: question.id,
-      kind: question.kind,
-      prompt: question.prompt,
-      customer: question.customer,
-      channel: question.channel,
-      score,
-      explanation: key?.explanation ?? "",
-      options: question.options.map((option) => ({
-        id: option.id,
-        text: option.text,
-        chosen: given.includes(option.id),
-        correct: key?.correct.includes(option.id) ?? false,
-        feedback: key?.feedback[option.id] ?? null,
-      })),
-      yourOrder: question.kind === "ordering" ? given.map(textOf) : null,
-      correctOrder: question.kind === "ordering" ? (key?.correct ?? []).map(textOf) : null,
-    };
-  });
+  const answers = attempt.answers ? answersColumn.decode(attempt.answers) : {};
+  const graded = gradeAttempt(questions, { ...english.keys, ...variant.keys }, answers, quiz.rules.passMark);
   return {
     id: attempt.id,
+    number: attempt.number,
     locale,
-    title: variant.title,
-    score: attempt.score ?? 0,
-    passed: attempt.passed ?? false,
-    passMark: quiz.rules.passMark,
+    title,
     submittedAt: attempt.submittedAt,
-    competencies: attempt.competencies ? quizCompetenciesColumn.decode(attempt.competencies) : {},
-    questions,
+    passMark: quiz.rules.passMark,
+    show,
+    pending: reviewPending(quiz.rules.review, show),
+    score: show.score ? (attempt.score ?? 0) : null,
+    passed: show.score ? (attempt.passed ?? false) : null,
+    // Per-competency scores say which questions were wrong where a competency has one question.
+    competencies: show.wrong && attempt.competencies ? quizCompetenciesColumn.decode(attempt.competencies) : null,
+    questions: questions.map((question) => {
+      const key = variant.keys[question.id] ?? english.keys[question.id];
+      const given = answers[question.id] ?? [];
+      const textOf = (id: string) => question.options.find((o) => o.id === id)?.text ?? id;
+      return {
+        id: question.id,
+        kind: question.kind,
+        prompt: question.prompt,
+        customer: question.customer,
+        channel: question.channel,
+        score: show.wrong ? (graded.perQuestion[question.id] ?? 0) : null,
+        explanation: show.feedback ? (key?.explanation ?? "") : null,
+        options: question.options.map((option) => ({
+          id: option.id,
+          text: option.text,
+          chosen: given.includes(option.id),
+          correct: show.answers ? (key?.correct.includes(option.id) ?? false) : null,
+          feedback: show.feedback ? (key?.feedback[option.id] ?? null) : null,
+        })),
+        yourOrder: question.kind === "ordering" ? given.map(textOf) : null,
+        correctOrder: question.kind === "ordering" && show.answers ? (key?.correct ?? []).map(textOf) : null,
+      };
+    }),
   };
 }
+
+export type AttemptResult = NonNullable<Awaited<ReturnType<typeof getAttemptResult>>>;
 
 /** Quizzes this person has passed, for course completion: one query. */
 export async function passedQuizIds(userId: string) {
@@ -192,4 +258,30 @@ export async function passedQuizIds(userId: string) {
     distinct: ["quizId"],
   });
   return new Set(rows.map((r) => r.quizId));
+}
+
+export type GrantOutcome =
+  | { status: "granted"; number: number; keyShown: boolean }
+  | { status: "inProgress" }
+  | { status: "notNeeded" }
+  | { status: "alreadyGranted" };
+
+/**
+ * One more attempt for a trainee who may not start another now (no attempts left, or
+ * waiting): the grant names the attempt number it opens, unique, so two mentors granting at
+ * once grant one attempt. Who may grant is the caller's check (reviews/access.server.ts).
+ */
+export async function grantAttempt(traineeId: string, quiz: Quiz, grantedById: string): Promise<GrantOutcome> {
+  const state = await getQuizState(traineeId, quiz);
+  if (state.open) return { status: "inProgress" };
+  if (state.verdict.allowed) return { status: "notNeeded" };
+  try {
+    await prisma.quizAttemptGrant.create({
+      data: { userId: traineeId, quizId: quiz.id, number: state.verdict.number, grantedById },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { status: "alreadyGranted" };
+    throw error;
+  }
+  return { status: "granted", number: state.verdict.number, keyShown: state.review.answers };
 }

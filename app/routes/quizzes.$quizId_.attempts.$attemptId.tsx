@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function AttemptResult() {
   const { quizId, result } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const competencies = Object.entries(result.competencies);
+  const competencies = Object.entries(result.competencies ?? {});
   return (
     <div className="mx-auto max-w-3xl space-y-6" lang={result.locale}>
       <nav className="text-sm">
@@ -52,18 +52,21 @@ export default function AttemptResult() {
         {result.questions.map((question, n) => (
           <li key={question.id} className="rounded-lg border border-slate-200 bg-white p-5">
             <p className="text-sm font-semibold text-slate-600">
-              {t("quiz.questionNumber", { number: n + 1, total: result.questions.length })} ·{" "}
-              <span
-                className={
-                  question.score === 1 ? "text-emerald-800" : question.score > 0 ? "text-amber-800" : "text-red-800"
-                }
-              >
-                {question.score === 1
-                  ? t("quiz.right")
-                  : question.score > 0
-                    ? t("quiz.partly", { percent: Math.round(question.score * 100) })
-                    : t("quiz.wrong")}
-              </span>
+              {t("quiz.questionNumber", { number: n + 1, total: result.questions.length })}
+              {question.score === null ? null : " · "}
+              {question.score === null ? null : (
+                <span
+                  className={
+                    question.score === 1 ? "text-emerald-800" : question.score > 0 ? "text-amber-800" : "text-red-800"
+                  }
+                >
+                  {question.score === 1
+                    ? t("quiz.right")
+                    : question.score > 0
+                      ? t("quiz.partly", { percent: Math.round(question.score * 100) })
+                      : t("quiz.wrong")}
+                </span>
+              )}
             </p>
             <p className="mt-1 font-medium">{question.prompt}</p>
             {question.customer ? <CustomerMessage text={question.customer} channel={question.channel} /> : null}
