@@ -9,6 +9,8 @@ import { Prisma } from "#app/generated/prisma/client.ts";
 import { quizCompetenciesColumn } from "#app/ladder/columns.server.ts";
 import { refreshReadiness, touchActivity } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { getEnv } from "#app/utils/env.server.ts";
+import { createLimiter } from "#app/utils/rate-limit.server.ts";
 import { answersColumn, questionIdsColumn } from "./columns.server.ts";
 import { drawQuestions } from "./draw.server.ts";
 import { type Answers, arrangeQuestions, gradeAttempt, validateAnswers } from "./grade.server.ts";
@@ -87,10 +89,14 @@ export class QuizRuleError extends Error {
   }
 }
 
+/** New attempts per person and hour, over every quiz (QUIZ_ATTEMPTS_PER_HOUR). */
+const starts = createLimiter("quiz-start", () => ({ points: getEnv().QUIZ_ATTEMPTS_PER_HOUR, durationSeconds: 3600 }));
+
 /**
- * Resumes the open attempt, or starts the next one if the rules allow, asking the questions
- * this person has seen least. The attempt's number is unique per person and quiz: when two
- * starts race, one is stored and the other, reading again, resumes it.
+ * Resumes the open attempt, or starts the next one if the quiz's rules and the hourly limit
+ * allow (RateLimited otherwise: nothing is stored), asking the questions this person has
+ * seen least. The attempt's number is unique per person and quiz: when two starts race, one
+ * is stored and the other, reading again, resumes it.
  */
 export async function startAttempt(userId: string, quiz: Quiz, locale: string) {
   const ids = quiz.variants.en.questions.map((q) => q.id);
@@ -98,6 +104,7 @@ export async function startAttempt(userId: string, quiz: Quiz, locale: string) {
     const state = await getQuizState(userId, quiz);
     if (state.open) return state.open;
     if (!state.verdict.allowed) throw new QuizRuleError(state.verdict);
+    if (tries === 0) await starts.consume(userId);
     const seed = randomInt(1, 2 ** 31 - 1);
     try {
       const created = await prisma.quizAttempt.create({

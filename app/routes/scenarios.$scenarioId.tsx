@@ -25,6 +25,8 @@ import { MAX_REPLY_LENGTH, moodKeys } from "#app/scenarios/view.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
+import { RateLimited } from "#app/utils/rate-limit.server.ts";
+import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Scenario"} · Rapport` }];
 
@@ -33,6 +35,8 @@ function requireScenario(id: string | undefined) {
   invariantResponse(bundle, "No scenario with this address.", { status: 404 });
   return bundle;
 }
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -115,7 +119,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
       invariantResponse(owned, "There is no such attempt of yours to follow.", { status: 404 });
     }
-    await startAttempt(user.id, bundle, resolveLocale(request, user.locale), previous);
+    try {
+      await startAttempt(user.id, bundle, resolveLocale(request, user.locale), previous);
+    } catch (error) {
+      if (!(error instanceof RateLimited)) throw error;
+      return json<ActionError>(
+        {
+          error: "tooManyAttempts",
+          at: "start",
+          detail: { count: Math.ceil(error.retryAfterSeconds / 60) },
+          kept: {},
+        },
+        { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+      );
+    }
     return redirect(`/scenarios/${bundle.id}`);
   }
 
