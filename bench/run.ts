@@ -109,7 +109,8 @@ const smallManager = await cookiesFor([idOf.get(managerEmail(1)) ?? ""]);
 const quizzes = Object.values(getQuizzes());
 const answerQuizzes = quizzes.filter((q) => !q.final).slice(0, 4);
 const insertQuiz = db.prepare(
-  "INSERT INTO QuizAttempt (id, userId, quizId, courseSlug, seed, locale, startedAt) VALUES (?, ?, ?, ?, ?, 'en', ?)",
+  `INSERT INTO QuizAttempt (id, userId, quizId, courseSlug, number, seed, locale, startedAt)
+   VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM QuizAttempt WHERE userId = ?2 AND quizId = ?3), ?, 'en', ?)`,
 );
 type Submission = { path: string; body: string; cookie: string };
 const submissions: Submission[] = [];

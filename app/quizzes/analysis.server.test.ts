@@ -7,46 +7,67 @@ import { root } from "#tests/setup/paths.ts";
 import { createTeam, createUser } from "#tests/factories.ts";
 import { type AnalysisFilter, analyseQuiz, analysisScope, MIN_RESPONSES, outcomeRows } from "./analysis.server.ts";
 import { type Answers, gradeAttempt } from "./grade.server.ts";
+import { rebuildItemStats, recordOutcome } from "./item-stats.server.ts";
 import { itemStatistics, type Sums, emptySums, addSums } from "./statistics.ts";
 
 let quiz: Quiz;
 const all: AnalysisFilter = { attempts: "all", locale: null, teamId: null };
 
-/** An attempt as submit stores it (attempt row and one row per question), written directly for speed. */
+/** An attempt as submit stores it (attempt, a row per question, the sums), written directly for speed. */
 async function record(userId: string, number: number, locale: string, answers: Answers) {
   const english = quiz.variants.en;
   const questions = english.questions.filter((q) => Object.hasOwn(answers, q.id));
   const result = gradeAttempt(questions, english.keys, answers, quiz.rules.passMark);
   const points = Object.values(result.perQuestion).reduce((a, b) => a + b, 0);
   const submittedAt = new Date();
-  await prisma.quizAttempt.create({
-    data: {
-      userId,
-      quizId: quiz.id,
-      courseSlug: quiz.courseSlug,
-      number,
-      seed: 1,
-      locale,
-      questions: JSON.stringify(questions.map((q) => q.id)),
-      submittedAt,
-      answers: JSON.stringify(answers),
-      score: result.score,
-      passed: result.passed,
-      competencies: "{}",
-      responses: {
-        create: questions.map((q) => ({
-          questionId: q.id,
-          quizId: quiz.id,
-          locale,
-          userId,
-          number,
-          score: result.perQuestion[q.id] ?? 0,
-          total: points,
-          chosen: (answers[q.id] ?? []).join(","),
-          submittedAt,
-        })),
+  const teamId =
+    (await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { teamId: true } })).teamId ?? "";
+  const outcomes = questions.map((q) => ({
+    questionId: q.id,
+    kind: q.kind,
+    score: result.perQuestion[q.id] ?? 0,
+    chosen: (answers[q.id] ?? []).join(","),
+  }));
+  await prisma.$transaction(async (tx) => {
+    await tx.quizAttempt.create({
+      data: {
+        userId,
+        quizId: quiz.id,
+        courseSlug: quiz.courseSlug,
+        number,
+        seed: 1,
+        locale,
+        questions: JSON.stringify(questions.map((q) => q.id)),
+        submittedAt,
+        answers: JSON.stringify(answers),
+        score: result.score,
+        passed: result.passed,
+        competencies: "{}",
+        responses: {
+          create: outcomes.map(({ questionId, score, chosen }) => ({
+            questionId,
+            quizId: quiz.id,
+            locale,
+            userId,
+            teamId,
+            number,
+            score,
+            total: points,
+            chosen,
+            submittedAt,
+          })),
+        },
       },
-    },
+    });
+    await recordOutcome(tx, {
+      quizId: quiz.id,
+      locale,
+      teamId,
+      number,
+      score: result.score,
+      points,
+      questions: outcomes,
+    });
   });
 }
 
@@ -90,7 +111,7 @@ beforeAll(async () => {
     await record(user.id, 1, inA ? "en" : "uk", answers);
     if (inA && i < 10) await record(user.id, 2, "en", { ...answers, caps: ["false"] });
   }
-});
+}, 120_000);
 
 /** The same figures computed from every stored row, the slow way. */
 async function bruteForce(where: { number?: number; userId?: { in: string[] } }) {
@@ -208,6 +229,14 @@ describe("item analysis", () => {
     if (one.status !== "ok") throw new Error("expected a scope");
     expect((await analyseQuiz(quiz, one.scope, all, "en", true)).summary?.attempts).toBe(40);
     expect((await analysisScope(admin, "no-such-team")).status).toBe("forbidden");
+  });
+
+  test("sums rebuilt from the stored rows equal the sums kept at each submit", async () => {
+    const before = await analyseQuiz(quiz, { kind: "all" }, all, "en", true);
+    const kept = await prisma.quizItemStat.count();
+    await rebuildItemStats([{ quizId: quiz.id, questionId: "steps" }]);
+    expect(await prisma.quizItemStat.count()).toBe(kept);
+    expect(await analyseQuiz(quiz, { kind: "all" }, all, "en", true)).toEqual(before);
   });
 
   test("the outcome export pages through every row of the scope, each once", async () => {

@@ -1,7 +1,7 @@
 // Item analysis of a quiz: per question the facility, discrimination and the share choosing
 // each option, with flags for questions to rework; per quiz the score distribution and its
-// reliability. Two aggregate queries over indexes that cover them (QuizResponse rows are
-// written at submit), so the cost grows with the number of questions, not of attempts.
+// reliability. It reads the running sums each submit adds to (item-stats.server.ts), so its
+// cost grows with questions, languages and teams, not with attempts.
 import { type SessionUser, hasRole } from "#app/accounts/auth.server.ts";
 import { type Quiz } from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";
@@ -33,7 +33,8 @@ export type ScopeOutcome =
 
 /**
  * Admins analyse every attempt, or one team's; managers the attempts of the teams they
- * manage, or one of them. Anyone else, or a team that is not theirs, is refused.
+ * manage, or one of them (attempts count for the team the person was in when submitting).
+ * Anyone else, or a team that is not theirs, is refused.
  */
 export async function analysisScope(viewer: Viewer, teamId: string | null): Promise<ScopeOutcome> {
   const admin = hasRole(viewer, "admin");
@@ -56,15 +57,12 @@ export async function analysisScope(viewer: Viewer, teamId: string | null): Prom
   return { status: "ok", scope: { kind: "teams", teamIds: teams.map((t) => t.id) }, teams };
 }
 
-/** The conditions both queries share, on a table aliased `x` with quizId, number, locale and userId. */
-function conditions(quiz: Quiz, scope: AnalysisScope, filter: AnalysisFilter) {
+/** The conditions every query shares, on a table aliased `x` with quizId, locale, teamId and first (or number). */
+function conditions(quiz: Quiz, scope: AnalysisScope, filter: AnalysisFilter, first: Prisma.Sql) {
   const parts = [Prisma.sql`x."quizId" = ${quiz.id}`];
-  if (filter.attempts === "first") parts.push(Prisma.sql`x."number" = 1`);
+  if (filter.attempts === "first") parts.push(first);
   if (filter.locale) parts.push(Prisma.sql`x."locale" = ${filter.locale}`);
-  if (scope.kind === "teams")
-    parts.push(
-      Prisma.sql`x."userId" IN (SELECT m."id" FROM "User" m WHERE m."teamId" IN (${Prisma.join(scope.teamIds)}))`,
-    );
+  if (scope.kind === "teams") parts.push(Prisma.sql`x."teamId" IN (${Prisma.join(scope.teamIds)})`);
   return Prisma.join(parts, " AND ");
 }
 
@@ -150,19 +148,18 @@ export async function analyseQuiz(
   displayLocale: string,
   showKey: boolean,
 ): Promise<QuizAnalysis> {
-  const where = conditions(quiz, scope, filter);
+  const where = conditions(quiz, scope, filter, Prisma.sql`x."first"`);
   const [groups, scores] = await Promise.all([
     prisma.$queryRaw<GroupRow[]>`
-      SELECT x."questionId" AS "questionId", x."locale" AS "locale", x."chosen" AS "chosen", COUNT(*) AS n,
-        SUM(x."score") AS sx, SUM(x."score" * x."score") AS sxx, SUM(x."total") AS st,
-        SUM(x."total" * x."total") AS stt, SUM(x."score" * x."total") AS sxt
-      FROM "QuizResponse" x
+      SELECT x."questionId" AS "questionId", x."locale" AS "locale", x."chosen" AS "chosen", SUM(x."n") AS n,
+        SUM(x."sx") AS sx, SUM(x."sxx") AS sxx, SUM(x."st") AS st, SUM(x."stt") AS stt, SUM(x."sxt") AS sxt
+      FROM "QuizItemStat" x
       WHERE ${where}
       GROUP BY x."questionId", x."locale", x."chosen"`,
     prisma.$queryRaw<Array<{ score: number; count: number | bigint }>>`
-      SELECT x."score" AS score, COUNT(*) AS count
-      FROM "QuizAttempt" x
-      WHERE ${where} AND x."score" IS NOT NULL
+      SELECT x."score" AS score, SUM(x."count") AS count
+      FROM "QuizScoreStat" x
+      WHERE ${where}
       GROUP BY x."score"`,
   ]);
   const overall = new Map<string, Sums>();
@@ -182,7 +179,7 @@ export async function analyseQuiz(
     byLocale.set(row.locale, addSums(byLocale.get(row.locale) ?? emptySums(), sums));
     perLocale.set(row.questionId, byLocale);
     const counts = picks.get(row.questionId) ?? new Map<string, number>();
-    for (const option of row.chosen.split(",")) counts.set(option, (counts.get(option) ?? 0) + sums.n);
+    if (row.chosen) for (const option of row.chosen.split(",")) counts.set(option, (counts.get(option) ?? 0) + sums.n);
     picks.set(row.questionId, counts);
   }
   const { value: variant } = pick(quiz.variants, displayLocale);
@@ -253,7 +250,7 @@ export type OutcomeRow = {
  * export of a million rows never holds more than one batch.
  */
 export async function* outcomeRows(quiz: Quiz, scope: AnalysisScope, filter: AnalysisFilter, batch = 5000) {
-  const where = conditions(quiz, scope, filter);
+  const where = conditions(quiz, scope, filter, Prisma.sql`x."number" = 1`);
   let after: { attemptId: string; questionId: string } | null = null;
   for (;;) {
     const cursor: Prisma.Sql = after
@@ -265,9 +262,9 @@ export async function* outcomeRows(quiz: Quiz, scope: AnalysisScope, filter: Ana
         x."score" AS "score", x."chosen" AS "chosen", x."total" AS "total"
       FROM "QuizResponse" x
       JOIN "User" u ON u."id" = x."userId"
-      LEFT JOIN "Team" t ON t."id" = u."teamId"
+      LEFT JOIN "Team" t ON t."id" = x."teamId"
       WHERE ${where} ${cursor}
-      ORDER BY x."attemptId", x."questionId"
+      ORDER BY x."quizId", x."attemptId", x."questionId"
       LIMIT ${batch}`;
     if (rows.length === 0) return;
     yield rows;

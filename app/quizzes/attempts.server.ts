@@ -13,6 +13,7 @@ import { getEnv } from "#app/utils/env.server.ts";
 import { createLimiter } from "#app/utils/rate-limit.server.ts";
 import { answersColumn, questionIdsColumn } from "./columns.server.ts";
 import { drawQuestions } from "./draw.server.ts";
+import { recordOutcome } from "./item-stats.server.ts";
 import { type Answers, arrangeQuestions, gradeAttempt, validateAnswers } from "./grade.server.ts";
 import { reviewPending, reviewShown, type StartVerdict, startVerdict } from "./rules.server.ts";
 
@@ -142,9 +143,9 @@ export type SubmitOutcome =
   | { status: "invalid"; problems: Array<{ questionId: string; message: string }> };
 
 /**
- * Grades the answers to the attempt's own questions and stores them with one row per
- * question for item analysis, in one transaction behind a conditional update: of two submits
- * of the same attempt (double click, two tabs) exactly one is stored; the other is told.
+ * Grades the answers to the attempt's own questions and stores them, a row per question and
+ * the item-analysis sums, in one transaction behind a conditional update: of two submits of
+ * the same attempt (double click, two tabs) exactly one is stored; the other is told.
  */
 export async function submitAttempt(
   userId: string,
@@ -178,19 +179,36 @@ export async function submitAttempt(
       },
     });
     if (count !== 1) return false;
+    const teamId = (await tx.user.findUnique({ where: { id: userId }, select: { teamId: true } }))?.teamId ?? "";
+    const outcomes = questions.map((q) => ({
+      questionId: q.id,
+      kind: q.kind,
+      score: result.perQuestion[q.id] ?? 0,
+      chosen: (answers[q.id] ?? []).join(","),
+    }));
     await tx.quizResponse.createMany({
-      data: questions.map((q) => ({
+      data: outcomes.map(({ questionId, score, chosen }) => ({
         attemptId: attempt.id,
-        questionId: q.id,
+        questionId,
         quizId: quiz.id,
         locale: attempt.locale,
         userId,
+        teamId,
         number: attempt.number,
-        score: result.perQuestion[q.id] ?? 0,
+        score,
         total: points,
-        chosen: (answers[q.id] ?? []).join(","),
+        chosen,
         submittedAt,
       })),
+    });
+    await recordOutcome(tx, {
+      quizId: quiz.id,
+      locale: attempt.locale,
+      teamId,
+      number: attempt.number,
+      score: result.score,
+      points,
+      questions: outcomes,
     });
     return true;
   });

@@ -17,6 +17,7 @@ CREATE TABLE "QuizResponse" (
     "quizId" TEXT NOT NULL,
     "locale" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
+    "teamId" TEXT NOT NULL,
     "number" INTEGER NOT NULL,
     "score" REAL NOT NULL,
     "total" REAL NOT NULL,
@@ -25,6 +26,36 @@ CREATE TABLE "QuizResponse" (
 
     PRIMARY KEY ("attemptId", "questionId"),
     CONSTRAINT "QuizResponse_attemptId_fkey" FOREIGN KEY ("attemptId") REFERENCES "QuizAttempt" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "QuizItemStat" (
+    "quizId" TEXT NOT NULL,
+    "questionId" TEXT NOT NULL,
+    "locale" TEXT NOT NULL,
+    "teamId" TEXT NOT NULL,
+    "first" BOOLEAN NOT NULL,
+    "chosen" TEXT NOT NULL,
+    "n" INTEGER NOT NULL,
+    "sx" REAL NOT NULL,
+    "sxx" REAL NOT NULL,
+    "st" REAL NOT NULL,
+    "stt" REAL NOT NULL,
+    "sxt" REAL NOT NULL,
+
+    PRIMARY KEY ("quizId", "questionId", "locale", "teamId", "first", "chosen")
+);
+
+-- CreateTable
+CREATE TABLE "QuizScoreStat" (
+    "quizId" TEXT NOT NULL,
+    "locale" TEXT NOT NULL,
+    "teamId" TEXT NOT NULL,
+    "first" BOOLEAN NOT NULL,
+    "score" REAL NOT NULL,
+    "count" INTEGER NOT NULL,
+
+    PRIMARY KEY ("quizId", "locale", "teamId", "first", "score")
 );
 
 -- RedefineTables
@@ -52,7 +83,7 @@ INSERT INTO "new_QuizAttempt" ("answers", "competencies", "courseSlug", "id", "l
 DROP TABLE "QuizAttempt";
 ALTER TABLE "new_QuizAttempt" RENAME TO "QuizAttempt";
 CREATE INDEX "QuizAttempt_userId_quizId_startedAt_idx" ON "QuizAttempt"("userId", "quizId", "startedAt");
-CREATE INDEX "QuizAttempt_quizId_number_userId_score_idx" ON "QuizAttempt"("quizId", "number", "userId", "score");
+CREATE INDEX "QuizAttempt_quizId_idx" ON "QuizAttempt"("quizId");
 CREATE UNIQUE INDEX "QuizAttempt_userId_quizId_number_key" ON "QuizAttempt"("userId", "quizId", "number");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
@@ -64,4 +95,4 @@ CREATE INDEX "QuizAttemptGrant_grantedById_idx" ON "QuizAttemptGrant"("grantedBy
 CREATE UNIQUE INDEX "QuizAttemptGrant_userId_quizId_number_key" ON "QuizAttemptGrant"("userId", "quizId", "number");
 
 -- CreateIndex
-CREATE INDEX "QuizResponse_quizId_questionId_locale_chosen_number_userId_score_total_idx" ON "QuizResponse"("quizId", "questionId", "locale", "chosen", "number", "userId", "score", "total");
+CREATE INDEX "QuizResponse_quizId_attemptId_questionId_idx" ON "QuizResponse"("quizId", "attemptId", "questionId");
