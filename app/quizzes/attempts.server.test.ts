@@ -12,6 +12,7 @@ import {
   getQuizState,
   grantAttempt,
   QuizRuleError,
+  quizStandings,
   startAttempt,
   submitAttempt,
 } from "./attempts.server.ts";
@@ -282,6 +283,24 @@ describe("quiz attempts", () => {
     expect(fourth.number).toBe(4);
     await submitAttempt(trainee.id, quiz, fourth.id, answersFor(fourth, wrong));
     await expect(startAttempt(trainee.id, quiz, "en")).rejects.toBeInstanceOf(QuizRuleError);
+  });
+
+  test("a trainee's standings: attempts used and allowed, best score, blocked or not", async () => {
+    const trainee = await createUser();
+    const mentor = await createUser({ roles: ["mentor"] });
+    for (let n = 0; n < 3; n++) {
+      const attempt = await startAttempt(trainee.id, quiz, "en");
+      await submitAttempt(trainee.id, quiz, attempt.id, answersFor(attempt, n === 1 ? right : wrong));
+      await longAgo(trainee.id);
+    }
+    const [standing] = await quizStandings(trainee.id, { [quiz.id]: quiz });
+    expect(standing).toMatchObject({ used: 3, allowed: 3, best: 100, passed: true, open: false, keyShown: true });
+    expect(standing?.verdict).toMatchObject({ allowed: false, reason: "maxAttempts" });
+    await grantAttempt(trainee.id, quiz, mentor.id);
+    const [after] = await quizStandings(trainee.id, { [quiz.id]: quiz });
+    expect(after).toMatchObject({ used: 3, allowed: 4, keyShown: false });
+    expect(after?.verdict).toEqual({ allowed: true, number: 4, granted: true });
+    expect(await quizStandings((await createUser()).id, { [quiz.id]: quiz })).toEqual([]);
   });
 
   test("an attempt from before banks (no stored questions) is read from its answers", async () => {
