@@ -327,10 +327,11 @@ export async function quizStandings(userId: string, quizzes: Record<string, Quiz
   ]);
   const byQuiz = new Map<string, typeof attempts>();
   for (const attempt of attempts) byQuiz.set(attempt.quizId, [...(byQuiz.get(attempt.quizId) ?? []), attempt]);
-  return [...byQuiz].flatMap(([quizId, mine]) => {
-    const quiz = Object.hasOwn(quizzes, quizId) ? quizzes[quizId] : undefined;
-    if (!quiz) return [];
-    const granted = grants.filter((g) => g.quizId === quizId);
+  // In the catalogue's order (course by course), not the order they were tried.
+  return Object.values(quizzes).flatMap((quiz) => {
+    const mine = byQuiz.get(quiz.id);
+    if (!mine) return [];
+    const granted = grants.filter((g) => g.quizId === quiz.id);
     const submitted = mine.filter((a) => a.submittedAt);
     const open = mine.some((a) => !a.submittedAt);
     const verdict = startVerdict(quiz.rules, mine, new Set(granted.map((g) => g.number)), now);

@@ -85,4 +85,21 @@ describe("drawing from a bank", () => {
       expect(third.every((id) => seen.get(id) === 1)).toBe(true);
     }
   });
+
+  test("a retake asks none of the first draw's questions when one-question pools share the remainders", () => {
+    // support-role-final's competencies: 9, 4, 2, 1, 1, 2 and 1 of 20; the shares 4.5, 0.5,
+    // 0.5 and 0.5 leave two questions to pools tied on their remainder.
+    const sizes = [9, 4, 2, 1, 1, 2, 1];
+    const uneven = sizes.map((size, i) => ids.slice(sizes.slice(0, i).reduce((a, b) => a + b, 0)).slice(0, size));
+    const rules = { shuffle: true, draw: { count: 10, pools: uneven.map((p) => ({ ids: p, count: null })) } };
+    for (let seed = 1; seed < 200; seed++) {
+      const first = drawQuestions(ids, rules, seed);
+      const second = drawQuestions(ids, rules, seed + 1000, new Map(first.map((id) => [id, 1])));
+      expect(second).toHaveLength(10);
+      expect(
+        second.filter((id) => first.includes(id)),
+        `seed ${seed}`,
+      ).toEqual([]);
+    }
+  });
 });

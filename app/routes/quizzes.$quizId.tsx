@@ -14,7 +14,7 @@ import {
 } from "#app/quizzes/attempts.server.ts";
 import { answersFromForm } from "#app/quizzes/parse-answers.ts";
 import { QuizForm } from "#app/quizzes/quiz-form.tsx";
-import { formatDateTime } from "#app/utils/format.ts";
+import { formatDateTime, formatWait } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
 import { RateLimited } from "#app/utils/rate-limit.server.ts";
@@ -36,12 +36,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     id: quiz.id,
     title: shown?.title ?? preferred.value.title,
-    questionCount: quiz.variants.en.questions.length,
+    // What one attempt asks: a bank's draw, not its length.
+    questionCount: quiz.rules.draw?.count ?? quiz.variants.en.questions.length,
     final: quiz.final,
-    rules: quiz.rules,
+    // What the page says about the rules; the bank's pools and review options stay on the server.
+    rules: { passMark: quiz.rules.passMark, maxAttempts: quiz.rules.maxAttempts, waitMinutes: quiz.rules.waitMinutes },
     course: course && { slug: course.slug, title: pick(course.text, locale).value.title },
     translated: (shown?.locale ?? preferred.locale) === locale,
-    history: state.attempts.map((a) => ({ id: a.id, submittedAt: a.submittedAt, score: a.score, passed: a.passed })),
+    history: state.attempts.map((a) => ({
+      id: a.id,
+      number: a.number,
+      submittedAt: a.submittedAt,
+      // As on the result page: a quiz whose review hides the score hides it here too.
+      score: state.review.score ? a.score : null,
+      passed: state.review.score ? a.passed : null,
+    })),
     passed: state.passed,
     verdict: state.verdict,
     // Only the public part of the questions: no correct answers, feedback or explanations.
@@ -129,7 +138,11 @@ export default function QuizPage() {
         <p className="mt-2 text-slate-700">
           {t("quiz.rules", { count: data.questionCount, passMark: data.rules.passMark })}
           {data.rules.maxAttempts ? ` ${t("quiz.maxAttempts", { count: data.rules.maxAttempts })}` : ""}
-          {data.rules.waitMinutes ? ` ${t("quiz.waitRule", { count: data.rules.waitMinutes })}` : ""}
+          {data.rules.waitMinutes.length === 1
+            ? ` ${t("quiz.waitRule", { count: data.rules.waitMinutes[0] })}`
+            : data.rules.waitMinutes.length > 1
+              ? ` ${t("quiz.waitsGrow", { waits: data.rules.waitMinutes.map((m) => formatWait(m, i18n.language)).join(", ") })}`
+              : ""}
         </p>
         {!data.translated ? (
           <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">{t("lesson.notTranslated")}</p>
@@ -174,17 +187,19 @@ export default function QuizPage() {
             {t("quiz.history")}
           </h2>
           <ol className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {data.history.map((attempt, i) => (
+            {data.history.map((attempt) => (
               <li key={attempt.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
                 <span>
-                  {t("quiz.attemptNumber", { number: i + 1 })} ·{" "}
+                  {t("quiz.attemptNumber", { number: attempt.number })} ·{" "}
                   {attempt.submittedAt ? formatDateTime(attempt.submittedAt, i18n.language) : ""}
                 </span>
-                <span className={attempt.passed ? "text-emerald-800" : "text-red-800"}>
-                  {attempt.score}% · {attempt.passed ? t("quiz.passed") : t("quiz.notPassed")}
-                </span>
+                {attempt.score === null ? null : (
+                  <span className={attempt.passed ? "text-emerald-800" : "text-red-800"}>
+                    {attempt.score}% · {attempt.passed ? t("quiz.passed") : t("quiz.notPassed")}
+                  </span>
+                )}
                 <Link to={`/quizzes/${data.id}/attempts/${attempt.id}`} className="text-brand-700 underline">
-                  {t("quiz.review")}
+                  {t("quiz.seeResult")}
                 </Link>
               </li>
             ))}

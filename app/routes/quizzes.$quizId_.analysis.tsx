@@ -36,7 +36,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     !hasRole(user, "trainee"),
   );
-  return json({ analysis, query, search: analysisSearch(query), teams: access.teams, admin: hasRole(user, "admin") });
+  return json({
+    analysis,
+    query,
+    search: analysisSearch(query),
+    teams: access.teams,
+    admin: hasRole(user, "admin"),
+    minResponses: MIN_RESPONSES,
+  });
 }
 
 const percent = (share: number | null | undefined) =>
@@ -44,7 +51,7 @@ const percent = (share: number | null | undefined) =>
 const decimal = (value: number | null | undefined) => (value === null || value === undefined ? "—" : value.toFixed(2));
 
 export default function QuizAnalysis() {
-  const { analysis, query, search, teams, admin } = useLoaderData<typeof loader>();
+  const { analysis, query, search, teams, admin, minResponses } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const flagged = analysis.questions.filter((q) => q.flags.length);
   const summary = analysis.summary;
@@ -154,7 +161,7 @@ export default function QuizAnalysis() {
         <p className="text-sm text-slate-700">
           {flagged.length
             ? t("analysis.flaggedCount", { count: flagged.length, total: analysis.questions.length })
-            : t("analysis.noneFlagged", { min: MIN_RESPONSES })}
+            : t("analysis.noneFlagged", { min: minResponses })}
         </p>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full min-w-[40rem] text-left text-sm">

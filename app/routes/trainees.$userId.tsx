@@ -3,8 +3,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
-import { getLadder, getScenarios } from "#app/content/catalog.server.ts";
+import { getLadder, getQuizzes, getScenarios } from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";
+import { quizStandings } from "#app/quizzes/attempts.server.ts";
+import { QuizStandings } from "#app/quizzes/quiz-standings.tsx";
 import { canReview } from "#app/reviews/access.server.ts";
 import { MAX_SIGNOFF_NOTE } from "#app/reviews/limits.ts";
 import { getSignOffs, recordSignOff, SignOffError } from "#app/reviews/signoff.server.ts";
@@ -35,7 +37,7 @@ async function requireTrainee(request: Request, traineeId: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, trainee } = await requireTrainee(request, params.userId ?? "");
   const locale = resolveLocale(request, user.locale);
-  const [signOffs, attempts] = await Promise.all([
+  const [signOffs, attempts, standings] = await Promise.all([
     getSignOffs(trainee.id),
     prisma.scenarioAttempt.findMany({
       where: { userId: trainee.id, finishedAt: { not: null } },
@@ -50,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         review: { select: { decision: true, version: true } },
       },
     }),
+    quizStandings(trainee.id, getQuizzes()),
   ]);
   const scenarios = getScenarios();
   return json({
@@ -64,6 +67,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     })),
     history: signOffs.history.slice(0, 30),
+    quizzes: standings.map((s) => ({
+      quizId: s.quiz.id,
+      title: pick(s.quiz.variants, locale).value.title,
+      final: s.quiz.final,
+      used: s.used,
+      allowed: s.allowed,
+      best: s.best,
+      passed: s.passed,
+      open: s.open,
+      waitUntil: !s.verdict.allowed && s.verdict.reason === "wait" ? s.verdict.until : null,
+      outOfAttempts: !s.verdict.allowed && s.verdict.reason === "maxAttempts",
+      keyShown: s.keyShown,
+    })),
     attempts: attempts.map((a) => {
       const bundle = scenarios[a.scenarioId];
       return {
@@ -154,6 +170,8 @@ export default function TraineePage() {
           ))}
         </ul>
       </section>
+
+      <QuizStandings traineeId={data.trainee.id} rows={data.quizzes} />
 
       <section aria-labelledby="signoff" className="space-y-4">
         <div>
