@@ -86,12 +86,15 @@ export function QuizStandings({ traineeId, rows }: { traineeId: string; rows: Qu
       <h2 id="quizzes-title" className="text-xl font-semibold">
         {t("trainee.quizzes")}
       </h2>
-      {rows.length === 0 ? <p className="mt-2 text-slate-600">{t("trainee.noQuizzes")}</p> : null}
-      <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-        {rows.map((row) => (
-          <StandingRow key={row.quizId} traineeId={traineeId} row={row} />
-        ))}
-      </ul>
+      {rows.length === 0 ? (
+        <p className="mt-2 text-slate-600">{t("trainee.noQuizzes")}</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {rows.map((row) => (
+            <StandingRow key={row.quizId} traineeId={traineeId} row={row} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

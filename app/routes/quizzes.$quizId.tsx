@@ -53,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     passed: state.passed,
     verdict: state.verdict,
+    // Whether the last result explains itself, for what to do while waiting.
+    feedbackShown: state.review.feedback,
     // Only the public part of the questions: no correct answers, feedback or explanations.
     open: state.open && shown ? { id: state.open.id, questions: shown.questions } : null,
   });
@@ -174,7 +176,11 @@ export default function QuizPage() {
               <Button type="submit">{data.history.length ? t("quiz.retake") : t("quiz.start")}</Button>
             </Form>
           ) : data.verdict.reason === "wait" ? (
-            <p>{t("quiz.waitUntil", { time: formatDateTime(data.verdict.until, i18n.language) })}</p>
+            <p>
+              {t(data.feedbackShown ? "quiz.waitUntil" : "quiz.waitUntilKeyLater", {
+                time: formatDateTime(data.verdict.until, i18n.language),
+              })}
+            </p>
           ) : (
             <p>{t("quiz.noAttemptsLeft")}</p>
           )}
