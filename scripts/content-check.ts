@@ -2,18 +2,24 @@
 // any) and every warning as file:line: warning: message (shown, but the check passes).
 import path from "node:path";
 import { checkAndCompile } from "#app/content/check.server.ts";
+import { checkCurriculumMap, CURRICULUM_MAP } from "#app/content/curriculum-map.server.ts";
 import { formatProblems } from "#app/content/problems.ts";
 
 const folder = process.argv[2] ?? "courses";
 const started = Date.now();
 const { problems, warnings } = await checkAndCompile(path.resolve(folder));
+// docs/curriculum.md maps the shipped courses only; another folder (a fixture, an
+// organisation's own content) has no map to keep current.
+const shipped = path.resolve(folder) === path.resolve("courses");
+const mapProblems = shipped ? checkCurriculumMap(folder, CURRICULUM_MAP) : [];
 if (warnings.length) {
   console.warn(formatProblems(warnings, folder, "warning"));
   console.warn(`\n${warnings.length} warning(s) in ${folder}/: keys a trainee could guess without reading.\n`);
 }
-if (problems.length) {
-  console.error(formatProblems(problems, folder));
-  console.error(`\n${problems.length} problem(s) in ${folder}/`);
+if (problems.length || mapProblems.length) {
+  if (problems.length) console.error(formatProblems(problems, folder));
+  for (const p of mapProblems) console.error(`${p.file}:${p.line}: ${p.message}`);
+  console.error(`\n${problems.length + mapProblems.length} problem(s) in ${folder}/`);
   process.exit(1);
 }
 console.log(

@@ -6,6 +6,7 @@ import { compileMdx, type CompiledLesson, MdxCompileError } from "./mdx/compile.
 import { type Problem, sortProblems } from "./problems.ts";
 import { readTree } from "./read.server.ts";
 import { checkTree, warnTree } from "./rules.server.ts";
+import { topicProblems } from "./topics.server.ts";
 
 /** Problems fail the check and the build; warnings (guessable keys) are printed and let it pass. */
 export type CheckResult = {
@@ -17,7 +18,7 @@ export type CheckResult = {
 
 export async function checkAndCompile(root: string): Promise<CheckResult> {
   const tree = readTree(root);
-  const problems = [...tree.problems, ...checkTree(tree)];
+  const problems = [...tree.problems, ...checkTree(tree), ...topicProblems(tree)];
   const catalogue = catalogueFromTree(tree);
   const known = knownTargets(tree);
   const code: PrecompiledContent["code"] = {};

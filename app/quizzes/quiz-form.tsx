@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/field.tsx";
 import { type PublicQuestion } from "#app/content/catalog.server.ts";
+import { useHydrated } from "#app/utils/use-hydrated.ts";
 
 type Answers = Record<string, string[]>;
 
@@ -23,6 +24,8 @@ function OrderingQuestion({ question, initial }: { question: PublicQuestion; ini
   const { t } = useTranslation();
   const start = initial?.length === question.options.length ? initial : question.options.map((o) => o.id);
   const [order, setOrder] = useState(start);
+  // The arrows need JavaScript; without it the positions alone order the steps.
+  const hydrated = useHydrated();
   const move = (from: number, to: number) => {
     if (to < 0 || to >= order.length) return;
     const next = [...order];
@@ -31,53 +34,58 @@ function OrderingQuestion({ question, initial }: { question: PublicQuestion; ini
     setOrder(next);
   };
   return (
-    <ol className="mt-3 space-y-2">
-      {order.map((id, index) => {
-        const option = question.options.find((o) => o.id === id);
-        const selectId = `order-${question.id}-${id}`;
-        return (
-          <li key={id} className="flex flex-wrap items-center gap-2 rounded border border-slate-200 bg-white p-2">
-            <label htmlFor={selectId} className="sr-only">
-              {t("quiz.positionOf", { item: option?.text })}
-            </label>
-            <select
-              id={selectId}
-              name={`order:${question.id}:${id}`}
-              value={index + 1}
-              onChange={(e) => move(index, Number(e.target.value) - 1)}
-              className="rounded border border-slate-300 px-2 py-1"
-            >
-              {order.map((_, i) => (
-                <option key={i} value={i + 1}>
-                  {i + 1}
-                </option>
-              ))}
-            </select>
-            <span className="flex-1">{option?.text}</span>
-            <span className="flex gap-1">
-              <button
-                type="button"
-                onClick={() => move(index, index - 1)}
-                disabled={index === 0}
-                className="rounded border border-slate-300 px-2 py-1 text-sm disabled:opacity-40"
-                aria-label={t("quiz.moveUp", { item: option?.text })}
+    <>
+      <p className="mt-1 text-sm text-slate-600">{t(hydrated ? "quiz.orderHelp" : "quiz.orderHelpPositions")}</p>
+      <ol className="mt-3 space-y-2">
+        {order.map((id, index) => {
+          const option = question.options.find((o) => o.id === id);
+          const selectId = `order-${question.id}-${id}`;
+          return (
+            <li key={id} className="flex flex-wrap items-center gap-2 rounded border border-slate-200 bg-white p-2">
+              <label htmlFor={selectId} className="sr-only">
+                {t("quiz.positionOf", { item: option?.text })}
+              </label>
+              <select
+                id={selectId}
+                name={`order:${question.id}:${id}`}
+                value={index + 1}
+                onChange={(e) => move(index, Number(e.target.value) - 1)}
+                className="rounded border border-slate-300 px-2 py-1"
               >
-                ↑
-              </button>
-              <button
-                type="button"
-                onClick={() => move(index, index + 1)}
-                disabled={index === order.length - 1}
-                className="rounded border border-slate-300 px-2 py-1 text-sm disabled:opacity-40"
-                aria-label={t("quiz.moveDown", { item: option?.text })}
-              >
-                ↓
-              </button>
-            </span>
-          </li>
-        );
-      })}
-    </ol>
+                {order.map((_, i) => (
+                  <option key={i} value={i + 1}>
+                    {i + 1}
+                  </option>
+                ))}
+              </select>
+              <span className="flex-1">{option?.text}</span>
+              {hydrated ? (
+                <span className="flex gap-1">
+                  <button
+                    type="button"
+                    onClick={() => move(index, index - 1)}
+                    disabled={index === 0}
+                    className="rounded border border-slate-300 px-2 py-1 text-sm disabled:opacity-40"
+                    aria-label={t("quiz.moveUp", { item: option?.text })}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => move(index, index + 1)}
+                    disabled={index === order.length - 1}
+                    className="rounded border border-slate-300 px-2 py-1 text-sm disabled:opacity-40"
+                    aria-label={t("quiz.moveDown", { item: option?.text })}
+                  >
+                    ↓
+                  </button>
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }
 
@@ -118,10 +126,7 @@ export function QuizForm({
             {question.customer ? <CustomerMessage text={question.customer} channel={question.channel} /> : null}
             {question.kind === "multiple" ? <p className="mt-1 text-sm text-slate-600">{t("quiz.chooseAll")}</p> : null}
             {question.kind === "ordering" ? (
-              <>
-                <p className="mt-1 text-sm text-slate-600">{t("quiz.orderHelp")}</p>
-                <OrderingQuestion question={question} initial={given} />
-              </>
+              <OrderingQuestion question={question} initial={given} />
             ) : (
               <div className="mt-3 space-y-2">
                 {question.options.map((option) => {
