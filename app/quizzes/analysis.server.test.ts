@@ -216,7 +216,7 @@ describe("item analysis", () => {
     expect(analysis.summary?.attempts).toBe(50);
     expect(await analysisScope(managerA, teamB.id)).toEqual({
       status: "forbidden",
-      message: "That team is not one you manage: choose one of your teams.",
+      message: "analysis.errors.notYourTeam",
     });
     expect((await analysisScope(await viewer(["mentor"]), null)).status).toBe("forbidden");
     expect((await analysisScope(await viewer(["trainee"]), null)).status).toBe("forbidden");

@@ -29,6 +29,7 @@ type Viewer = Pick<SessionUser, "id" | "roles">;
 
 export type ScopeOutcome =
   | { status: "ok"; scope: AnalysisScope; teams: Array<{ id: string; name: string }> }
+  /** `message`: the i18n key of why. */
   | { status: "forbidden"; message: string };
 
 /**
@@ -38,8 +39,7 @@ export type ScopeOutcome =
  */
 export async function analysisScope(viewer: Viewer, teamId: string | null): Promise<ScopeOutcome> {
   const admin = hasRole(viewer, "admin");
-  if (!admin && !hasRole(viewer, "manager"))
-    return { status: "forbidden", message: "Item analysis is for admins, and for managers about their teams." };
+  if (!admin && !hasRole(viewer, "manager")) return { status: "forbidden", message: "analysis.errors.notAllowed" };
   const teams = await prisma.team.findMany({
     where: admin ? {} : { managers: { some: { userId: viewer.id } } },
     select: { id: true, name: true },
@@ -48,12 +48,11 @@ export async function analysisScope(viewer: Viewer, teamId: string | null): Prom
   if (teamId !== null && !teams.some((t) => t.id === teamId))
     return {
       status: "forbidden",
-      message: admin ? "There is no such team." : "That team is not one you manage: choose one of your teams.",
+      message: admin ? "analysis.errors.noSuchTeam" : "analysis.errors.notYourTeam",
     };
   if (teamId !== null) return { status: "ok", scope: { kind: "teams", teamIds: [teamId] }, teams };
   if (admin) return { status: "ok", scope: { kind: "all" }, teams };
-  if (teams.length === 0)
-    return { status: "forbidden", message: "You manage no team yet, so there is nothing to analyse." };
+  if (teams.length === 0) return { status: "forbidden", message: "analysis.errors.noTeam" };
   return { status: "ok", scope: { kind: "teams", teamIds: teams.map((t) => t.id) }, teams };
 }
 

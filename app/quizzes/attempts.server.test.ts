@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { type Quiz } from "#app/content/catalog.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
+import { DomainError } from "#app/utils/errors.ts";
 import { RateLimited } from "#app/utils/rate-limit.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { createUser } from "#tests/factories.ts";
@@ -11,7 +12,6 @@ import {
   getAttemptResult,
   getQuizState,
   grantAttempt,
-  QuizRuleError,
   quizStandings,
   startAttempt,
   submitAttempt,
@@ -134,7 +134,7 @@ describe("quiz attempts", () => {
     }
     const state = await getQuizState(user.id, quiz);
     expect(state.verdict).toMatchObject({ allowed: false, reason: "maxAttempts" });
-    await expect(startAttempt(user.id, quiz, "en")).rejects.toBeInstanceOf(QuizRuleError);
+    await expect(startAttempt(user.id, quiz, "en")).rejects.toBeInstanceOf(DomainError);
     const result = await getAttemptResult(user.id, quiz, ids[0] ?? "");
     expect(result?.show).toEqual({ score: true, wrong: true, answers: true, feedback: true });
     expect(result?.score).toBe(0);
@@ -229,8 +229,8 @@ describe("quiz attempts", () => {
     const first = await startAttempt(user.id, growing, "en");
     await submitAttempt(user.id, growing, first.id, answersFor(first, wrong));
     const refused = await startAttempt(user.id, growing, "en").catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(QuizRuleError);
-    expect((refused as QuizRuleError).verdict.reason).toBe("wait");
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).code).toBe("wait");
     expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(1);
     const elevenMinutesAgo = new Date(Date.now() - 11 * 60_000);
     await prisma.quizAttempt.updateMany({ where: { userId: user.id }, data: { submittedAt: elevenMinutesAgo } });
@@ -282,7 +282,7 @@ describe("quiz attempts", () => {
     const fourth = await startAttempt(trainee.id, quiz, "en");
     expect(fourth.number).toBe(4);
     await submitAttempt(trainee.id, quiz, fourth.id, answersFor(fourth, wrong));
-    await expect(startAttempt(trainee.id, quiz, "en")).rejects.toBeInstanceOf(QuizRuleError);
+    await expect(startAttempt(trainee.id, quiz, "en")).rejects.toBeInstanceOf(DomainError);
   });
 
   test("a trainee's standings: attempts used and allowed, best score, blocked or not", async () => {

@@ -3,19 +3,21 @@
 // let a mentor grant another attempt. Every rule that counts attempts rests on a unique
 // (person, quiz, number), so concurrent requests on any number of servers cannot break it.
 import { randomInt } from "node:crypto";
-import { type Quiz } from "#app/content/catalog.server.ts";
+import { getQuizzes, type Quiz } from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { quizCompetenciesColumn } from "#app/ladder/columns.server.ts";
-import { refreshReadiness, touchActivity } from "#app/ladder/readiness.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { evidenceChanged, touchActivity } from "#app/ladder/evidence.server.ts";
+import { prisma, WRITE_TRANSACTION } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
+import { DomainError, notFound } from "#app/utils/errors.ts";
 import { createLimiter } from "#app/utils/rate-limit.server.ts";
 import { answersColumn, questionIdsColumn } from "./columns.server.ts";
 import { drawQuestions } from "./draw.server.ts";
 import { recordOutcome } from "./item-stats.server.ts";
-import { type Answers, arrangeQuestions, gradeAttempt, validateAnswers } from "./grade.server.ts";
+import { type Answers, arrangeQuestions, gradeAttempt } from "./grade.server.ts";
 import { reviewPending, reviewShown, type StartVerdict, startVerdict } from "./rules.server.ts";
+import { validateAnswers } from "./schemas.ts";
 
 const attemptSummary = {
   id: true,
@@ -84,14 +86,19 @@ export async function getQuizState(userId: string, quiz: Quiz, now = new Date())
 
 export type QuizState = Awaited<ReturnType<typeof getQuizState>>;
 
-export class QuizRuleError extends Error {
-  constructor(readonly verdict: Exclude<StartVerdict, { allowed: true }>) {
-    super(verdict.reason);
-  }
+/** Why a quiz may not be started now: wait after a failed attempt (429), or no attempts left (403). */
+function ruleRefusal(verdict: Exclude<StartVerdict, { allowed: true }>, now = new Date()) {
+  if (verdict.reason === "maxAttempts") return new DomainError("maxAttempts", 403, "quiz.errors.maxAttempts");
+  const retryAfter = Math.max(1, Math.ceil((verdict.until.getTime() - now.getTime()) / 1000));
+  return new DomainError("wait", 429, "quiz.errors.wait", { retryAfter });
 }
 
 /** New attempts per person and hour, over every quiz (QUIZ_ATTEMPTS_PER_HOUR). */
-const starts = createLimiter("quiz-start", () => ({ points: getEnv().QUIZ_ATTEMPTS_PER_HOUR, durationSeconds: 3600 }));
+const starts = createLimiter(
+  "quiz-start",
+  () => ({ points: getEnv().QUIZ_ATTEMPTS_PER_HOUR, durationSeconds: 3600 }),
+  "quiz.errors.tooManyAttempts",
+);
 
 /**
  * Resumes the open attempt, or starts the next one if the quiz's rules and the hourly limit
@@ -104,24 +111,25 @@ export async function startAttempt(userId: string, quiz: Quiz, locale: string) {
   for (let tries = 0; ; tries++) {
     const state = await getQuizState(userId, quiz);
     if (state.open) return state.open;
-    if (!state.verdict.allowed) throw new QuizRuleError(state.verdict);
+    if (!state.verdict.allowed) throw ruleRefusal(state.verdict);
     if (tries === 0) await starts.consume(userId);
     const seed = randomInt(1, 2 ** 31 - 1);
     try {
-      const created = await prisma.quizAttempt.create({
-        data: {
-          userId,
-          quizId: quiz.id,
-          courseSlug: quiz.courseSlug,
-          number: state.verdict.number,
-          seed,
-          locale: pick(quiz.variants, locale).locale,
-          questions: questionIdsColumn.encode(drawQuestions(ids, quiz.rules, seed, timesSeen(quiz, state.attempts))),
-        },
-        select: attemptSummary,
-      });
-      await touchActivity(userId);
-      return created;
+      return await prisma.$transaction(async (tx) => {
+        await touchActivity(tx, userId);
+        return tx.quizAttempt.create({
+          data: {
+            userId,
+            quizId: quiz.id,
+            courseSlug: quiz.courseSlug,
+            number: state.verdict.number,
+            seed,
+            locale: pick(quiz.variants, locale).locale,
+            questions: questionIdsColumn.encode(drawQuestions(ids, quiz.rules, seed, timesSeen(quiz, state.attempts))),
+          },
+          select: attemptSummary,
+        });
+      }, WRITE_TRANSACTION);
     } catch (error) {
       if (!isUniqueViolation(error) || tries >= 2) throw error;
     }
@@ -210,11 +218,39 @@ export async function submitAttempt(
       points,
       questions: outcomes,
     });
+    // A passed quiz can complete a level: the certificate is stored with the result.
+    await evidenceChanged(tx, userId);
     return true;
-  });
-  // A passed quiz can complete a level: certify now rather than at the next page view.
-  if (stored) await refreshReadiness([userId]);
+  }, WRITE_TRANSACTION);
   return stored ? { status: "graded", attemptId: attempt.id } : { status: "alreadySubmitted", attemptId: attempt.id };
+}
+
+/** Why a submission was not graded, as the refusal the person is shown (the result's id, if it was already). */
+export function submitRefusal(outcome: Exclude<SubmitOutcome, { status: "graded" }>) {
+  switch (outcome.status) {
+    case "notFound":
+      return notFound("quiz.errors.attemptNotFound");
+    case "alreadySubmitted":
+      return new DomainError("alreadySubmitted", 409, "quiz.errors.alreadySubmitted", {
+        attemptId: outcome.attemptId,
+      });
+    case "invalid":
+      return new DomainError("fixAnswers", 400, "quiz.errors.fixAnswers");
+  }
+}
+
+/**
+ * The English questions an attempt of this person asks (the quiz form's schema checks the
+ * answers against these); a refusal when the attempt is not theirs or does not exist.
+ */
+export async function askedQuestions(userId: string, quiz: Quiz, attemptId: string) {
+  const attempt = await prisma.quizAttempt.findFirst({
+    where: { id: attemptId, userId, quizId: quiz.id },
+    select: { seed: true, questions: true, answers: true, submittedAt: true },
+  });
+  if (!attempt) throw notFound("quiz.errors.attemptNotFound");
+  const drawn = new Set(attemptQuestionIds(quiz, attempt));
+  return quiz.variants.en.questions.filter((q) => drawn.has(q.id));
 }
 
 /**
@@ -350,4 +386,22 @@ export async function quizStandings(userId: string, quizzes: Record<string, Quiz
       },
     ];
   });
+}
+
+/** A trainee's quizzes as their mentor's page lists them, titles in the reader's language. */
+export async function traineeQuizRows(userId: string, locale: string) {
+  const standings = await quizStandings(userId, getQuizzes());
+  return standings.map((s) => ({
+    quizId: s.quiz.id,
+    title: pick(s.quiz.variants, locale).value.title,
+    final: s.quiz.final,
+    used: s.used,
+    allowed: s.allowed,
+    best: s.best,
+    passed: s.passed,
+    open: s.open,
+    waitUntil: !s.verdict.allowed && s.verdict.reason === "wait" ? s.verdict.until : null,
+    outOfAttempts: !s.verdict.allowed && s.verdict.reason === "maxAttempts",
+    keyShown: s.keyShown,
+  }));
 }

@@ -1,11 +1,23 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "#app/components/ui/field.tsx";
+import { Button, ErrorList } from "#app/components/ui/field.tsx";
 import { type PublicQuestion } from "#app/content/catalog.server.ts";
 import { useHydrated } from "#app/utils/use-hydrated.ts";
+import { answerField, quizFormSchema } from "./schemas.ts";
 
-type Answers = Record<string, string[]>;
+/** What was chosen before a refused submission, so nothing has to be chosen again. */
+function chosen(initial: Record<string, unknown> | undefined, question: PublicQuestion): string[] {
+  if (!initial) return [];
+  if (question.kind !== "ordering") {
+    const value = initial[answerField(question.id)];
+    return typeof value === "string" ? [value] : Array.isArray(value) ? value.map(String) : [];
+  }
+  const position = (id: string) => Number(initial[`order:${question.id}:${id}`]);
+  return question.options.map((o) => o.id).sort((a, b) => position(a) - position(b));
+}
 
 /** The customer's message in a best-response question, in the look of its channel. */
 export function CustomerMessage({ text, channel }: { text: string; channel: string | null }) {
@@ -96,23 +108,29 @@ function OrderingQuestion({ question, initial }: { question: PublicQuestion; ini
 export function QuizForm({
   attemptId,
   questions,
-  answers,
-  errors,
+  lastResult,
 }: {
   attemptId: string;
   questions: PublicQuestion[];
-  answers?: Answers;
-  errors?: Record<string, string>;
+  lastResult?: SubmissionResult<string[]> | null;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  // The same checks as the server's: an unanswered question is marked before anything is sent.
+  const [form] = useForm({
+    id: `quiz-${attemptId}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: quizFormSchema(questions) }),
+  });
+  const initial = lastResult?.initialValue ?? undefined;
   return (
-    <Form method="post" className="space-y-6">
+    <Form method="post" className="space-y-6" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="submit" />
       <input type="hidden" name="attemptId" value={attemptId} />
+      <ErrorList errors={form.errors} />
       {questions.map((question, n) => {
-        const error = errors?.[question.id];
-        const given = answers?.[question.id] ?? [];
+        const error = form.allErrors[answerField(question.id)]?.[0];
+        const given = chosen(initial, question);
         return (
           <fieldset
             key={question.id}

@@ -21,8 +21,8 @@ export type QuizStandingRow = {
   keyShown: boolean;
 };
 
-/** The grant route's answer: the attempt opened, or the i18n key of why not. */
-type GrantReply = { granted: number | null; error: string | null };
+/** The grant route's answer: the attempt opened, or the refusal in the reader's language. */
+type GrantReply = { granted?: number; error?: { message: string } };
 
 function StandingRow({ traineeId, row }: { traineeId: string; row: QuizStandingRow }) {
   const { t, i18n } = useTranslation();
@@ -72,7 +72,7 @@ function StandingRow({ traineeId, row }: { traineeId: string; row: QuizStandingR
       ) : null}
       {reply?.error ? (
         <p role="alert" className="text-red-800">
-          {t(reply.error)}
+          {reply.error.message}
         </p>
       ) : null}
     </li>

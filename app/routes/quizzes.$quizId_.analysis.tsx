@@ -9,7 +9,8 @@ import { analysisQuery, analysisSearch } from "#app/quizzes/analysis-filter.ts";
 import { ScoreChart } from "#app/quizzes/score-chart.tsx";
 import { localeNames, locales } from "#app/utils/i18n.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
-import { invariantResponse } from "#app/utils/misc.ts";
+import { DomainError, forbidden, notFound } from "#app/utils/errors.ts";
+import { refuse } from "#app/utils/errors.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.analysis.title ?? "Item analysis"} · Rapport` },
@@ -17,17 +18,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = analysisQuery(new URL(request.url));
-  invariantResponse(
-    query,
-    "These filters are not valid: choose first or all attempts, one of the four languages, and a team from the list.",
-    { status: 400 },
-  );
-  const access = await analysisScope(user, query.team);
-  if (access.status === "forbidden") throw new Response(access.message, { status: 403 });
-  const quiz = findQuiz(params.quizId ?? "");
-  invariantResponse(quiz, "No quiz with this address.", { status: 404 });
   const locale = resolveLocale(request, user.locale);
+  const query =
+    analysisQuery(new URL(request.url)) ??
+    refuse(new DomainError("badFilter", 400, "analysis.errors.badFilter"), locale);
+  const access = await analysisScope(user, query.team);
+  if (access.status === "forbidden") refuse(forbidden(access.message), locale);
+  const quiz = findQuiz(params.quizId ?? "") ?? refuse(notFound("quiz.errors.notFound"), locale);
   // Someone who may still take quizzes sees the figures without the key.
   const analysis = await analyseQuiz(
     quiz,

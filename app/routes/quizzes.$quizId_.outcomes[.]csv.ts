@@ -8,21 +8,20 @@ import { analysisQuery } from "#app/quizzes/analysis-filter.ts";
 import { csvStream } from "#app/utils/csv.server.ts";
 import { createI18n } from "#app/utils/i18n.ts";
 import { resolveLocale, translations } from "#app/utils/locale.server.ts";
-import { invariantResponse } from "#app/utils/misc.ts";
+import { DomainError, forbidden, notFound } from "#app/utils/errors.ts";
+import { refuse } from "#app/utils/errors.server.ts";
 
 const iso = (value: string | Date) => (typeof value === "string" ? value : value.toISOString());
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = analysisQuery(new URL(request.url));
-  invariantResponse(query, "These filters are not valid: choose first or all attempts, a language and a team.", {
-    status: 400,
-  });
-  const access = await analysisScope(user, query.team);
-  if (access.status === "forbidden") throw new Response(access.message, { status: 403 });
-  const quiz = findQuiz(params.quizId ?? "");
-  invariantResponse(quiz, "No quiz with this address.", { status: 404 });
   const locale = resolveLocale(request, user.locale);
+  const query =
+    analysisQuery(new URL(request.url)) ??
+    refuse(new DomainError("badFilter", 400, "analysis.errors.badFilter"), locale);
+  const access = await analysisScope(user, query.team);
+  if (access.status === "forbidden") refuse(forbidden(access.message), locale);
+  const quiz = findQuiz(params.quizId ?? "") ?? refuse(notFound("quiz.errors.notFound"), locale);
   const { t } = createI18n(locale, { translation: translations[locale] });
   const columns = [
     "attempt",
