@@ -142,7 +142,7 @@ function splitQuiz(quiz: QuizFile): QuizVariant {
 /**
  * A final keeps which answers were wrong, the key and the feedback until the last allowed
  * attempt (never, when attempts are unlimited); the score shows at once. A lesson check
- * shows everything after each attempt. An author's `review:` overrides part by part (ADR 019).
+ * shows everything after each attempt. An author's `review:` overrides part by part (ADR 022).
  */
 function reviewOf(quiz: QuizFile): QuizReview {
   const key: ReviewTime = !quiz.final ? "always" : quiz.maxAttempts === null ? "never" : "after-last-attempt";

@@ -87,7 +87,7 @@ const reviewTime = z.enum(reviewTimes);
 
 /**
  * What a result page shows, and when. Left out, a part follows the quiz's default (a final
- * keeps its key until the last attempt, ADR 019); a lesson check shows everything.
+ * keeps its key until the last attempt, ADR 022); a lesson check shows everything.
  */
 const review = z.strictObject({
   score: reviewTime.optional(),
