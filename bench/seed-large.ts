@@ -1,6 +1,7 @@
 // npm run seed:large — a large organisation for the benchmarks, in its own database file
 // (data/large.db unless LARGE_DB says otherwise): 5,000 agents in 50 teams, 200 mentors,
-// 20 managers and a year of progress — 250,000 lesson completions, 100,000 quiz attempts,
+// 20 managers and a year of progress — 250,000 lesson completions, 100,000 quiz attempts
+// (drawn, answered and graded as the app does, with the rows and sums of item analysis),
 // 50,000 scenario attempts (20,000 waiting for review, 20,000 graded), sign-offs, goals,
 // and the certifications and readiness summaries the app itself derives from them.
 //
@@ -11,12 +12,12 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { hashPassword } from "#app/accounts/password.server.ts";
-import { catalogueFromTree } from "#app/content/catalog.server.ts";
+import { catalogueFromTree, type Quiz } from "#app/content/catalog.server.ts";
 import { readTree } from "#app/content/read.server.ts";
-import { competencies } from "#app/content/vocabulary.ts";
 import { applyMigrations, removeSqliteFiles } from "#root/prisma/migrator.ts";
 import { root } from "./harness.ts";
 import { playThrough, seededRandom } from "./org.ts";
+import { abilityOf, simulateAttempt } from "./quiz-answers.ts";
 
 export const LARGE = {
   teams: 50,
@@ -38,6 +39,12 @@ export const managerEmail = (n: number) => `manager${n}@large.rapport.test`;
 const DAY = 86_400_000;
 /** Dates as the Prisma SQLite adapter writes them, so SQL comparisons hold. */
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+
+/** Ordering questions are summed as one answer in the item-analysis sums. */
+export const orderingQuestions = (quizzes: Quiz[]) =>
+  quizzes.flatMap((quiz) =>
+    quiz.variants.en.questions.filter((q) => q.kind === "ordering").map((q) => ({ quizId: quiz.id, questionId: q.id })),
+  );
 
 export async function seedLarge(file = largeDbPath(), seed = Number(process.env.SEED ?? 20261123)) {
   const started = performance.now();
@@ -91,7 +98,10 @@ export async function seedLarge(file = largeDbPath(), seed = Number(process.env.
       "INSERT INTO LessonProgress (userId, courseSlug, lessonSlug, firstOpenedAt, completedAt) VALUES (?, ?, ?, ?, ?)",
     ),
     quiz: db.prepare(
-      "INSERT INTO QuizAttempt (id, userId, quizId, courseSlug, seed, locale, startedAt, submittedAt, answers, score, passed, competencies) VALUES (?, ?, ?, ?, ?, 'en', ?, ?, '{}', ?, ?, ?)",
+      "INSERT INTO QuizAttempt (id, userId, quizId, courseSlug, number, seed, locale, questions, startedAt, submittedAt, answers, score, passed, competencies) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    response: db.prepare(
+      "INSERT INTO QuizResponse (attemptId, questionId, quizId, locale, userId, teamId, number, score, total, chosen, submittedAt) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
     ),
     attempt: db.prepare(
       `INSERT INTO ScenarioAttempt (id, userId, scenarioId, locale, startedAt, stepId, turn, state, finishedAt, measures, resolved, csat, preScore, reviewStatus, submittedAt)
@@ -109,7 +119,17 @@ export async function seedLarge(file = largeDbPath(), seed = Number(process.env.
     ),
     goal: db.prepare("INSERT INTO Goal (userId, targetLevel, dueDate, setById, updatedAt) VALUES (?, ?, ?, ?, ?)"),
   };
-  const counts = { lessons: 0, quizzes: 0, attempts: 0, waiting: 0, graded: 0, events: 0, signOffs: 0, goals: 0 };
+  const counts = {
+    lessons: 0,
+    quizzes: 0,
+    responses: 0,
+    attempts: 0,
+    waiting: 0,
+    graded: 0,
+    events: 0,
+    signOffs: 0,
+    goals: 0,
+  };
   const locales = [null, null, null, "en", "pt-BR", "es", "uk"] as const;
   const agentIds: string[] = [];
   const now = iso(anchor);
@@ -146,11 +166,12 @@ export async function seedLarge(file = largeDbPath(), seed = Number(process.env.
         const tenure = 7 + Math.floor(random() * 358);
         const start = anchor - tenure * DAY;
         const mentorId = mentors[p % mentors.length] ?? "";
+        const locale = pick(locales);
         q.user.run(
           userId,
           agentEmail(agent),
           `Agent ${agent} ${pick(["Silva", "García", "Коваленко", "Okafor", "Nguyen", "Müller", "Ñúñez"])}`,
-          pick(locales),
+          locale,
           iso(start),
           iso(start),
           teamId,
@@ -175,31 +196,50 @@ export async function seedLarge(file = largeDbPath(), seed = Number(process.env.
           counts.lessons++;
           l++;
         }
-        // Quiz attempts: better scores for people who have been here longer.
+        // Quiz attempts, drawn, answered and graded as the app does: people who have been here
+        // longer answer better. One row per question, as a submit writes them.
         const experience = tenure / 365;
+        const ability = abilityOf(tenure, random());
         for (let a = 0; a < LARGE.quizAttemptsPerAgent; a++) {
           const quiz = a < finals.length ? finals[a] : lessonQuizzes[(agent + a) % Math.max(1, lessonQuizzes.length)];
           if (!quiz) continue;
           const share = a / LARGE.quizAttemptsPerAgent;
-          const score = Math.min(100, Math.round(58 + experience * 30 + random() * 20));
           const at = during(share);
-          const byCompetency = Object.fromEntries(
-            competencies
-              .filter(() => random() < 0.5)
-              .map((c) => [c, Math.min(100, score + Math.round(random() * 20 - 10))]),
-          );
+          const attemptSeed = 1 + Math.floor(random() * 1_000_000);
+          const taken = simulateAttempt(quiz, ability, attemptSeed);
+          const shownIn = locale && quiz.variants[locale] ? locale : "en";
+          const attemptId = id();
+          const submittedAt = iso(at + 420_000 + Math.floor(random() * 600_000));
           q.quiz.run(
-            id(),
+            attemptId,
             userId,
             quiz.id,
             quiz.courseSlug,
-            1 + Math.floor(random() * 1_000_000),
+            attemptSeed,
+            shownIn,
+            JSON.stringify(taken.questions),
             iso(at),
-            iso(at + 420_000 + Math.floor(random() * 600_000)),
-            score,
-            score >= quiz.rules.passMark ? 1 : 0,
-            JSON.stringify(byCompetency),
+            submittedAt,
+            JSON.stringify(taken.answers),
+            taken.score,
+            taken.passed ? 1 : 0,
+            JSON.stringify(taken.competencies),
           );
+          for (const questionId of taken.questions) {
+            q.response.run(
+              attemptId,
+              questionId,
+              quiz.id,
+              shownIn,
+              userId,
+              teamId,
+              taken.perQuestion[questionId] ?? 0,
+              taken.points,
+              (taken.answers[questionId] ?? []).join(","),
+              submittedAt,
+            );
+            counts.responses++;
+          }
           counts.quizzes++;
         }
         // Scenario attempts: the L1 ones and one L2 graded (both L2 ones after eight months),
@@ -316,7 +356,9 @@ export async function seedLarge(file = largeDbPath(), seed = Number(process.env.
   process.env.DATABASE_URL = `file:${file}`;
   process.env.SLOW_QUERY_MS ??= "600000";
   const { refreshReadiness } = await import("#app/ladder/readiness.server.ts");
+  const { rebuildItemStats } = await import("#app/quizzes/item-stats.server.ts");
   const { prisma } = await import("#app/utils/db.server.ts");
+  await rebuildItemStats(orderingQuestions(quizzes));
   for (let i = 0; i < agentIds.length; i += 500) await refreshReadiness(agentIds.slice(i, i + 500));
   const certified = await prisma.certification.groupBy({ by: ["stage"], _count: true });
   await prisma.$disconnect();
@@ -326,7 +368,7 @@ export async function seedLarge(file = largeDbPath(), seed = Number(process.env.
     `Generated ${total} agents in ${LARGE.teams} teams, ${LARGE.teams * LARGE.mentorsPerTeam} mentors, ${LARGE.managers} managers (seed ${seed}, anchor ${new Date(anchor).toISOString().slice(0, 10)}):`,
   );
   console.log(
-    `  ${counts.lessons} lesson completions, ${counts.quizzes} quiz attempts, ${counts.attempts} scenario attempts (${counts.waiting} waiting, ${counts.graded} graded, ${counts.events} events), ${counts.signOffs} sign-offs, ${counts.goals} goals`,
+    `  ${counts.lessons} lesson completions, ${counts.quizzes} quiz attempts (${counts.responses} answered questions), ${counts.attempts} scenario attempts (${counts.waiting} waiting, ${counts.graded} graded, ${counts.events} events), ${counts.signOffs} sign-offs, ${counts.goals} goals`,
   );
   console.log(
     `  certified: ${certified.map((c) => `${c.stage} ${c._count}`).join(", ") || "nobody"}; rows in ${((inserted - started) / 1000).toFixed(1)} s, certifications and summaries in ${((performance.now() - inserted) / 1000).toFixed(1)} s → ${path.relative(root, file)}`,

@@ -3,7 +3,8 @@ import "dotenv/config";
 import { hashPassword } from "#app/accounts/password.server.ts";
 import { demoAccounts } from "#app/accounts/demo.ts";
 import { getCourses, getQuizzes } from "#app/content/catalog.server.ts";
-import { type Answers, gradeAttempt } from "#app/quizzes/grade.server.ts";
+import { attemptQuestions, startAttempt, submitAttempt } from "#app/quizzes/attempts.server.ts";
+import { type Answers } from "#app/quizzes/grade.server.ts";
 import { type Role } from "#app/accounts/roles.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
@@ -201,17 +202,24 @@ const quizHistory: Array<[string, string, number, number]> = [
   ["valentina.ruiz", "support-role-final", 3, 25],
 ];
 
-/** Real attempts: answers built from the key (some deliberately wrong) and graded as the app grades. */
+/**
+ * Real attempts through the app's own start and submit (questions drawn from the bank,
+ * graded, one response row per question), answered from the key with some deliberately
+ * wrong, then dated back to when they happened.
+ */
 async function seedQuizHistory(ids: Record<string, string>, today: number) {
   const quizzes = getQuizzes();
+  await prisma.quizAttemptGrant.deleteMany({ where: { userId: { in: Object.values(ids) } } });
   await prisma.quizAttempt.deleteMany({ where: { userId: { in: Object.values(ids) } } });
   for (const [person, quizId, wrongCount, daysAgo] of quizHistory) {
     const quiz = quizzes[quizId];
     const english = quiz?.variants.en;
     const userId = ids[person];
     if (!quiz || !english || !userId) continue;
+    const locale = people.find((p) => p.local === person)?.locale ?? "en";
+    const attempt = await startAttempt(userId, quiz, locale);
     const answers: Answers = {};
-    english.questions.forEach((question, i) => {
+    attemptQuestions(quiz, attempt).questions.forEach((question, i) => {
       const key = english.keys[question.id];
       if (!key) return;
       const wrong = i < wrongCount;
@@ -219,24 +227,14 @@ async function seedQuizHistory(ids: Record<string, string>, today: number) {
       else if (!wrong) answers[question.id] = question.kind === "multiple" ? key.correct : key.correct.slice(0, 1);
       else answers[question.id] = [question.options.find((o) => !key.correct.includes(o.id))?.id ?? ""];
     });
-    const result = gradeAttempt(english.questions, english.keys, answers, quiz.rules.passMark);
+    const outcome = await submitAttempt(userId, quiz, attempt.id, answers);
+    if (outcome.status !== "graded") throw new Error(`demo quiz attempt not graded: ${JSON.stringify(outcome)}`);
     const at = new Date(today - daysAgo * DAY + 10 * 3_600_000);
-    const locale = people.find((p) => p.local === person)?.locale ?? "en";
-    await prisma.quizAttempt.create({
-      data: {
-        userId,
-        quizId,
-        courseSlug: quiz.courseSlug,
-        seed: 1000 + daysAgo,
-        locale: quiz.variants[locale] ? locale : "en",
-        startedAt: new Date(at.getTime() - 15 * 60_000),
-        submittedAt: at,
-        answers: JSON.stringify(answers),
-        score: result.score,
-        passed: result.passed,
-        competencies: JSON.stringify(result.competencies),
-      },
+    await prisma.quizAttempt.update({
+      where: { id: attempt.id },
+      data: { startedAt: new Date(at.getTime() - 15 * 60_000), submittedAt: at },
     });
+    await prisma.quizResponse.updateMany({ where: { attemptId: attempt.id }, data: { submittedAt: at } });
   }
 }
 

@@ -10,7 +10,11 @@ import { formatProblems } from "#app/content/problems.ts";
 
 const started = performance.now();
 const root = contentRoot();
-const { problems, content, lessonFiles } = await checkAndCompile(root);
+const { problems, warnings, content, lessonFiles } = await checkAndCompile(root);
+if (warnings.length) {
+  console.warn(formatProblems(warnings, displayRoot(root), "warning"));
+  console.warn(`\n${warnings.length} warning(s): keys a trainee could guess without reading (the build goes on).\n`);
+}
 if (problems.length) {
   // A content file from an earlier build must not ship beside the new server.
   rmSync(PRECOMPILED_PATH, { force: true });

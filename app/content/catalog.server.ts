@@ -16,7 +16,7 @@ import { type Problem } from "./problems.ts";
 import { type ContentTree, type LessonVariant, readTree } from "./read.server.ts";
 import { checkTree } from "./rules.server.ts";
 import { type Ladder } from "./schemas/ladder.ts";
-import { type QuizFile } from "./schemas/quiz.ts";
+import { type QuizFile, type ReviewPart, type ReviewTime } from "./schemas/quiz.ts";
 import { type Scenario } from "./schemas/scenario.ts";
 import { type Channel, type Competency, type Level, type QuestionKind, type Track } from "./vocabulary.ts";
 
@@ -64,7 +64,21 @@ export type QuestionKey = {
   explanation: string;
 };
 
-export type QuizRules = { passMark: number; maxAttempts: number | null; waitMinutes: number | null; shuffle: boolean };
+/**
+ * A bank: each attempt asks `count` questions, taking from each pool its `count`, or (when
+ * the pools have none) a share proportional to the pool's size.
+ */
+export type QuizDraw = { count: number; pools: Array<{ ids: string[]; count: number | null }> };
+export type QuizReview = Record<ReviewPart, ReviewTime>;
+export type QuizRules = {
+  passMark: number;
+  maxAttempts: number | null;
+  /** Minutes to wait after the 1st, 2nd… attempt that does not pass; the last repeats. Empty: no wait. */
+  waitMinutes: number[];
+  shuffle: boolean;
+  draw: QuizDraw | null;
+  review: QuizReview;
+};
 export type QuizVariant = { title: string; questions: PublicQuestion[]; keys: Record<string, QuestionKey> };
 export type Quiz = {
   id: string;
@@ -125,6 +139,52 @@ function splitQuiz(quiz: QuizFile): QuizVariant {
   return { title: quiz.title, questions, keys };
 }
 
+/**
+ * A final keeps which answers were wrong, the key and the feedback until the last allowed
+ * attempt (never, when attempts are unlimited); the score shows at once. A lesson check
+ * shows everything after each attempt. An author's `review:` overrides part by part (ADR 022).
+ */
+function reviewOf(quiz: QuizFile): QuizReview {
+  const key: ReviewTime = !quiz.final ? "always" : quiz.maxAttempts === null ? "never" : "after-last-attempt";
+  const { score = "always", wrong = key, answers = key, feedback = key } = quiz.review;
+  return { score, wrong, answers, feedback };
+}
+
+function drawOf(quiz: QuizFile): QuizDraw | null {
+  const spec = quiz.draw;
+  if (!spec) return null;
+  if ("pools" in spec) {
+    return {
+      count: spec.pools.reduce((sum, p) => sum + p.count, 0),
+      pools: spec.pools.map((p) => ({
+        ids: quiz.questions
+          .filter((q) => (p.questions ? p.questions.includes(q.id) : q.competencies[0] === p.competency))
+          .map((q) => q.id),
+        count: p.count,
+      })),
+    };
+  }
+  if (spec.per === "bank") return { count: spec.count, pools: [{ ids: quiz.questions.map((q) => q.id), count: null }] };
+  const byCompetency = new Map<string, string[]>();
+  for (const q of quiz.questions) {
+    const first = q.competencies[0] ?? "";
+    byCompetency.set(first, [...(byCompetency.get(first) ?? []), q.id]);
+  }
+  return { count: spec.count, pools: [...byCompetency.values()].map((ids) => ({ ids, count: null })) };
+}
+
+export function quizRules(quiz: QuizFile): QuizRules {
+  const { passMark, maxAttempts, waitMinutes, shuffle } = quiz;
+  return {
+    passMark,
+    maxAttempts,
+    waitMinutes: waitMinutes === null ? [] : typeof waitMinutes === "number" ? [waitMinutes] : waitMinutes,
+    shuffle,
+    draw: drawOf(quiz),
+    review: reviewOf(quiz),
+  };
+}
+
 /** Maps each present variant, keeping English required. */
 function localized<A, B>(variants: Partial<Record<Locale, A>>, map: (value: A) => B): Localized<B> | null {
   const en = variants.en;
@@ -147,12 +207,11 @@ export function catalogueFromTree(tree: ContentTree): Catalogue {
       const variants = localized(quiz.variants, (v) => splitQuiz(v.data));
       const english = quiz.variants.en?.data;
       if (!variants || !english) continue;
-      const { final, passMark, maxAttempts, waitMinutes, shuffle } = english;
       quizzes[quiz.id] = {
         id: quiz.id,
         courseSlug: course.slug,
-        final,
-        rules: { passMark, maxAttempts, waitMinutes, shuffle },
+        final: english.final,
+        rules: quizRules(english),
         variants,
       };
     }

@@ -148,7 +148,7 @@ describe("content:check", () => {
           '{ id: a, text: "Dear customer.", feedback',
           '{ id: a, text: "Dear customer.", correct: true, feedback',
         ),
-      '01-basics/quizzes/basics-final.yml:9: question "opening": a single question needs exactly one correct option (has 2)',
+      '01-basics/quizzes/basics-final.yml:10: question "opening": a single question needs exactly one correct option (has 2)',
     ],
     [
       "a question without a correct answer",
@@ -158,7 +158,7 @@ describe("content:check", () => {
           "{ id: b, text: \"I'm sorry for the wait, I'll check now.\", correct: true,",
           "{ id: b, text: \"I'm sorry for the wait, I'll check now.\",",
         ),
-      '01-basics/quizzes/basics-final.yml:46: question "refund": a best-response question needs exactly one correct option (has 0)',
+      '01-basics/quizzes/basics-final.yml:47: question "refund": a best-response question needs exactly one correct option (has 0)',
     ],
     [
       "an unknown competency in a quiz",
@@ -168,12 +168,12 @@ describe("content:check", () => {
           "competencies: [communication, empathy]",
           "competencies: [communication, telepathy]",
         ),
-      '01-basics/quizzes/basics-final.yml:20: question "parts": unknown competency "telepathy"',
+      '01-basics/quizzes/basics-final.yml:21: question "parts": unknown competency "telepathy"',
     ],
     [
       "a duplicate question id",
       (d: string) => replaceIn(path.join(d, "01-basics/quizzes/basics-final.yml"), "  - id: caps", "  - id: parts"),
-      '01-basics/quizzes/basics-final.yml:28: duplicate question id "parts"',
+      '01-basics/quizzes/basics-final.yml:29: duplicate question id "parts"',
     ],
     [
       "a duplicate quiz id in two courses",
@@ -200,7 +200,7 @@ describe("content:check", () => {
       "a translation whose question ids differ",
       (d: string) =>
         replaceIn(path.join(d, "01-basics/quizzes/basics-final.uk.yml"), "  - id: steps", "  - id: sequence"),
-      "01-basics/quizzes/basics-final.uk.yml:8: question ids differ from the English quiz",
+      "01-basics/quizzes/basics-final.uk.yml:9: question ids differ from the English quiz",
     ],
     [
       "a lesson naming a quiz that does not exist",
@@ -375,7 +375,7 @@ describe("content:check", () => {
           readFileSync(path.join(d, "01-basics/quizzes/basics-final.yml"), "utf8"),
         ),
       [
-        "01-basics/quizzes/basics-final.uk.yml:12: untranslated: 18 of 18 texts are the English ones word for word (the first is here)",
+        "01-basics/quizzes/basics-final.uk.yml:13: untranslated: 18 of 18 texts are the English ones word for word (the first is here)",
       ],
     ],
     [
@@ -505,6 +505,93 @@ describe("content:check", () => {
         writeFileSync(path.join(d, "02-advanced/02-huge.mdx"), frontmatter + "Words and more words. ".repeat(240_000));
       },
       ["02-advanced/02-huge.mdx:1: the file is 5.0 MB; at most 200 KB is read: split it"],
+    ],
+    [
+      "a bank that draws more questions than it holds",
+      (d: string) => {
+        replaceIn(path.join(d, "01-basics/quizzes/basics-final.yml"), "draw: { count: 2 }", "draw: { count: 9 }");
+        replaceIn(path.join(d, "01-basics/quizzes/basics-final.uk.yml"), "draw: { count: 2 }", "draw: { count: 9 }");
+      },
+      ["01-basics/quizzes/basics-final.yml:8: draw.count is 9, but the quiz has only 5 questions"],
+    ],
+    [
+      "a final that gates a level without a bank twice its length",
+      (d: string) => {
+        replaceIn(path.join(d, "01-basics/quizzes/basics-final.yml"), "draw: { count: 2 }", "draw: { count: 3 }");
+        replaceIn(path.join(d, "01-basics/quizzes/basics-final.uk.yml"), "draw: { count: 2 }", "draw: { count: 3 }");
+      },
+      [
+        "01-basics/quizzes/basics-final.yml:8: this final gates L1, so each attempt draws from a bank at least twice its length: it asks 3 of 5 questions (add questions, or draw: { count: 2 })",
+      ],
+    ],
+    [
+      "a final that gates a level with no bank at all",
+      (d: string) => {
+        replaceIn(path.join(d, "01-basics/quizzes/basics-final.yml"), "draw: { count: 2 }\n", "");
+        replaceIn(path.join(d, "01-basics/quizzes/basics-final.uk.yml"), "draw: { count: 2 }\n", "");
+      },
+      [
+        "01-basics/quizzes/basics-final.yml:3: this final gates L1, so each attempt draws from a bank at least twice its length: it asks 5 of 5 questions (add questions, or draw: { count: 2 })",
+      ],
+    ],
+    [
+      "pools that leave a question out, share one, name an unknown one and overdraw",
+      (d: string) => {
+        const pools =
+          "draw:\n  pools:\n    - { competency: communication, count: 1 }\n    - { questions: [opening, nothing], count: 1 }\n    - { questions: [steps], count: 2 }";
+        replaceIn(path.join(d, "01-basics/quizzes/basics-final.yml"), "draw: { count: 2 }", pools);
+        replaceIn(path.join(d, "01-basics/quizzes/basics-final.uk.yml"), "draw: { count: 2 }", pools);
+      },
+      [
+        "01-basics/quizzes/basics-final.yml:9: in no pool, so never asked: refund (a pool takes questions by their first competency or by name)",
+        '01-basics/quizzes/basics-final.yml:11: draw.pools: no question "nothing" in this quiz',
+        '01-basics/quizzes/basics-final.yml:11: question "opening" is in pools 1 and 2: a question belongs to one pool',
+        "01-basics/quizzes/basics-final.yml:12: pool 3 draws 2 but holds 1 question",
+      ],
+    ],
+    [
+      "a translation that draws differently from the English quiz",
+      (d: string) =>
+        replaceIn(path.join(d, "01-basics/quizzes/basics-final.uk.yml"), "draw: { count: 2 }", "draw: { count: 1 }"),
+      [
+        '01-basics/quizzes/basics-final.uk.yml:8: final, passMark, maxAttempts, waitMinutes, shuffle, draw and review must be the same as in the English quiz (draw: {"count":2,"per":"competency"} in English, {"count":1,"per":"competency"} here)',
+      ],
+    ],
+    [
+      "a review that opens after the last attempt of a quiz without a limit",
+      (d: string) =>
+        replaceIn(
+          path.join(d, "02-advanced/quizzes/advanced-final.yml"),
+          "passMark: 70",
+          "passMark: 70\nreview: { answers: after-last-attempt }",
+        ),
+      [
+        "02-advanced/quizzes/advanced-final.yml:5: review.answers: after-last-attempt never comes without maxAttempts; set maxAttempts or choose another time",
+      ],
+    ],
+    [
+      "a review whose feedback would give away answers it still hides",
+      (d: string) =>
+        replaceIn(
+          path.join(d, "02-advanced/quizzes/advanced-final.yml"),
+          "passMark: 70",
+          "passMark: 70\nreview: { answers: after-pass, feedback: always }",
+        ),
+      [
+        "02-advanced/quizzes/advanced-final.yml:5: review.feedback (always) would show what review.answers (after-pass) still hides: feedback gives answers away, so show it no sooner",
+      ],
+    ],
+    [
+      "a list of waits with a wrong one",
+      (d: string) =>
+        replaceIn(
+          path.join(d, "02-advanced/quizzes/advanced-final.yml"),
+          "passMark: 70",
+          "passMark: 70\nwaitMinutes: [10, soon]",
+        ),
+      [
+        "02-advanced/quizzes/advanced-final.yml:5: waitMinutes must be a whole number of minutes or a list of them, e.g. [10, 60, 1440]",
+      ],
     ],
   ])("reports %s as exactly its own problem", async (_name, edit, expected) => {
     expect(await lines(broken(edit))).toEqual(expected);

@@ -5,10 +5,16 @@ import { checkLessonBody, checkLessonTranslation } from "./lessons.server.ts";
 import { compileMdx, type CompiledLesson, MdxCompileError } from "./mdx/compile.server.ts";
 import { type Problem, sortProblems } from "./problems.ts";
 import { readTree } from "./read.server.ts";
-import { checkTree } from "./rules.server.ts";
+import { checkTree, warnTree } from "./rules.server.ts";
 import { topicProblems } from "./topics.server.ts";
 
-export type CheckResult = { problems: Problem[]; content: PrecompiledContent; lessonFiles: number };
+/** Problems fail the check and the build; warnings (guessable keys) are printed and let it pass. */
+export type CheckResult = {
+  problems: Problem[];
+  warnings: Problem[];
+  content: PrecompiledContent;
+  lessonFiles: number;
+};
 
 export async function checkAndCompile(root: string): Promise<CheckResult> {
   const tree = readTree(root);
@@ -47,7 +53,12 @@ export async function checkAndCompile(root: string): Promise<CheckResult> {
       }
     }
   }
-  return { problems: sortProblems(problems), content: { ...catalogue, code }, lessonFiles };
+  return {
+    problems: sortProblems(problems),
+    warnings: sortProblems(warnTree(tree)),
+    content: { ...catalogue, code },
+    lessonFiles,
+  };
 }
 
 export async function checkContent(root: string) {

@@ -9,9 +9,10 @@ export function sortProblems(problems: Problem[]) {
   return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
-export function formatProblems(problems: Problem[], root: string) {
+export function formatProblems(problems: Problem[], root: string, kind: "problem" | "warning" = "problem") {
+  const prefix = kind === "warning" ? "warning: " : "";
   return sortProblems(problems)
-    .map((p) => `${root}/${p.file}:${p.line}: ${p.message}`)
+    .map((p) => `${root}/${p.file}:${p.line}: ${prefix}${p.message}`)
     .join("\n");
 }
 

@@ -2,6 +2,7 @@
 // lessons and quizzes, the ladder against what exists. Each problem is placed with the
 // file's own locator; a file that already failed its schema adds nothing more here.
 import { type Locale, locales } from "#app/utils/i18n.ts";
+import { keyPatternWarnings } from "./key-patterns.ts";
 import { type Problem } from "./problems.ts";
 import { type ContentTree, type CourseEntry, type Located } from "./read.server.ts";
 import { type QuizFile } from "./schemas/quiz.ts";
@@ -83,6 +84,8 @@ function quizRules(q: QuizFile): Pair[] {
     [["maxAttempts"], q.maxAttempts],
     [["waitMinutes"], q.waitMinutes],
     [["shuffle"], q.shuffle],
+    [["draw"], q.draw],
+    [["review"], q.review],
   ];
 }
 
@@ -130,7 +133,7 @@ function checkQuizTranslation(english: Located<QuizFile>, variant: Located<QuizF
       problems,
       variant,
       ruleDiff.path,
-      `final, passMark, maxAttempts, waitMinutes and shuffle must be the same as in the English quiz (${ruleDiff.detail})`,
+      `final, passMark, maxAttempts, waitMinutes, shuffle, draw and review must be the same as in the English quiz (${ruleDiff.detail})`,
     );
   }
   const ids = (q: QuizFile) => q.questions.map((question) => question.id).join(", ");
@@ -257,6 +260,15 @@ function checkCourse(course: CourseEntry, problems: Problem[]) {
   }
 }
 
+/** Warnings, not problems: a guessable key still works, so it is shown but never fails a build. */
+export function warnTree(tree: ContentTree): Problem[] {
+  return tree.courses.flatMap((course) =>
+    course.quizzes.flatMap((quiz) =>
+      Object.values(quiz.variants).flatMap((variant) => keyPatternWarnings(variant, variant.locale === "en")),
+    ),
+  );
+}
+
 export function checkTree(tree: ContentTree): Problem[] {
   const problems: Problem[] = [];
   const courseDirs = new Map<string, string>();
@@ -324,5 +336,40 @@ export function checkTree(tree: ContentTree): Problem[] {
       });
     }
   }
+  checkGatingBanks(tree, problems);
   return problems;
+}
+
+/**
+ * A final quiz that a level needs (itself, or through its course) draws each attempt from a
+ * bank at least twice as long, so a retake asks mostly other questions.
+ */
+function checkGatingBanks(tree: ContentTree, problems: Problem[]) {
+  const ladder = tree.ladder?.data;
+  if (!ladder) return;
+  const gates = new Map<string, string>();
+  for (const stage of [...ladder.levels, ...ladder.tracks]) {
+    for (const q of stage.requires.quizzes) if (!gates.has(q.id)) gates.set(q.id, stage.id);
+    for (const slug of stage.requires.courses) {
+      const final = tree.courses.find((c) => c.slug === slug)?.quizzes.find((q) => q.variants.en?.data.final);
+      if (final && !gates.has(final.id)) gates.set(final.id, stage.id);
+    }
+  }
+  for (const course of tree.courses) {
+    for (const quiz of course.quizzes) {
+      const english = quiz.variants.en;
+      const stage = gates.get(quiz.id);
+      if (!english || !stage || !english.data.final) continue;
+      const bank = english.data.questions.length;
+      const spec = english.data.draw;
+      const asked = !spec ? bank : "count" in spec ? spec.count : spec.pools.reduce((sum, p) => sum + p.count, 0);
+      if (asked * 2 <= bank) continue;
+      say(
+        problems,
+        english,
+        spec ? ["draw"] : ["final"],
+        `this final gates ${stage}, so each attempt draws from a bank at least twice its length: it asks ${asked} of ${bank} questions (add questions, or draw: { count: ${Math.floor(bank / 2)} })`,
+      );
+    }
+  }
 }

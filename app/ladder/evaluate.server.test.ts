@@ -31,6 +31,7 @@ async function almostL1() {
       userId: trainee.id,
       quizId: "basics-final",
       courseSlug: "basics",
+      number: 1,
       seed: 1,
       locale: "en",
       startedAt: day(4),

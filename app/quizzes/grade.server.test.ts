@@ -89,7 +89,7 @@ describe("shuffling", () => {
     q("c", "true-false", ["true", "false"]),
   ];
 
-  test("the same seed gives the same order; another seed another", () => {
+  test("the same seed gives the same options order; another seed another; the questions keep their order", () => {
     expect(arrangeQuestions(questions, 42, true)).toEqual(arrangeQuestions(questions, 42, true));
     const orders = new Set(
       Array.from({ length: 20 }, (_, seed) =>
@@ -97,6 +97,13 @@ describe("shuffling", () => {
       ),
     );
     expect(orders.size).toBeGreaterThan(5);
+    expect(arrangeQuestions(questions, 7, true).map((x) => x.id)).toEqual(["a", "b", "c"]);
+  });
+
+  test("a question's options do not depend on which other questions were drawn with it", () => {
+    const alone = arrangeQuestions([questions[0] as PublicQuestion], 99, true)[0];
+    const together = arrangeQuestions(questions, 99, true)[0];
+    expect(alone?.options).toEqual(together?.options);
   });
 
   test("ordering items never appear in the right order, even without shuffling", () => {

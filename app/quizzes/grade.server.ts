@@ -26,15 +26,23 @@ function shuffled<T>(list: T[], random: () => number) {
   return copy;
 }
 
+/** FNV-1a: a question's own stream of random numbers, whatever else the attempt draws. */
+function hashOf(text: string) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /**
- * The order one attempt shows. Ordering items are always shuffled, and never left in the
- * authored order (which is the answer); true/false keeps true first.
+ * The options as one attempt shows them; the questions keep the drawn order. Each question
+ * shuffles from the seed and its own id, so its options look the same on every reload.
+ * Ordering items are always shuffled and never left in the authored order (which is the
+ * answer); true/false keeps true first.
  */
 export function arrangeQuestions(questions: PublicQuestion[], seed: number, shuffle: boolean): PublicQuestion[] {
-  const random = seededRandom(seed);
-  const ordered = shuffle ? shuffled(questions, random) : questions;
-  return ordered.map((question) => {
+  return questions.map((question) => {
     if (question.kind === "true-false") return question;
+    const random = seededRandom(seed ^ hashOf(question.id));
     if (question.kind === "ordering") {
       let items = shuffled(question.options, random);
       if (items.length > 1 && items.every((item, i) => item.id === question.options[i]?.id)) {

@@ -3,10 +3,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
-import { findCourse, findQuiz } from "#app/content/catalog.server.ts";
+import { findCourse, findQuiz, type PublicQuestion } from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import {
+  askedQuestions,
   attemptQuestions,
   getQuizState,
   startAttempt,
@@ -17,7 +18,7 @@ import { QuizForm } from "#app/quizzes/quiz-form.tsx";
 import { quizFormSchema } from "#app/quizzes/schemas.ts";
 import { notFound } from "#app/utils/errors.ts";
 import { refusal, refuse } from "#app/utils/errors.server.ts";
-import { formatDateTime } from "#app/utils/format.ts";
+import { formatDateTime, formatWait } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { keepRetryAfter } from "#app/utils/headers.ts";
 
@@ -36,14 +37,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: quiz.id,
     title: shown?.title ?? preferred.value.title,
-    questionCount: quiz.variants.en.questions.length,
+    // What one attempt asks: a bank's draw, not its length.
+    questionCount: quiz.rules.draw?.count ?? quiz.variants.en.questions.length,
     final: quiz.final,
-    rules: quiz.rules,
+    // What the page says about the rules; the bank's pools and review options stay on the server.
+    rules: { passMark: quiz.rules.passMark, maxAttempts: quiz.rules.maxAttempts, waitMinutes: quiz.rules.waitMinutes },
     course: course && { slug: course.slug, title: pick(course.text, locale).value.title },
     translated: (shown?.locale ?? preferred.locale) === locale,
-    history: state.attempts.map((a) => ({ id: a.id, submittedAt: a.submittedAt, score: a.score, passed: a.passed })),
+    history: state.attempts.map((a) => ({
+      id: a.id,
+      number: a.number,
+      submittedAt: a.submittedAt,
+      // As on the result page: a quiz whose review hides the score hides it here too.
+      score: state.review.score ? a.score : null,
+      passed: state.review.score ? a.passed : null,
+    })),
     passed: state.passed,
     verdict: state.verdict,
+    // Whether the last result explains itself, for what to do while waiting.
+    feedbackShown: state.review.feedback,
     // Only the public part of the questions: no correct answers, feedback or explanations.
     open: state.open && shown ? { id: state.open.id, questions: shown.questions } : null,
   };
@@ -53,8 +65,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const locale = resolveLocale(request, user.locale);
   const quiz = findQuiz(params.quizId ?? "") ?? refuse(notFound("quiz.errors.notFound"), locale);
-  // The English questions: every language's have the same ids and options.
-  const submission = parseWithZod(await request.formData(), { schema: quizFormSchema(quiz.variants.en.questions) });
+  const formData = await request.formData();
+  // The answers are checked against the questions this attempt asks (English: every language's
+  // have the same ids and options); someone else's or an unknown attempt is refused first.
+  let asked: PublicQuestion[] = [];
+  if (formData.get("intent") === "submit") {
+    try {
+      asked = await askedQuestions(user.id, quiz, String(formData.get("attemptId") ?? ""));
+    } catch (error) {
+      return refusal(error, locale, { result: null });
+    }
+  }
+  const submission = parseWithZod(formData, { schema: quizFormSchema(asked) });
   if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
   const form = submission.value;
   try {
@@ -91,7 +113,11 @@ export default function QuizPage() {
         <p className="mt-2 text-slate-700">
           {t("quiz.rules", { count: data.questionCount, passMark: data.rules.passMark })}
           {data.rules.maxAttempts ? ` ${t("quiz.maxAttempts", { count: data.rules.maxAttempts })}` : ""}
-          {data.rules.waitMinutes ? ` ${t("quiz.waitRule", { count: data.rules.waitMinutes })}` : ""}
+          {data.rules.waitMinutes.length === 1
+            ? ` ${t("quiz.waitRule", { count: data.rules.waitMinutes[0] })}`
+            : data.rules.waitMinutes.length > 1
+              ? ` ${t("quiz.waitsGrow", { waits: data.rules.waitMinutes.map((m) => formatWait(m, i18n.language)).join(", ") })}`
+              : ""}
         </p>
         {!data.translated ? (
           <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">{t("lesson.notTranslated")}</p>
@@ -122,7 +148,11 @@ export default function QuizPage() {
               <Button type="submit">{data.history.length ? t("quiz.retake") : t("quiz.start")}</Button>
             </Form>
           ) : data.verdict.reason === "wait" ? (
-            <p>{t("quiz.waitUntil", { time: formatDateTime(data.verdict.until, i18n.language) })}</p>
+            <p>
+              {t(data.feedbackShown ? "quiz.waitUntil" : "quiz.waitUntilKeyLater", {
+                time: formatDateTime(data.verdict.until, i18n.language),
+              })}
+            </p>
           ) : (
             <p>{t("quiz.noAttemptsLeft")}</p>
           )}
@@ -135,17 +165,19 @@ export default function QuizPage() {
             {t("quiz.history")}
           </h2>
           <ol className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {data.history.map((attempt, i) => (
+            {data.history.map((attempt) => (
               <li key={attempt.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
                 <span>
-                  {t("quiz.attemptNumber", { number: i + 1 })} ·{" "}
+                  {t("quiz.attemptNumber", { number: attempt.number })} ·{" "}
                   {attempt.submittedAt ? formatDateTime(attempt.submittedAt, i18n.language) : ""}
                 </span>
-                <span className={attempt.passed ? "text-emerald-800" : "text-red-800"}>
-                  {attempt.score}% · {attempt.passed ? t("quiz.passed") : t("quiz.notPassed")}
-                </span>
+                {attempt.score === null ? null : (
+                  <span className={attempt.passed ? "text-emerald-800" : "text-red-800"}>
+                    {attempt.score}% · {attempt.passed ? t("quiz.passed") : t("quiz.notPassed")}
+                  </span>
+                )}
                 <Link to={`/quizzes/${data.id}/attempts/${attempt.id}`} className="text-brand-700 underline">
-                  {t("quiz.review")}
+                  {t("quiz.seeResult")}
                 </Link>
               </li>
             ))}

@@ -24,10 +24,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ quizId: quiz.id, result });
 }
 
+type Pending = Array<{ part: "score" | "wrong" | "answers" | "feedback"; opens: string }>;
+
+/** One sentence per moment that will open something: "shown after your last attempt: …". */
+function PendingNote({ pending }: { pending: Pending }) {
+  const { t } = useTranslation();
+  const moments = [...new Set(pending.map((p) => p.opens))];
+  if (!moments.length) return null;
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-800" data-review-pending>
+      {moments.map((opens) => (
+        <p key={opens}>
+          {t(`quiz.reviewLater.${opens}`, {
+            parts: pending
+              .filter((p) => p.opens === opens)
+              .map((p) => t(`quiz.reviewParts.${p.part}`))
+              .join(", "),
+          })}
+        </p>
+      ))}
+    </div>
+  );
+}
+
 export default function AttemptResult() {
   const { quizId, result } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const competencies = Object.entries(result.competencies);
+  const competencies = Object.entries(result.competencies ?? {});
+  const tone =
+    result.passed === null
+      ? "border-slate-200 bg-white"
+      : result.passed
+        ? "border-emerald-300 bg-emerald-50"
+        : "border-amber-300 bg-amber-50";
   return (
     <div className="mx-auto max-w-3xl space-y-6" lang={result.locale}>
       <nav className="text-sm">
@@ -35,11 +64,18 @@ export default function AttemptResult() {
           {result.title}
         </Link>
       </nav>
-      <header
-        className={`rounded-lg border p-6 ${result.passed ? "border-emerald-300 bg-emerald-50" : "border-amber-300 bg-amber-50"}`}
-      >
-        <h1 className="text-2xl font-bold">{result.passed ? t("quiz.resultPassed") : t("quiz.resultNotPassed")}</h1>
-        <p className="mt-1 text-lg">{t("quiz.yourScore", { score: result.score, passMark: result.passMark })}</p>
+      <header className={`rounded-lg border p-6 ${tone}`}>
+        <p className="text-sm font-medium text-slate-600">{t("quiz.attemptNumber", { number: result.number })}</p>
+        <h1 className="text-2xl font-bold">
+          {result.passed === null
+            ? t("quiz.resultSubmitted")
+            : result.passed
+              ? t("quiz.resultPassed")
+              : t("quiz.resultNotPassed")}
+        </h1>
+        {result.score === null ? null : (
+          <p className="mt-1 text-lg">{t("quiz.yourScore", { score: result.score, passMark: result.passMark })}</p>
+        )}
         {competencies.length ? (
           <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
             {competencies.map(([competency, score]) => (
@@ -51,22 +87,28 @@ export default function AttemptResult() {
           </dl>
         ) : null}
       </header>
+      <PendingNote pending={result.pending} />
       <ol className="space-y-4">
         {result.questions.map((question, n) => (
           <li key={question.id} className="rounded-lg border border-slate-200 bg-white p-5">
             <p className="text-sm font-semibold text-slate-600">
-              {t("quiz.questionNumber", { number: n + 1, total: result.questions.length })} ·{" "}
-              <span
-                className={
-                  question.score === 1 ? "text-emerald-800" : question.score > 0 ? "text-amber-800" : "text-red-800"
-                }
-              >
-                {question.score === 1
-                  ? t("quiz.right")
-                  : question.score > 0
-                    ? t("quiz.partly", { percent: Math.round(question.score * 100) })
-                    : t("quiz.wrong")}
-              </span>
+              {t("quiz.questionNumber", { number: n + 1, total: result.questions.length })}
+              {question.score === null ? null : (
+                <>
+                  {" · "}
+                  <span
+                    className={
+                      question.score === 1 ? "text-emerald-800" : question.score > 0 ? "text-amber-800" : "text-red-800"
+                    }
+                  >
+                    {question.score === 1
+                      ? t("quiz.right")
+                      : question.score > 0
+                        ? t("quiz.partly", { percent: Math.round(question.score * 100) })
+                        : t("quiz.wrong")}
+                  </span>
+                </>
+              )}
             </p>
             <p className="mt-1 font-medium">{question.prompt}</p>
             {question.customer ? <CustomerMessage text={question.customer} channel={question.channel} /> : null}
@@ -80,21 +122,23 @@ export default function AttemptResult() {
                     ))}
                   </ol>
                 </div>
-                <div>
-                  <p className="text-sm font-semibold">{t("quiz.correctOrder")}</p>
-                  <ol className="mt-1 list-decimal pl-5 text-sm">
-                    {question.correctOrder?.map((text, i) => (
-                      <li key={i}>{text}</li>
-                    ))}
-                  </ol>
-                </div>
+                {question.correctOrder ? (
+                  <div>
+                    <p className="text-sm font-semibold">{t("quiz.correctOrder")}</p>
+                    <ol className="mt-1 list-decimal pl-5 text-sm">
+                      {question.correctOrder.map((text, i) => (
+                        <li key={i}>{text}</li>
+                      ))}
+                    </ol>
+                  </div>
+                ) : null}
               </div>
             ) : (
               <ul className="mt-3 space-y-2">
                 {question.options.map((option) => (
                   <li
                     key={option.id}
-                    className={`rounded border p-3 text-sm ${option.correct ? "border-emerald-300 bg-emerald-50" : option.chosen ? "border-red-300 bg-red-50" : "border-slate-200"}`}
+                    className={`rounded border p-3 text-sm ${option.correct ? "border-emerald-300 bg-emerald-50" : option.chosen && option.correct === false ? "border-red-300 bg-red-50" : option.chosen ? "border-slate-400 bg-slate-50" : "border-slate-200"}`}
                   >
                     <p>
                       <span className="font-semibold">
@@ -110,9 +154,11 @@ export default function AttemptResult() {
                 ))}
               </ul>
             )}
-            <p className="mt-3 rounded bg-slate-50 p-3 text-sm text-slate-800">
-              <span className="font-semibold">{t("quiz.explanation")}</span> {question.explanation}
-            </p>
+            {question.explanation ? (
+              <p className="mt-3 rounded bg-slate-50 p-3 text-sm text-slate-800">
+                <span className="font-semibold">{t("quiz.explanation")}</span> {question.explanation}
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>

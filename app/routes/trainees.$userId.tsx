@@ -3,6 +3,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
+import { traineeQuizRows } from "#app/quizzes/attempts.server.ts";
+import { QuizStandings } from "#app/quizzes/quiz-standings.tsx";
 import { SignOffFormSchema } from "#app/reviews/schemas.ts";
 import { SignOffForm } from "#app/reviews/sign-off-form.tsx";
 import { recordSignOff } from "#app/reviews/signoff.server.ts";
@@ -25,7 +27,8 @@ async function guard(request: Request, traineeId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { locale, trainee } = await guard(request, params.userId);
-  return { trainee, ...(await getTraineePage(trainee, locale)) };
+  const [page, quizzes] = await Promise.all([getTraineePage(trainee, locale), traineeQuizRows(trainee.id, locale)]);
+  return { trainee, ...page, quizzes };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -93,6 +96,8 @@ export default function TraineePage() {
           ))}
         </ul>
       </section>
+
+      <QuizStandings traineeId={data.trainee.id} rows={data.quizzes} />
 
       <section aria-labelledby="signoff" className="space-y-4">
         <div>

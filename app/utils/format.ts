@@ -40,3 +40,10 @@ export function formatElapsed(totalSeconds: number) {
 export function secondsBetween(from: string | Date, to: string | Date) {
   return (new Date(to).getTime() - new Date(from).getTime()) / 1000;
 }
+
+/** A wait in minutes as the person says it: "10 minutes", "1 hour", "1 day" (whole units only). */
+export function formatWait(minutes: number, locale: string) {
+  const [value, unit] =
+    minutes % 1440 === 0 ? [minutes / 1440, "day"] : minutes % 60 === 0 ? [minutes / 60, "hour"] : [minutes, "minute"];
+  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(value);
+}

@@ -247,6 +247,31 @@ export const matrix: Row[] = [
     path: "/quizzes/time-and-queue-final/attempts/someone-elses-attempt",
     expect: everyoneSignedIn("notFound"),
   },
+  {
+    // Item analysis: admins, and managers for their teams' attempts (Marta manages Aurora).
+    route: "routes/quizzes.$quizId_.analysis",
+    method: "GET",
+    path: "/quizzes/support-role-final/analysis",
+    expect: { ...adminOnly("ok"), manager: "ok" },
+  },
+  {
+    route: "routes/quizzes.$quizId_.analysis",
+    method: "GET",
+    path: "/quizzes/support-role-final/analysis?attempts=some",
+    expect: everyoneSignedIn("bad"),
+  },
+  {
+    route: "routes/quizzes.$quizId_.analysis[.]csv",
+    method: "GET",
+    path: "/quizzes/support-role-final/analysis.csv",
+    expect: { ...adminOnly("ok"), manager: "ok" },
+  },
+  {
+    route: "routes/quizzes.$quizId_.outcomes[.]csv",
+    method: "GET",
+    path: "/quizzes/support-role-final/outcomes.csv",
+    expect: { ...adminOnly("ok"), manager: "ok" },
+  },
   { route: "routes/scenarios._index", method: "GET", path: "/scenarios", expect: everyoneSignedIn("ok") },
   {
     route: "routes/scenarios.$scenarioId",
@@ -333,6 +358,13 @@ export const matrix: Row[] = [
     path: (ids) => `/trainees/${ids.traineeId}`,
     body: "intent=confirm&level=L1&behaviour=plain-friendly-answers&note=",
     expect: reviewers("forbidden", "bad"),
+  },
+  {
+    // Granting a quiz attempt: mentor2 is not Sam's mentor; Sam's manager may, on a quiz that exists.
+    route: "routes/trainees.$userId_.quizzes.$quizId.grant",
+    method: "POST",
+    path: (ids) => `/trainees/${ids.traineeId}/quizzes/no-such-quiz/grant`,
+    expect: reviewers("forbidden", "notFound"),
   },
   { route: "routes/progress", method: "GET", path: "/progress", expect: everyoneSignedIn("ok") },
   {

@@ -2,35 +2,40 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type Page } from "playwright-core";
 import { describe, expect, inject, test } from "vitest";
-import { withConnection } from "#tests/setup/database.ts";
+import { connect, withConnection } from "#tests/setup/database.ts";
 import { type PrecompiledContent } from "#app/content/catalog.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { demo, setupBrowser, signIn } from "./browser.ts";
-import { request, sessionFor } from "./http.ts";
+import { hidden, request, sessionFor } from "./http.ts";
+import { answerForm, askedIds } from "./quiz-answers.ts";
 
 const browser = setupBrowser();
 const content = JSON.parse(readFileSync(path.join(root, "build/content/content.json"), "utf8")) as PrecompiledContent;
 const quiz = content.quizzes["support-role-final"];
 
-/** Fills the open attempt: right answers from the key, or a wrong one for every question. */
+/** Fills the open attempt's questions (those its page asks): right answers from the key, or a wrong one each. */
 async function answer(page: Page, right: boolean) {
   const english = quiz?.variants.en;
   if (!english) throw new Error("support-role-final missing");
-  for (const question of english.questions) {
-    const key = english.keys[question.id];
-    if (!key) throw new Error(`no key for ${question.id}`);
+  const asked = askedIds(await page.content());
+  expect(asked.length, "an attempt asks the bank's draw, not the whole bank").toBe(quiz?.rules.draw?.count);
+  for (const id of asked) {
+    const question = english.questions.find((q) => q.id === id);
+    const key = english.keys[id];
+    if (!question || !key) throw new Error(`no question or key for ${id}`);
     if (question.kind === "ordering") {
       if (!right) continue; // the shown order is never the right one
       for (const [i, item] of key.correct.entries()) {
-        await page.locator(`select[name="order:${question.id}:${item}"]`).selectOption(String(i + 1));
+        await page.locator(`select[name="order:${id}:${item}"]`).selectOption(String(i + 1));
       }
       continue;
     }
     const choices = right ? key.correct : [question.options.find((o) => !key.correct.includes(o.id))?.id ?? ""];
     for (const choice of question.kind === "multiple" ? choices : choices.slice(0, 1)) {
-      await page.locator(`input[name="answer:${question.id}"][value="${choice}"]`).check();
+      await page.locator(`input[name="answer:${id}"][value="${choice}"]`).check();
     }
   }
+  return asked;
 }
 
 describe("taking a quiz", () => {
@@ -49,14 +54,18 @@ describe("taking a quiz", () => {
     const order = await noJs.locator("fieldset p.font-medium").allTextContents();
     await noJs.reload();
     expect(await noJs.locator("fieldset p.font-medium").allTextContents()).toEqual(order);
-    await answer(noJs, false);
+    const firstAsked = await answer(noJs, false);
     await noJs.locator('form button[type="submit"]').last().click();
     await noJs.waitForURL(/\/attempts\//);
-    // The result explains: per-option feedback and an explanation for every question.
+    // A final's result shows the score at once and keeps the key (which answers were wrong,
+    // the right ones, feedback and explanations) until the last allowed attempt.
     const resultText = (await noJs.locator("main").textContent()) ?? "";
-    const ptExplanation = Object.values(quiz?.variants["pt-BR"]?.keys ?? {})[0]?.explanation ?? "";
-    expect(ptExplanation.length).toBeGreaterThan(10);
-    expect(resultText).toContain(ptExplanation);
+    expect(resultText).toContain("Tentativa 1");
+    expect(resultText).toMatch(/Sua nota: \d+%/);
+    expect(await noJs.locator("[data-review-pending]").textContent()).toContain("as respostas corretas");
+    const ptKeys = Object.values(quiz?.variants["pt-BR"]?.keys ?? {});
+    expect(ptKeys.length).toBeGreaterThan(10);
+    for (const key of ptKeys) expect(resultText).not.toContain(key.explanation);
     await noJs.goto("/quizzes/support-role-final");
     // The wait rule: no start button, a time instead.
     await expect(noJs.locator('input[name="intent"][value="start"]').count()).resolves.toBe(0);
@@ -78,7 +87,9 @@ describe("taking a quiz", () => {
     await page.locator('input[name="attemptId"]').waitFor({ state: "attached" });
     // Let React take over the page first: it would reset positions chosen before hydration.
     await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-    await answer(page, true);
+    const secondAsked = await answer(page, true);
+    // The retake asks the questions of the bank the first attempt did not.
+    expect(secondAsked.filter((id) => firstAsked.includes(id))).toEqual([]);
     await page.locator('form:has(input[name="intent"][value="submit"]) button[type="submit"]').click();
     await page.waitForURL(/\/attempts\//);
     // The URL changes as the navigation starts; wait for the result itself to render.
@@ -96,19 +107,27 @@ describe("taking a quiz", () => {
     const html = await (await request("GET", "/quizzes/communication-final", { cookie: owner })).text();
     const attemptId = /name="attemptId" value="([^"]+)"/.exec(html)?.[1] ?? "";
     expect(attemptId).not.toBe("");
-    const english = content.quizzes["communication-final"]?.variants.en;
-    if (!english) throw new Error("communication-final missing");
-    const body = new URLSearchParams({ intent: "submit", attemptId });
-    for (const question of english.questions) {
-      const key = english.keys[question.id];
-      if (question.kind === "ordering")
-        key?.correct.forEach((item, i) => body.append(`order:${question.id}:${item}`, String(i + 1)));
-      else body.append(`answer:${question.id}`, key?.correct[0] ?? "");
-    }
+    const communication = content.quizzes["communication-final"];
+    if (!communication) throw new Error("communication-final missing");
+    const english = communication.variants.en;
+    const asked = askedIds(html);
+    const body = answerForm(communication, attemptId, asked, true);
+    // An answer to a bank question this attempt did not draw: refused, nothing stored.
+    const notDrawn = english.questions.find((q) => !asked.includes(q.id) && q.kind !== "ordering");
+    if (!notDrawn) throw new Error("communication-final draws its whole bank");
+    const extra = new URLSearchParams(body);
+    extra.append(`answer:${notDrawn.id}`, english.keys[notDrawn.id]?.correct[0] ?? "");
+    const refused = await request("POST", "/quizzes/communication-final", { cookie: owner, body: extra.toString() });
+    expect(refused.status).toBe(400);
+    const stillOpen = await (await request("GET", "/quizzes/communication-final", { cookie: owner })).text();
+    expect(stillOpen).toContain(`name="attemptId" value="${attemptId}"`);
     const intruder = await request("POST", "/quizzes/communication-final", { cookie: other, body: body.toString() });
     expect(intruder.status).toBe(404);
     const bogus = new URLSearchParams(body);
-    bogus.set(`answer:${english.questions.find((q) => q.kind === "single")?.id}`, "no-such-option");
+    bogus.set(
+      `answer:${english.questions.find((q) => q.kind !== "ordering" && asked.includes(q.id))?.id}`,
+      "no-such-option",
+    );
     expect(
       (await request("POST", "/quizzes/communication-final", { cookie: owner, body: bogus.toString() })).status,
     ).toBe(400);
@@ -120,5 +139,50 @@ describe("taking a quiz", () => {
     const resultPath = (first.status === 302 ? first : second).headers.get("location") ?? "";
     expect((await request("GET", resultPath, { cookie: owner })).status).toBe(200);
     expect((await request("GET", resultPath, { cookie: other })).status).toBe(404);
+  });
+
+  test("a mentor grants one more attempt to their own trainee only; the trainee starts it at once", async () => {
+    const final = content.quizzes["records-and-documentation-final"];
+    if (!final) throw new Error("records-and-documentation-final missing");
+    const trainee = await sessionFor(demo("dmytro.melnyk"));
+    await request("POST", `/quizzes/${final.id}`, { cookie: trainee, body: "intent=start" });
+    const html = await (await request("GET", `/quizzes/${final.id}`, { cookie: trainee })).text();
+    const attemptId = hidden(html, "attemptId") ?? "";
+    const failed = await request("POST", `/quizzes/${final.id}`, {
+      cookie: trainee,
+      body: answerForm(final, attemptId, askedIds(html), false).toString(),
+    });
+    expect(failed.status).toBe(302);
+    // Failed: the next attempt waits.
+    expect((await request("POST", `/quizzes/${final.id}`, { cookie: trainee, body: "intent=start" })).status).toBe(429);
+
+    const db = await connect(inject("e2eDatabaseUrl"));
+    const { id: traineeId } = (await db.get<{ id: string }>(
+      `SELECT "id" FROM "User" WHERE "email" = ?`,
+      demo("dmytro.melnyk"),
+    )) ?? { id: "" };
+    const grants = async () =>
+      (await db.get<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "QuizAttemptGrant" WHERE "userId" = ?`, traineeId))?.n;
+    const grantPath = `/trainees/${traineeId}/quizzes/${final.id}/grant`;
+    // mentor3 mentors others (Aurora), not Dmytro (Borealis): refused, nothing stored.
+    const stranger = await request("POST", grantPath, { cookie: await sessionFor(demo("mentor3")) });
+    expect(stranger.status).toBe(403);
+    expect(await grants()).toBe(0);
+
+    const mentor = await sessionFor(demo("mentor2"));
+    const page = await (await request("GET", `/trainees/${traineeId}`, { cookie: mentor })).text();
+    expect(page, "the trainee's page offers the grant").toContain(`action="${grantPath}"`);
+    const [one, two] = await Promise.all([
+      request("POST", grantPath, { cookie: mentor }),
+      request("POST", grantPath, { cookie: mentor }),
+    ]);
+    expect([one.status, two.status].sort(), "two grants at once open one attempt").toEqual([200, 409]);
+    expect(await grants()).toBe(1);
+    await db.close();
+    // Past the wait at once, numbered 2.
+    expect((await request("POST", `/quizzes/${final.id}`, { cookie: trainee, body: "intent=start" })).status).toBe(302);
+    const retake = await (await request("GET", `/quizzes/${final.id}`, { cookie: trainee })).text();
+    expect(hidden(retake, "attemptId")).not.toBe(attemptId);
+    expect(hidden(retake, "attemptId")).not.toBeNull();
   });
 });

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
+import { withConnection } from "#tests/setup/database.ts";
+import { beforeAll, describe, expect, inject, test } from "vitest";
 import { type PrecompiledContent } from "#app/content/catalog.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { demo } from "./browser.ts";
-import { request, sessionFor } from "./http.ts";
+import { hidden, request, sessionFor } from "./http.ts";
+import { answerForm, askedIds } from "./quiz-answers.ts";
 
 /**
  * Before an attempt is submitted, no correct answer, feedback or explanation may reach the
@@ -94,28 +96,68 @@ describe("answer keys stay on the server", () => {
     });
   }
 
-  test("the detector does find the key once an attempt is submitted (the result page shows it)", async () => {
-    const quiz = quizzes.find((q) => q.id === "measuring-service-final") ?? quizzes[0];
-    if (!quiz) throw new Error("no quiz");
+  test("a lesson check's result shows its key at once: the detector does find it", async () => {
+    const quiz = quizzes.find((q) => !q.final && q.rules.review.feedback === "always");
+    if (!quiz) throw new Error("no lesson check");
     const cookie = await sessionFor(demo("fernanda.lima"));
     await request("POST", `/quizzes/${quiz.id}`, { cookie, body: "intent=start" });
     const html = await (await request("GET", `/quizzes/${quiz.id}`, { cookie })).text();
-    const attemptId = /name="attemptId" value="([^"]+)"/.exec(html)?.[1] ?? "";
-    const english = quiz.variants.en;
-    if (!english) throw new Error("no English variant");
-    const body = new URLSearchParams({ intent: "submit", attemptId });
-    for (const question of english.questions) {
-      const correct = english.keys[question.id]?.correct ?? [];
-      if (question.kind === "ordering")
-        correct.forEach((item, i) => body.append(`order:${question.id}:${item}`, String(i + 1)));
-      else
-        for (const option of question.kind === "multiple" ? correct : correct.slice(0, 1))
-          body.append(`answer:${question.id}`, option);
-    }
+    const attemptId = hidden(html, "attemptId") ?? "";
+    const body = answerForm(quiz, attemptId, askedIds(html), true);
     const submitted = await request("POST", `/quizzes/${quiz.id}`, { cookie, body: body.toString() });
     expect(submitted.status).toBe(302);
     const result = await (await request("GET", submitted.headers.get("location") ?? "", { cookie })).text();
     expect(result).toContain("100%");
     expect(leaks(result, secretsOf(quiz)).length).toBeGreaterThan(0);
+  });
+
+  test("a final's result keeps its key (HTML and loader data) until the last allowed attempt, then shows it", async () => {
+    const quiz = content.quizzes["measuring-service-final"];
+    if (!quiz) throw new Error("no measuring-service-final");
+    expect(quiz.rules.review).toMatchObject({ score: "always", answers: "after-last-attempt" });
+    const max = quiz.rules.maxAttempts ?? 0;
+    expect(max).toBeGreaterThan(1);
+    const cookie = await sessionFor(demo("kenji.sato"));
+    await request("POST", `/quizzes/${quiz.id}`, { cookie, body: "intent=start" });
+    const html = await (await request("GET", `/quizzes/${quiz.id}`, { cookie })).text();
+    const attemptId = hidden(html, "attemptId") ?? "";
+    const asked = askedIds(html);
+    const submitted = await request("POST", `/quizzes/${quiz.id}`, {
+      cookie,
+      body: answerForm(quiz, attemptId, asked, false).toString(),
+    });
+    expect(submitted.status).toBe(302);
+    const resultPath = submitted.headers.get("location") ?? "";
+    const read = async () => ({
+      html: await (await request("GET", resultPath, { cookie })).text(),
+      data: await (await request("GET", `${resultPath}.data`, { cookie })).text(),
+    });
+    // The asked questions' key: explanations, per-option feedback, and the right options' texts
+    // where they are marked right only in the key.
+    const secrets = secretsOf(quiz);
+    const before = await read();
+    expect(before.html).toMatch(/\d+%/);
+    expect(leaks(before.html, secrets), "result page").toEqual([]);
+    expect(leaks(before.data, secrets), "result loader data").toEqual([]);
+    expect(before.data, "no option is marked right or wrong").not.toMatch(
+      /"correct",(true|false)|"correct":(true|false)/,
+    );
+    expect(before.data).not.toMatch(/"correctOrder",\[|"correctOrder":\[/);
+    // The same person's last allowed attempt, written directly (the waits would take a day):
+    // copies of the failed one numbered up to the limit.
+    await withConnection(inject("e2eDatabaseUrl"), async (db) => {
+      for (let number = 2; number <= max; number++) {
+        await db.run(
+          `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "courseSlug", "number", "seed", "locale", "questions", "startedAt", "submittedAt", "answers", "score", "passed", "competencies")
+           SELECT "id" || '-' || ?, "userId", "quizId", "courseSlug", ?, "seed", "locale", "questions", "startedAt", "submittedAt", "answers", "score", "passed", "competencies"
+           FROM "QuizAttempt" WHERE "id" = ?`,
+          String(number),
+          number,
+          attemptId,
+        );
+      }
+    });
+    const after = await read();
+    expect(leaks(after.html, secrets).length, "the key once no attempt is left").toBeGreaterThan(0);
   });
 });
