@@ -17,9 +17,11 @@ import { getUser, hasRole } from "./accounts/auth.server.ts";
 import { reviewCounts } from "./reviews/reviews.server.ts";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { LocaleSwitcher } from "./components/locale-switcher.tsx";
+import { TimeZoneProvider } from "./components/dates.tsx";
 import { navFor } from "./components/nav.ts";
 import tailwindHref from "./tailwind.css?url";
 import { getPublicEnv } from "./utils/env.server.ts";
+import { getOrganisation } from "./utils/organisation.server.ts";
 import { isLocale } from "./utils/i18n.ts";
 import { loadTranslation } from "./utils/i18n-bundles.ts";
 import { resolveLocale } from "./utils/locale.server.ts";
@@ -41,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: user && { id: user.id, name: user.name, roles: user.roles },
     reviews,
     locale: resolveLocale(request, user?.locale),
+    timeZone: user?.timeZone ?? (await getOrganisation()).timeZone,
     env: getPublicEnv(),
   });
 }
@@ -137,7 +140,7 @@ function Shell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
-        {children}
+        <TimeZoneProvider value={data?.timeZone ?? "UTC"}>{children}</TimeZoneProvider>
       </main>
     </>
   );

@@ -4,6 +4,8 @@ import { audit } from "#app/audit/log.server.ts";
 import { type Client } from "#app/utils/client.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
+import { getOrganisation } from "#app/utils/organisation.server.ts";
+import { canonicalTimeZone } from "#app/utils/time-zone.ts";
 import { createLimiter, RateLimited, tooManyRequests } from "#app/utils/rate-limit.server.ts";
 import { readSessionId, sessionCookie, sessionIdleMs, sessionLifetimeMs } from "#app/utils/session.server.ts";
 import { burnPasswordCheck, checkPassword, hashPassword } from "./password.server.ts";
@@ -16,6 +18,8 @@ export type SessionUser = {
   email: string;
   name: string;
   locale: string | null;
+  /** The person's time zone, else the organisation's: every date they see is in it. */
+  timeZone: string;
   roles: Role[];
   /** The session this request came with. */
   sessionId: string;
@@ -60,6 +64,7 @@ async function lookUpUser(request: Request): Promise<SessionUser | null> {
           email: true,
           name: true,
           locale: true,
+          timeZone: true,
           roles: { select: { role: true } },
           twoFactor: { select: { enabledAt: true } },
         },
@@ -70,9 +75,11 @@ async function lookUpUser(request: Request): Promise<SessionUser | null> {
   if (now - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
     await prisma.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } });
   }
-  const { roles, twoFactor, ...user } = session.user;
+  const { roles, twoFactor, timeZone, ...user } = session.user;
+  const ownZone = timeZone ? canonicalTimeZone(timeZone) : null;
   return {
     ...user,
+    timeZone: ownZone ?? (await getOrganisation()).timeZone,
     roles: roles.map((r) => r.role).filter(isRole),
     sessionId,
     twoFactor: Boolean(twoFactor?.enabledAt),

@@ -14,7 +14,7 @@ import { attemptsOf, canReview, reviewableTraineeIds, reviewableTraineesSql } fr
 import { rubricScoresColumn as scoresColumn } from "#app/ladder/columns.server.ts";
 import { changesColumn, commentsColumn, decision, reviewState } from "./columns.server.ts";
 import { changesBetween, type Grade } from "./grading.server.ts";
-import { addWorkingDays, subtractWorkingDays } from "./working-days.ts";
+import { addWorkingDays, subtractWorkingDays } from "./working-days.server.ts";
 
 export const PAGE_SIZE = 20;
 
@@ -30,16 +30,23 @@ export class ReviewError extends Error {
 }
 
 type Reviewer = Pick<SessionUser, "id" | "roles">;
+/** Targets count working days on the reviewer's calendar. */
+type ReviewerWithZone = Reviewer & Pick<SessionUser, "timeZone">;
 
-export function reviewTarget(submittedAt: Date) {
-  return addWorkingDays(submittedAt, getEnv().REVIEW_TARGET_WORKING_DAYS);
+export function reviewTarget(submittedAt: Date, timeZone: string) {
+  return addWorkingDays(submittedAt, getEnv().REVIEW_TARGET_WORKING_DAYS, timeZone);
+}
+
+/** Attempts submitted before this moment are past their review target now. */
+export function overdueCutoff(now: Date, timeZone: string) {
+  return subtractWorkingDays(now, getEnv().REVIEW_TARGET_WORKING_DAYS, timeZone);
 }
 
 /** Waiting and overdue counts for the navigation (on every page): one indexed query. */
-export async function reviewCounts(user: Reviewer, now = new Date()) {
+export async function reviewCounts(user: ReviewerWithZone, now = new Date()) {
   const trainees = reviewableTraineesSql(user);
   if (!trainees) return { waiting: 0, overdue: 0 };
-  const cutoff = subtractWorkingDays(now, getEnv().REVIEW_TARGET_WORKING_DAYS);
+  const cutoff = overdueCutoff(now, user.timeZone);
   const [row] = await prisma.$queryRaw<Array<{ waiting: number | bigint; overdue: number | bigint | null }>>`
     SELECT COUNT(*) AS "waiting",
       SUM(CASE WHEN a."submittedAt" < ${cutoff} THEN 1 ELSE 0 END) AS "overdue"
@@ -51,7 +58,7 @@ export async function reviewCounts(user: Reviewer, now = new Date()) {
 export type QueueFilters = { trainee?: string; scenario?: string; competency?: string; page?: number };
 
 /** The queue: attempts waiting for this person's trainees, oldest first, one page at a time. */
-export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Locale, now = new Date()) {
+export async function getQueue(user: ReviewerWithZone, filters: QueueFilters, locale: Locale, now = new Date()) {
   const traineeIds = await reviewableTraineeIds(user);
   const scenarios = getScenarios();
   const scenarioIds =
@@ -71,7 +78,7 @@ export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Lo
       : {}),
   };
   const page = Math.max(1, filters.page ?? 1);
-  const cutoff = subtractWorkingDays(now, getEnv().REVIEW_TARGET_WORKING_DAYS);
+  const cutoff = overdueCutoff(now, user.timeZone);
   const [total, overdue, rows, trainees] = await Promise.all([
     prisma.scenarioAttempt.count({ where }),
     prisma.scenarioAttempt.count({ where: { ...where, submittedAt: { lt: cutoff } } }),
@@ -110,7 +117,7 @@ export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Lo
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     items: rows.map((row) => {
       const submittedAt = row.submittedAt ?? now;
-      const due = reviewTarget(submittedAt);
+      const due = reviewTarget(submittedAt, user.timeZone);
       const scenario = scenarios[row.scenarioId]?.variants.en;
       return {
         id: row.id,

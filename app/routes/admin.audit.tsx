@@ -7,7 +7,7 @@ import { auditKindGroups } from "#app/audit/kinds.ts";
 import { AUDIT_PAGE_SIZE, auditFiltersFrom, listAuditEvents } from "#app/audit/query.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import { Pager } from "#app/components/ui/pager.tsx";
-import { formatDateTime } from "#app/utils/format.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Rapport" }];
 
@@ -22,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditLog() {
   const { filters, page, pages, total, events } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const query = (extra: Record<string, string>) =>
     new URLSearchParams(
       Object.entries({ ...filters, ...extra }).filter((entry): entry is [string, string] => Boolean(entry[1])),
@@ -111,7 +112,7 @@ export default function AuditLog() {
           <tbody className="divide-y divide-slate-100">
             {events.map((e) => (
               <tr key={e.id} className="align-top">
-                <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.at, i18n.language)}</td>
+                <td className="whitespace-nowrap px-3 py-2">{dates.dateTime(e.at)}</td>
                 <td className="px-3 py-2">{t(`audit.kinds.${e.kind}`, { defaultValue: e.kind })}</td>
                 <td className="px-3 py-2">
                   <bdi>{e.actorEmail ?? "—"}</bdi>

@@ -45,13 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: certificate.user.name,
     reached: t("certificate.reached"),
     title,
-    date: t("certificate.on", { date: formatDate(certificate.certifiedAt, locale) }),
+    date: t("certificate.on", { date: formatDate(certificate.certifiedAt, locale, viewer.timeZone) }),
     evidenceTitle: t("certificate.evidence"),
     evidence: describeRequirements(stage, locale).map((r) => ({
       label: r.label,
       kind: t(`progress.kinds.${r.kind}`),
       detail: r.detail,
-      at: r.at ? formatDate(r.at, locale) : null,
+      at: r.at ? formatDate(r.at, locale, viewer.timeZone) : null,
     })),
     print: t("certificate.print"),
   });

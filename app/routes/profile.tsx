@@ -10,8 +10,8 @@ import { endAllSessions, endSession, listSessions } from "#app/accounts/sessions
 import { LocaleOptions } from "#app/components/locale-options.tsx";
 import { Button, ErrorList, Field, SelectField } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
-import { formatDateTime } from "#app/utils/format.ts";
 import { keepRetryAfter } from "#app/utils/headers.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Profile · Rapport" }];
 
@@ -103,7 +103,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Profile() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const [profileForm, profileFields] = useForm({
     id: "profile",
     lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
@@ -226,12 +227,12 @@ export default function Profile() {
                 </p>
                 <p className="text-slate-600">
                   {t("profile.sessionSeen", {
-                    when: formatDateTime(s.lastSeenAt, i18n.language),
+                    when: dates.dateTime(s.lastSeenAt),
                     address: s.ipAddress || "—",
                   })}
                 </p>
                 <p className="text-xs text-slate-500">
-                  {t("profile.sessionStarted", { when: formatDateTime(s.createdAt, i18n.language) })}
+                  {t("profile.sessionStarted", { when: dates.dateTime(s.createdAt) })}
                 </p>
               </div>
               {s.current ? null : (

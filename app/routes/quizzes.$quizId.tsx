@@ -14,11 +14,11 @@ import {
 } from "#app/quizzes/attempts.server.ts";
 import { answersFromForm } from "#app/quizzes/parse-answers.ts";
 import { QuizForm } from "#app/quizzes/quiz-form.tsx";
-import { formatDateTime } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
 import { RateLimited } from "#app/utils/rate-limit.server.ts";
 import { keepRetryAfter } from "#app/utils/headers.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Quiz"} · Rapport` }];
 
@@ -112,7 +112,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function QuizPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const resultId = actionData && "resultId" in actionData ? actionData.resultId : null;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -161,7 +162,7 @@ export default function QuizPage() {
               <Button type="submit">{data.history.length ? t("quiz.retake") : t("quiz.start")}</Button>
             </Form>
           ) : data.verdict.reason === "wait" ? (
-            <p>{t("quiz.waitUntil", { time: formatDateTime(data.verdict.until, i18n.language) })}</p>
+            <p>{t("quiz.waitUntil", { time: dates.dateTime(data.verdict.until) })}</p>
           ) : (
             <p>{t("quiz.noAttemptsLeft")}</p>
           )}
@@ -178,7 +179,7 @@ export default function QuizPage() {
               <li key={attempt.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
                 <span>
                   {t("quiz.attemptNumber", { number: i + 1 })} ·{" "}
-                  {attempt.submittedAt ? formatDateTime(attempt.submittedAt, i18n.language) : ""}
+                  {attempt.submittedAt ? dates.dateTime(attempt.submittedAt) : ""}
                 </span>
                 <span className={attempt.passed ? "text-emerald-800" : "text-red-800"}>
                   {attempt.score}% · {attempt.passed ? t("quiz.passed") : t("quiz.notPassed")}

@@ -22,11 +22,11 @@ import { HelpDesk, type KnowledgeBase } from "#app/scenarios/help-desk.tsx";
 import { ScenarioBadges } from "#app/scenarios/scenario-badges.tsx";
 import { attemptView, searchArticles } from "#app/scenarios/view.server.ts";
 import { MAX_REPLY_LENGTH, moodKeys } from "#app/scenarios/view.ts";
-import { formatDateTime } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
 import { RateLimited } from "#app/utils/rate-limit.server.ts";
 import { keepRetryAfter } from "#app/utils/headers.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Scenario"} · Rapport` }];
 
@@ -311,7 +311,8 @@ export default function ScenarioPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const error = actionData && "error" in actionData ? actionData : null;
   const view = data.attempt;
   const errorText = error
@@ -390,7 +391,7 @@ export default function ScenarioPage() {
           <ol className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {data.history.map((attempt) => (
               <li key={attempt.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
-                <span>{attempt.finishedAt ? formatDateTime(attempt.finishedAt, i18n.language) : ""}</span>
+                <span>{attempt.finishedAt ? dates.dateTime(attempt.finishedAt) : ""}</span>
                 <span>
                   {t("scenario.csatValue", { value: attempt.csat })} ·{" "}
                   {attempt.resolved ? t("scenario.resolved") : t("scenario.notResolved")}

@@ -8,9 +8,10 @@ import { assign, AssignError, mentorOptions } from "#app/team/assign.server.ts";
 import { Cohorts, Funnel, HeatMap, MentorTable } from "#app/team/charts.tsx";
 import { filtersFrom } from "#app/team/filters.ts";
 import { getTeamView, missingLabels } from "#app/team/team.server.ts";
-import { formatDate, toDateInput } from "#app/utils/format.ts";
+import { toDateInput } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { Pager } from "#app/components/ui/pager.tsx";
+import { useDates } from "#app/components/dates.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Team · Rapport" }];
 
@@ -79,7 +80,8 @@ export default function TeamPage() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const select = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
   const assigning =
     fromAddress ?? (actionData ? (view.rows.find((r) => r.id === actionData.input.traineeId) ?? null) : null);
@@ -239,7 +241,7 @@ export default function TeamPage() {
                     {row.missing.length > 3 ? ` ${t("team.andMore", { count: row.missing.length - 3 })}` : ""}
                   </td>
                   <td className="px-3 py-2">
-                    {row.lastActivity ? formatDate(row.lastActivity, i18n.language) : "—"}
+                    {row.lastActivity ? dates.date(row.lastActivity) : "—"}
                     {row.stalled ? (
                       <span className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
                         {t("team.stalled")}
@@ -249,7 +251,7 @@ export default function TeamPage() {
                   <td className="px-3 py-2">
                     {row.goal ? (
                       <>
-                        {row.goal.targetLevel} · {formatDate(row.goal.dueDate, i18n.language)}
+                        {row.goal.targetLevel} · {dates.calendarDate(row.goal.dueDate)}
                         {row.goal.late ? (
                           <span className="ml-1 rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">
                             {t("team.late")}

@@ -9,9 +9,9 @@ import { canReview } from "#app/reviews/access.server.ts";
 import { MAX_SIGNOFF_NOTE } from "#app/reviews/limits.ts";
 import { getSignOffs, recordSignOff, SignOffError } from "#app/reviews/signoff.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
-import { formatDateTime } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.trainee.name ?? "Trainee"} · Rapport` },
@@ -108,7 +108,8 @@ export default function TraineePage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   return (
     <div className="space-y-8">
       <nav aria-label={t("courses.breadcrumb")} className="text-sm">
@@ -132,8 +133,7 @@ export default function TraineePage() {
               <span>
                 {a.title}
                 <span className="block text-xs text-slate-600">
-                  {a.finishedAt ? formatDateTime(a.finishedAt, i18n.language) : ""} ·{" "}
-                  {t("scenario.csatValue", { value: a.csat })}
+                  {a.finishedAt ? dates.dateTime(a.finishedAt) : ""} · {t("scenario.csatValue", { value: a.csat })}
                 </span>
               </span>
               <span>
@@ -195,7 +195,7 @@ export default function TraineePage() {
                         <p className="text-sm text-slate-700">
                           {t(b.state.confirmed ? "trainee.confirmedBy" : "trainee.withdrawnBy", {
                             name: b.state.by,
-                            time: formatDateTime(b.state.at, i18n.language),
+                            time: dates.dateTime(b.state.at),
                           })}{" "}
                           — “<span className="whitespace-pre-line">{b.state.note}</span>”
                         </p>
@@ -240,7 +240,7 @@ export default function TraineePage() {
             <ol className="mt-2 space-y-1">
               {data.history.map((h, i) => (
                 <li key={i}>
-                  {formatDateTime(h.at, i18n.language)} · {h.mentor} ·{" "}
+                  {dates.dateTime(h.at)} · {h.mentor} ·{" "}
                   {t(h.action === "confirm" ? "trainee.confirmed" : "trainee.withdrew")} {h.level}/{h.behaviourId} — “
                   {h.note}”
                 </li>
