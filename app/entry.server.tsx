@@ -5,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { startHousekeeping } from "./accounts/housekeeping.server.ts";
+import { startOutboxWorker } from "./mail/worker.server.ts";
 import { createI18n, isLocale, type Locale } from "./utils/i18n.ts";
 import { resolveLocale, translations } from "./utils/locale.server.ts";
 import { NonceProvider } from "./utils/nonce-provider.ts";
@@ -13,6 +14,8 @@ import { withoutNulBytes } from "./utils/nul-bytes.server.ts";
 const ABORT_DELAY = 5_000;
 
 startHousekeeping();
+// Every server delivers the outbox; each mail is claimed by one of them.
+startOutboxWorker();
 
 type LoadContext = { cspNonce?: string };
 

@@ -1,8 +1,10 @@
 // Deletes what has run out: sessions past their end or idle too long, rate-limit counters
-// whose window has passed, and audit entries older than AUDIT_RETENTION_DAYS. Every app server
+// whose window has passed, audit entries older than AUDIT_RETENTION_DAYS, mails sent over a
+// month ago, and invitation and reset links long expired. Every app server
 // runs it (at start, then every few hours); the deletes are idempotent, so running it twice
 // at once does no harm.
 import { pruneAuditLog } from "#app/audit/log.server.ts";
+import { pruneOutbox } from "#app/mail/outbox.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { pruneRateLimits } from "#app/utils/rate-limit.server.ts";
@@ -16,7 +18,8 @@ export async function runHousekeeping(now = new Date()) {
   });
   const counters = await pruneRateLimits(now);
   const auditEntries = await pruneAuditLog(getEnv().AUDIT_RETENTION_DAYS, now);
-  return { sessions: sessions.count, counters, auditEntries };
+  const mails = await pruneOutbox(now);
+  return { sessions: sessions.count, counters, auditEntries, mails };
 }
 
 const holder = globalThis as unknown as { rapportHousekeeping?: NodeJS.Timeout };

@@ -23,6 +23,7 @@ export const auditKindGroups = {
     "team.managerSet",
     "settings.changed",
     "audit.exported",
+    "outbox.retried",
   ],
 } as const;
 

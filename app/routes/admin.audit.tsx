@@ -8,15 +8,16 @@ import { AUDIT_PAGE_SIZE, auditFiltersFrom, listAuditEvents } from "#app/audit/q
 import { Button } from "#app/components/ui/field.tsx";
 import { Pager } from "#app/components/ui/pager.tsx";
 import { useDates } from "#app/components/dates.tsx";
+import { timeZoneLabel } from "#app/utils/time-zone.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Rapport" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  const admin = await requireRole(request, "admin");
   const url = new URL(request.url);
   const filters = auditFiltersFrom(url);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
-  const { total, events } = await listAuditEvents(filters, page);
+  const { total, events } = await listAuditEvents(filters, page, admin.timeZone);
   return json({ filters, page, total, events, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) });
 }
 
@@ -37,7 +38,7 @@ export default function AuditLog() {
           {t("audit.export")}
         </a>
       </div>
-      <p className="text-sm text-slate-600">{t("audit.intro")}</p>
+      <p className="text-sm text-slate-600">{t("audit.intro", { zone: timeZoneLabel(dates.timeZone) })}</p>
       <Form
         method="get"
         role="search"

@@ -63,3 +63,9 @@ export function localMidnight(instant: Date, days: number, timeZone: string) {
 export function localWeekday(instant: Date | number, timeZone: string) {
   return inZone(instant, timeZone).getDay();
 }
+
+/** Midnight starting a calendar day ("2026-12-08") in the zone. */
+export function dayStartIn(day: string, timeZone: string) {
+  const [year = 1970, month = 1, date = 1] = day.split("-").map(Number);
+  return new Date(new TZDate(year, month - 1, date, timeZone).getTime());
+}

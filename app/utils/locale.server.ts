@@ -39,7 +39,17 @@ export function resolveLocale(request: Request, profileLocale?: string | null): 
   return localeFromCookie(request) ?? localeFromAcceptLanguage(request.headers.get("Accept-Language"));
 }
 
-/** A translator for text the server writes itself (emails, CSV headers, page titles). */
+const fixed = new Map<Locale, ReturnType<typeof createI18n>["t"]>();
+
+/**
+ * A translator for text the server writes itself (emails, CSV headers, page titles), made
+ * once per language: an import of two thousand people writes two thousand invitations.
+ */
 export function getFixedT(locale: Locale) {
-  return createI18n(locale, { translation: translations[locale] }).t;
+  let t = fixed.get(locale);
+  if (!t) {
+    t = createI18n(locale, { translation: translations[locale] }).t;
+    fixed.set(locale, t);
+  }
+  return t;
 }
