@@ -163,6 +163,9 @@ async function serve() {
 
   const server = app.listen(PORT, HOST, () => {
     if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`Rapport is running at http://localhost:${PORT}`);
+    // In development the app loads on the first request; load it now, so its start-up work
+    // (the first-run setup link, the outbox, the schedules) begins with the server.
+    if (viteDevServer) void build().catch((error) => console.error(error));
   });
   // A worker whose primary is gone (even killed) stops too, rather than hold the port.
   if (cluster.isWorker) process.on("disconnect", () => process.exit(0));

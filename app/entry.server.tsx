@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { announceFirstRun } from "./accounts/first-run.server.ts";
 import { startHousekeeping } from "./accounts/housekeeping.server.ts";
 import { startOutboxWorker } from "./mail/worker.server.ts";
 import { createI18n, isLocale, type Locale } from "./utils/i18n.ts";
@@ -16,6 +17,12 @@ const ABORT_DELAY = 5_000;
 startHousekeeping();
 // Every server delivers the outbox; each mail is claimed by one of them.
 startOutboxWorker();
+// Without an admin, one process prints the one-time setup link.
+if (process.env.NODE_ENV !== "test") {
+  announceFirstRun().catch((error: unknown) => {
+    console.warn(`first-run check failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
 
 type LoadContext = { cspNonce?: string };
 

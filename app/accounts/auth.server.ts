@@ -237,7 +237,7 @@ export async function startSession(
   request: Request,
   user: { id: string; email: string },
   client: Client,
-  method: "password" | "totp" | "recovery",
+  method: "password" | "totp" | "recovery" | "setup" | "invitation" | "reset",
 ) {
   const headers = new Headers();
   headers.append("Set-Cookie", await createSession(user.id, client));

@@ -1,6 +1,7 @@
 // Form schemas shared by server and browser. Messages are i18n keys.
 import { z } from "zod";
 import { locales } from "#app/utils/i18n.ts";
+import { TimeZoneSchema } from "#app/utils/time-zone.ts";
 import { roles } from "./roles.ts";
 
 export const EmailSchema = z
@@ -112,3 +113,37 @@ export const TeamFormSchema = z.discriminatedUnion("intent", [
     managerId: optionalId,
   }),
 ]);
+
+const confirmed = <T extends { password: string; confirmPassword: string }>(value: T) =>
+  value.password === value.confirmPassword;
+const mismatch = { path: ["confirmPassword"], message: "form.passwordMismatch" };
+
+/** A new password chosen through a link (invitation, reset): typed twice. */
+export const NewPasswordSchema = z
+  .object({
+    password: PasswordSchema,
+    confirmPassword: z.string({ error: "form.required" }),
+  })
+  .refine(confirmed, mismatch);
+
+/** The first-run page: the first admin and the organisation's defaults. */
+export const SetupSchema = z
+  .object({
+    name: NameSchema,
+    email: EmailSchema,
+    password: PasswordSchema,
+    confirmPassword: z.string({ error: "form.required" }),
+    timeZone: TimeZoneSchema,
+    locale: LocaleSchema,
+  })
+  .refine(confirmed, mismatch);
+
+export const ForgotPasswordSchema = z.object({ email: EmailSchema });
+
+/** The CSV import: check a file (preview), then import the same text; optionally update people who exist. */
+export const CsvImportSchema = z.object({
+  intent: z.enum(["preview", "import"]).default("preview"),
+  update: z.boolean().default(false),
+  file: z.instanceof(File).optional(),
+  csv: z.string().optional(),
+});

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { getHomeOverview } from "#app/accounts/overview.server.ts";
@@ -25,8 +25,19 @@ export default function Home() {
   const { name, roles, overview } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const dates = useDates();
+  const [searchParams] = useSearchParams();
+  const notice = searchParams.has("welcome")
+    ? t("home.welcomeInvited")
+    : searchParams.has("reset")
+      ? t("home.passwordReset")
+      : null;
   return (
     <div className="space-y-6">
+      {notice ? (
+        <p role="status" className="rounded border border-green-200 bg-green-50 p-3 text-sm text-green-900">
+          {notice}
+        </p>
+      ) : null}
       <div>
         <h1 className="text-2xl font-bold">{t("home.welcome", { name })}</h1>
         <p className="mt-1 text-slate-600">
