@@ -63,6 +63,8 @@ export const ProfileSchema = z.object({
   intent: z.literal("profile"),
   name: NameSchema,
   locale: z.union([LocaleSchema, z.literal("auto")], { error: "form.localeInvalid" }),
+  /** "organisation": follow the organisation's zone, and its changes. */
+  timeZone: z.union([z.literal("organisation"), TimeZoneSchema], { error: "form.timeZoneInvalid" }),
 });
 
 export const PasswordChangeSchema = z

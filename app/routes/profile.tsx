@@ -4,14 +4,17 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { destroySession, requireUser } from "#app/accounts/auth.server.ts";
-import { changePassword, updateProfile } from "#app/accounts/profile.server.ts";
+import { changePassword, getOwnTimeZone, updateProfile } from "#app/accounts/profile.server.ts";
 import { PasswordChangeSchema, ProfileSchema } from "#app/accounts/schemas.ts";
 import { endAllSessions, endSession, listSessions } from "#app/accounts/sessions.server.ts";
 import { LocaleOptions } from "#app/components/locale-options.tsx";
+import { TimeZoneOptions } from "#app/components/time-zone-options.tsx";
 import { Button, ErrorList, Field, SelectField } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
 import { keepRetryAfter } from "#app/utils/headers.ts";
 import { useDates } from "#app/components/dates.tsx";
+import { getOrganisation } from "#app/utils/organisation.server.ts";
+import { timeZoneLabel, timeZones } from "#app/utils/time-zone.ts";
 
 export const meta: MetaFunction = () => [{ title: "Profile · Rapport" }];
 
@@ -23,6 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     email: user.email,
     locale: user.locale ?? "auto",
+    timeZone: (await getOwnTimeZone(user.id)) ?? "organisation",
+    organisationZone: (await getOrganisation()).timeZone,
+    zones: timeZones(),
     twoFactor: user.twoFactor,
     sessions: await listSessions(user.id, user.sessionId),
   });
@@ -95,8 +101,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return json({ intent: "profile", result: submission.reply(), saved: false, retryInMinutes: null }, { status: 400 });
   }
-  const { name, locale } = submission.value;
-  await updateProfile(user.id, { name, locale: locale === "auto" ? null : locale });
+  const { name, locale, timeZone } = submission.value;
+  await updateProfile(user.id, {
+    name,
+    locale: locale === "auto" ? null : locale,
+    timeZone: timeZone === "organisation" ? null : timeZone,
+  });
   return json({ intent: "profile", result: submission.reply(), saved: true, retryInMinutes: null });
 }
 
@@ -108,7 +118,7 @@ export default function Profile() {
   const [profileForm, profileFields] = useForm({
     id: "profile",
     lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
-    defaultValue: { name: data.name, locale: data.locale },
+    defaultValue: { name: data.name, locale: data.locale, timeZone: data.timeZone },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
     shouldRevalidate: "onBlur",
   });
@@ -139,6 +149,17 @@ export default function Profile() {
           >
             <LocaleOptions />
           </SelectField>
+          <SelectField
+            label={t("profile.timeZone")}
+            errors={profileFields.timeZone.errors}
+            selectProps={getSelectProps(profileFields.timeZone)}
+          >
+            <option value="organisation">
+              {t("profile.timeZoneOrganisation", { zone: timeZoneLabel(data.organisationZone) })}
+            </option>
+            <TimeZoneOptions zones={data.zones} />
+          </SelectField>
+          <p className="-mt-2 text-xs text-slate-600">{t("profile.timeZoneHint")}</p>
           <ErrorList errors={profileForm.errors} />
           {actionData?.intent === "profile" && actionData.saved ? (
             <p role="status" className="text-sm text-green-800">
