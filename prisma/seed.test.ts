@@ -35,7 +35,9 @@ describe("the demo seed", () => {
   }, 60_000);
 
   test("refuses a database that holds people outside the demo domain, and changes nothing", async () => {
-    await prisma.user.create({ data: { email: "ana@acme.example", name: "Ana", roles: { create: [{ role: "admin" }] } } });
+    await prisma.user.create({
+      data: { email: "ana@acme.example", name: "Ana", roles: { create: [{ role: "admin" }] } },
+    });
     const counts = async () => ({
       users: await prisma.user.count(),
       teams: await prisma.team.count(),
