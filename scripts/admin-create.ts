@@ -86,7 +86,9 @@ async function main() {
   });
   if (!parsed.success) {
     const t = getFixedT("en");
-    const problems = parsed.error.issues.map((i) => `  --${i.path.join(".").replace("timeZone", "time-zone")}: ${t(i.message)}`);
+    const problems = parsed.error.issues.map(
+      (i) => `  --${i.path.join(".").replace("timeZone", "time-zone")}: ${t(i.message)}`,
+    );
     throw new Error(`${problems.join("\n")}\n${usage}`);
   }
   const password = await choosePassword(values.invite ?? false);
@@ -107,9 +109,7 @@ async function main() {
       throw new Error(`Someone already uses ${parsed.data.email}. Nothing was created.`);
     case "created":
       console.log(`Created the admin ${parsed.data.name} <${parsed.data.email}>.`);
-      console.log(
-        `Organisation: time zone ${outcome.organisation.timeZone}, language ${outcome.organisation.locale}.`,
-      );
+      console.log(`Organisation: time zone ${outcome.organisation.timeZone}, language ${outcome.organisation.locale}.`);
       if (outcome.invitationUrl) {
         console.log("They choose their password with this link (it works once):");
         console.log(`  ${outcome.invitationUrl}`);

@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") {
-    return json({ result: submission.reply(), sentTo: null, retryInMinutes: null }, { status: 400 });
+    return json({ result: submission.reply(), sentTo: null, minutes: 0, retryInMinutes: null }, { status: 400 });
   }
   const { email } = submission.value;
   try {
@@ -32,12 +32,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof RateLimited)) throw error;
     return json(
-      { result: submission.reply(), sentTo: null, retryInMinutes: Math.ceil(error.retryAfterSeconds / 60) },
+      { result: submission.reply(), sentTo: null, minutes: 0, retryInMinutes: Math.ceil(error.retryAfterSeconds / 60) },
       { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
     );
   }
   // The same answer whether the address has an account or not.
-  return json({ result: submission.reply({ resetForm: true }), sentTo: email, retryInMinutes: null });
+  return json({
+    result: submission.reply({ resetForm: true }),
+    sentTo: email,
+    minutes: RESET_LINK_MINUTES,
+    retryInMinutes: null,
+  });
 }
 
 export default function ForgotPassword() {
@@ -62,7 +67,7 @@ export default function ForgotPassword() {
           className="mt-4 space-y-2 rounded border border-green-200 bg-green-50 p-4 text-sm text-green-950"
         >
           <p className="font-semibold">{t("forgot.sentTitle")}</p>
-          <p>{t("forgot.sent", { email: actionData.sentTo, minutes: RESET_LINK_MINUTES })}</p>
+          <p>{t("forgot.sent", { email: actionData.sentTo, minutes: actionData.minutes })}</p>
           <p>{t("forgot.notArrived")}</p>
         </div>
       ) : (
