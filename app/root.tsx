@@ -15,6 +15,7 @@ import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { getUser, hasRole } from "./accounts/auth.server.ts";
 import { reviewCounts } from "./reviews/reviews.server.ts";
+import { unreadCount } from "./notifications/notify.server.ts";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { LocaleSwitcher } from "./components/locale-switcher.tsx";
 import { TimeZoneProvider } from "./components/dates.tsx";
@@ -42,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     user: user && { id: user.id, name: user.name, roles: user.roles },
     reviews,
+    unreadNotifications: user ? await unreadCount(user.id) : 0,
     locale: resolveLocale(request, user?.locale),
     timeZone: user?.timeZone ?? (await getOrganisation()).timeZone,
     env: getPublicEnv(),
@@ -123,6 +125,19 @@ function Shell({ children }: { children: ReactNode }) {
             <LocaleSwitcher current={data?.locale ?? "en"} redirectTo={location.pathname + location.search} />
             {user ? (
               <>
+                <NavLink
+                  to="/notifications"
+                  className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
+                  data-unread-notifications={data?.unreadNotifications ?? 0}
+                >
+                  {t("notifications.title")}
+                  {data?.unreadNotifications ? (
+                    <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">
+                      <span className="sr-only">{t("notifications.unreadLabel")}: </span>
+                      {data.unreadNotifications}
+                    </span>
+                  ) : null}
+                </NavLink>
                 <NavLink to="/profile" className="text-sm text-slate-700 underline-offset-2 hover:underline">
                   {user.name}
                 </NavLink>

@@ -9,6 +9,8 @@ import { measuresColumn, reviewStatus, stateColumn } from "#app/scenarios/column
 import { refreshReadiness } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
+import { notify, recipientSelect } from "#app/notifications/notify.server.ts";
+import { reviewGradedMail } from "#app/notifications/mails.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { attemptsOf, canReview, reviewableTraineeIds, reviewableTraineesSql } from "./access.server.ts";
 import { rubricScoresColumn as scoresColumn } from "#app/ladder/columns.server.ts";
@@ -269,6 +271,7 @@ export async function saveGrade(
     select: {
       id: true,
       userId: true,
+      scenarioId: true,
       reviewStatus: true,
       finishedAt: true,
       claimedById: true,
@@ -334,6 +337,23 @@ export async function saveGrade(
         changes: changesColumn.encode(changesBetween(previous, grade)),
       },
     });
+    const trainee = await tx.user.findUnique({ where: { id: attempt.userId }, select: recipientSelect });
+    const bundle = findScenario(attempt.scenarioId);
+    if (trainee && bundle) {
+      const outcome = grade.decision ?? "retry";
+      await notify(tx, {
+        to: trainee,
+        kind: "review-graded",
+        data: { scenarioId: attempt.scenarioId, reviewer: user.name, decision: outcome },
+        path: `/scenarios/${attempt.scenarioId}/attempts/${attemptId}`,
+        mail: (reader, url) =>
+          reviewGradedMail(reader, url, {
+            scenario: pick(bundle.variants, reader.locale).value.title,
+            reviewer: user.name,
+            decision: outcome,
+          }),
+      });
+    }
   });
   if (intent === "submit") await refreshReadiness([attempt.userId]);
 }

@@ -5,6 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { destroySession, requireUser } from "#app/accounts/auth.server.ts";
 import { changePassword, getOwnTimeZone, updateProfile } from "#app/accounts/profile.server.ts";
+import { EmailChoicesSchema, emailWanted, notificationKinds } from "#app/notifications/kinds.ts";
+import { getEmailChoices, setEmailChoices } from "#app/notifications/notify.server.ts";
 import { PasswordChangeSchema, ProfileSchema } from "#app/accounts/schemas.ts";
 import { endAllSessions, endSession, listSessions } from "#app/accounts/sessions.server.ts";
 import { LocaleOptions } from "#app/components/locale-options.tsx";
@@ -22,6 +24,7 @@ export const headers = keepRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { allowWithoutTwoFactor: true });
+  const stored = await getEmailChoices(user.id);
   return json({
     name: user.name,
     email: user.email,
@@ -29,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     timeZone: (await getOwnTimeZone(user.id)) ?? "organisation",
     organisationZone: (await getOrganisation()).timeZone,
     zones: timeZones(),
+    emailChoices: notificationKinds.filter((kind) => emailWanted(stored, kind)),
     twoFactor: user.twoFactor,
     sessions: await listSessions(user.id, user.sessionId),
   });
@@ -44,6 +48,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "end-session") {
     const ended = await endSession(user, String(formData.get("session") ?? ""), ip);
     return json({ intent, result: null, saved: ended, retryInMinutes: null }, { status: ended ? 200 : 404 });
+  }
+  if (intent === "email-notifications") {
+    const submission = parseWithZod(formData, { schema: EmailChoicesSchema });
+    if (submission.status !== "success") {
+      return json({ intent, result: submission.reply(), saved: false, retryInMinutes: null }, { status: 400 });
+    }
+    await setEmailChoices(
+      user.id,
+      notificationKinds.filter((kind) => !submission.value.email.includes(kind)),
+    );
+    return json({ intent, result: submission.reply(), saved: true, retryInMinutes: null });
   }
   if (intent === "end-all") {
     await endAllSessions(user, ip);
@@ -210,6 +225,37 @@ export default function Profile() {
             </p>
           ) : null}
           <Button type="submit">{t("profile.changePassword")}</Button>
+        </Form>
+      </section>
+      <section
+        aria-labelledby="email-choices-title"
+        className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      >
+        <h2 id="email-choices-title" className="text-lg font-semibold">
+          {t("profile.emailTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">{t("profile.emailHelp")}</p>
+        <Form method="post" className="mt-4 space-y-3">
+          <input type="hidden" name="intent" value="email-notifications" />
+          {notificationKinds.map((kind) => (
+            <div key={kind} className="flex items-start gap-2 text-sm">
+              <input
+                id={`email-${kind}`}
+                type="checkbox"
+                name="email"
+                value={kind}
+                defaultChecked={data.emailChoices.includes(kind)}
+                className="mt-0.5 size-4"
+              />
+              <label htmlFor={`email-${kind}`}>{t(`profile.emailKinds.${kind}`)}</label>
+            </div>
+          ))}
+          {actionData?.intent === "email-notifications" && actionData.saved ? (
+            <p role="status" className="text-sm text-green-800">
+              {t("profile.saved")}
+            </p>
+          ) : null}
+          <Button type="submit">{t("profile.emailSave")}</Button>
         </Form>
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -245,6 +245,14 @@ export const matrix: Row[] = [
     body: "email=",
     expect: { anonymous: "bad", trainee: "to:/", mentor: "to:/", manager: "to:/", admin: "to:/" },
   },
+  { route: "routes/notifications", method: "GET", path: "/notifications", expect: everyoneSignedIn("ok") },
+  {
+    route: "routes/notifications",
+    method: "POST",
+    path: "/notifications",
+    body: "id=",
+    expect: everyoneSignedIn("bad"),
+  },
   { route: "routes/learn", method: "GET", path: "/learn", expect: everyoneSignedIn("ok") },
   {
     route: "routes/courses._index",
