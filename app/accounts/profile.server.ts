@@ -17,6 +17,11 @@ export async function getOwnTimeZone(userId: string) {
   return user?.timeZone ?? null;
 }
 
+/** The language chosen in the switcher, kept on the profile. */
+export async function setLocale(userId: string, locale: string) {
+  await prisma.user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
+}
+
 export type PasswordCheck = { status: "ok" } | { status: "wrong" } | { status: "throttled"; retryAfterSeconds: number };
 
 /**

@@ -1,6 +1,8 @@
 // Form schemas shared by server and browser. Messages are i18n keys.
 import { z } from "zod";
+import { isoDay } from "#app/utils/forms.ts";
 import { locales } from "#app/utils/i18n.ts";
+import { EmailChoicesSchema } from "#app/notifications/kinds.ts";
 import { TimeZoneSchema } from "#app/utils/time-zone.ts";
 import { roles } from "./roles.ts";
 
@@ -39,19 +41,11 @@ export const PasswordSchema = z
 
 export const LocaleSchema = z.enum(locales, { error: "form.localeInvalid" });
 
-export const StartDateSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "form.dateInvalid")
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return (
-      !Number.isNaN(d.getTime()) &&
-      d.toISOString().startsWith(v) &&
-      d.getUTCFullYear() >= 1990 &&
-      d.getUTCFullYear() <= 2100
-    );
-  }, "form.dateInvalid");
+/** A start date: a real day, in a year an employee can have started (1990–2100). */
+export const StartDateSchema = isoDay("form.dateInvalid").refine((v) => {
+  const year = Number(v.slice(0, 4));
+  return year >= 1990 && year <= 2100;
+}, "form.dateInvalid");
 
 export const LoginSchema = z.object({
   email: EmailSchema,
@@ -79,6 +73,49 @@ export const PasswordChangeSchema = z
     message: "form.passwordMismatch",
   });
 
+/** The profile page's forms: details, password, and ending one or all of one's sessions. */
+export const ProfileFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    ProfileSchema,
+    PasswordChangeSchema,
+    // A handle that is not one of the person's sessions is "not found" (sessions.server.ts).
+    z.object({ intent: z.literal("end-session"), session: z.string({ error: "form.required" }).min(1).max(100) }),
+    z.object({ intent: z.literal("end-all") }),
+    EmailChoicesSchema,
+  ],
+  { error: "form.unknownIntent" },
+);
+
+/** A code from the authenticator app or a recovery code, as typed (spaces and dashes are allowed). */
+const OneTimeCodeSchema = z
+  .string({ error: "login.codeRequired" })
+  .trim()
+  .min(1, "login.codeRequired")
+  .max(64, "login.codeRequired");
+
+/** The second step of signing in. */
+export const SecondStepSchema = z.object({ code: OneTimeCodeSchema });
+
+const currentPassword = z.string({ error: "form.required" }).min(1, "form.required").max(200, "form.passwordTooLong");
+
+/** Two-factor settings: turn on with a first code; renew the recovery codes or turn off with the password. */
+export const TwoFactorFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("confirm"), code: OneTimeCodeSchema }),
+    z.object({ intent: z.literal("renew"), password: currentPassword }),
+    z.object({ intent: z.literal("disable"), password: currentPassword }),
+  ],
+  { error: "twoFactor.unknownIntent" },
+);
+
+/** The admin's security settings; an unchecked box is not sent at all. */
+export const SecuritySettingsSchema = z.object({
+  intent: z.literal("save", { error: "form.unknownIntent" }),
+  requireTwoFactor: z.literal("on", { error: "form.unknownIntent" }).optional(),
+});
+
 const optionalId = z
   .string()
   .max(100)
@@ -97,6 +134,19 @@ export const UserFormSchema = z.object({
   locale: z.union([LocaleSchema, z.literal("auto")], { error: "form.localeInvalid" }).default("auto"),
   password: PasswordSchema.optional(),
 });
+
+/** An admin's page for one person: save the form, or (de)activate them, or reset their two-factor sign-in. */
+export const UserEditSchema = z.discriminatedUnion(
+  "intent",
+  [
+    UserFormSchema.extend({ intent: z.literal("save") }),
+    z.object({ intent: z.literal("deactivate") }),
+    z.object({ intent: z.literal("reactivate") }),
+    z.object({ intent: z.literal("reset-two-factor") }),
+    z.object({ intent: z.literal("resend-invitation") }),
+  ],
+  { error: "form.unknownIntent" },
+);
 
 export const TeamNameSchema = z
   .string({ error: "form.required" })
@@ -142,10 +192,33 @@ export const SetupSchema = z
 
 export const ForgotPasswordSchema = z.object({ email: EmailSchema });
 
-/** The CSV import: check a file (preview), then import the same text; optionally update people who exist. */
-export const CsvImportSchema = z.object({
-  intent: z.enum(["preview", "import"]).default("preview"),
-  update: z.boolean().default(false),
-  file: z.instanceof(File).optional(),
-  csv: z.string().optional(),
+/** The language switcher in the header (and on the sign-in page). */
+export const LocaleFormSchema = z.object({
+  locale: LocaleSchema,
+  /** Where to go back to; an odd one only loses the way back (misc.ts: safeRedirect). */
+  redirectTo: z.string().max(2000).optional().catch(undefined),
 });
+
+/** Largest CSV of people accepted in one import. */
+export const CSV_MAX_BYTES = 512 * 1024;
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * The CSV import: a file to preview, or the checked text sent back to import. What is in it
+ * is checked row by row on the server (csv-import.server.ts).
+ */
+export const CsvImportSchema = z
+  .object({
+    intent: z.enum(["preview", "import"], { error: "form.unknownIntent" }),
+    /** Rows of people who already have an account update them (a sync) instead of being refused. */
+    update: z.boolean().default(false),
+    file: z
+      .instanceof(File, { message: "csv.noFile" })
+      .refine((file) => file.size <= CSV_MAX_BYTES, "csv.tooLarge")
+      .optional(),
+    csv: z
+      .string()
+      .refine((text) => bytes(text) <= CSV_MAX_BYTES, "csv.tooLarge")
+      .optional(),
+  })
+  .refine((form) => form.file || form.csv?.trim(), { path: ["file"], message: "csv.noFile" });

@@ -1,5 +1,6 @@
 import { dayStartIn, localMidnight } from "#app/utils/calendar.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { isoDay } from "#app/utils/forms.ts";
 import { type AuditKind, isAuditKind } from "./kinds.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -8,8 +9,8 @@ export const AUDIT_EXPORT_MAX = 50_000;
 
 export type AuditFilters = { who: string; kind: AuditKind | ""; from: string; to: string };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const validDay = (v: string) => DAY.test(v) && !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime());
+const day = isoDay("form.dateInvalid");
+const validDay = (v: string) => day.safeParse(v).success;
 
 /** Filters from the query string; anything unreadable is dropped rather than refused. */
 export function auditFiltersFrom(url: URL): AuditFilters {

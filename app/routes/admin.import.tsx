@@ -1,19 +1,19 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import {
   checkUserCsv,
-  CSV_MAX_BYTES,
   csvIsClean,
   type CsvProblem,
   type CsvRow,
   csvSummary,
+  csvText,
   importCheckedRows,
 } from "#app/accounts/csv-import.server.ts";
 import { CsvImportSchema } from "#app/accounts/schemas.ts";
-import { Button } from "#app/components/ui/field.tsx";
+import { Button, ErrorList } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Import users · Rapport" }];
@@ -23,29 +23,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const tooLarge = (text: string) => new TextEncoder().encode(text).length > CSV_MAX_BYTES;
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: CsvImportSchema });
-  const refuse = (key: string) =>
-    json(
-      { stage: "error" as const, problem: { key }, csv: "", update: false, check: null, summary: null, imported: null },
-      { status: 400 },
-    );
-  if (submission.status !== "success") return refuse("csv.noFile");
-  const { intent, update, file, csv } = submission.value;
-  if (file && file.size > CSV_MAX_BYTES) return refuse("csv.tooLarge");
-  const text = file && file.size > 0 ? await file.text() : (csv ?? "");
-  if (!text.trim()) return refuse("csv.noFile");
-  if (tooLarge(text)) return refuse("csv.tooLarge");
+  const answer = {
+    result: submission.reply({ hideFields: ["file"] }),
+    csv: "",
+    update: false,
+    check: null,
+    summary: null,
+    imported: null,
+  };
+  if (submission.status !== "success") return data({ ...answer, stage: "error" as const }, { status: 400 });
+  const { update } = submission.value;
+  const text = await csvText(submission.value);
   const check = await checkUserCsv(text, { update, adminId: admin.id });
-  const summary = csvSummary(check);
-  const preview = { stage: "preview" as const, problem: null, csv: text, update, check, summary, imported: null };
-  if (!csvIsClean(check)) return json(preview, { status: 400 });
-  if (intent === "preview") return json(preview);
+  const preview = { ...answer, stage: "preview" as const, csv: text, update, check, summary: csvSummary(check) };
+  if (!csvIsClean(check)) return data(preview, { status: 400 });
+  if (submission.value.intent === "preview") return preview;
   const imported = await importCheckedRows(check, { ...admin, ip: clientOf(request, context).ip });
-  return json({ stage: "done" as const, problem: null, csv: "", update, check: null, summary: null, imported });
+  return { ...answer, update, stage: "done" as const, imported };
 }
 
 function Problem({ problem }: { problem: CsvProblem }) {
@@ -161,10 +158,14 @@ export default function ImportUsers() {
             {t("admin.import.preview")}
           </Button>
         </Form>
-        {data?.stage === "error" && data.problem ? (
-          <p role="alert" className="mt-3 text-sm text-red-700">
-            <Problem problem={data.problem} />
-          </p>
+        {data?.stage === "error" ? (
+          <div role="alert" className="mt-3">
+            <ErrorList
+              errors={Object.values(data.result.error ?? {})
+                .flat()
+                .filter((e) => e !== null)}
+            />
+          </div>
         ) : null}
       </section>
       {check && summary ? (

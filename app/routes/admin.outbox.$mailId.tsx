@@ -9,27 +9,27 @@ import { retryFromAdmin } from "#app/mail/admin.server.ts";
 import { getOutboxMail, isSecretKind } from "#app/mail/outbox.server.ts";
 import { OutboxActionSchema } from "#app/mail/schemas.ts";
 import { clientOf } from "#app/utils/client.server.ts";
-import { invariantResponse } from "#app/utils/misc.ts";
+import { DomainError, notFound } from "#app/utils/errors.ts";
+import { refuse } from "#app/utils/errors.server.ts";
+import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mail · Rapport" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
-  const mail = await getOutboxMail(params.mailId ?? "");
-  invariantResponse(mail, "No mail with this id in the outbox.", { status: 404 });
+  const admin = await requireRole(request, "admin");
+  const mail =
+    (await getOutboxMail(params.mailId ?? "")) ??
+    refuse(notFound("outbox.errors.notFound"), resolveLocale(request, admin.locale));
   return json({ mail, bodyGone: mail.status === "sent" && isSecretKind(mail.kind) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const mail = await getOutboxMail(params.mailId ?? "");
-  invariantResponse(mail, "No mail with this id in the outbox.", { status: 404 });
+  const locale = resolveLocale(request, admin.locale);
+  const mail = (await getOutboxMail(params.mailId ?? "")) ?? refuse(notFound("outbox.errors.notFound"), locale);
   const submission = parseWithZod(await request.formData(), { schema: OutboxActionSchema });
-  invariantResponse(
-    submission.status === "success" && submission.value.intent === "retry" && submission.value.mailId === mail.id,
-    "Send this mail again from its own page.",
-    { status: 400 },
-  );
+  if (!(submission.status === "success" && submission.value.intent === "retry" && submission.value.mailId === mail.id))
+    refuse(new DomainError("wrongMail", 400, "outbox.errors.wrongMail"), locale);
   const count = await retryFromAdmin([mail.id], admin, clientOf(request, context).ip);
   return redirect(`/admin/outbox/${mail.id}?retried=${count}`);
 }

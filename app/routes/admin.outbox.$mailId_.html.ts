@@ -3,12 +3,15 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { getOutboxHtml } from "#app/mail/outbox.server.ts";
-import { invariantResponse } from "#app/utils/misc.ts";
+import { notFound } from "#app/utils/errors.ts";
+import { refuse } from "#app/utils/errors.server.ts";
+import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
-  const html = await getOutboxHtml(params.mailId ?? "");
-  invariantResponse(html, "No mail with this id in the outbox, or its body is no longer kept.", { status: 404 });
+  const admin = await requireRole(request, "admin");
+  const html =
+    (await getOutboxHtml(params.mailId ?? "")) ??
+    refuse(notFound("outbox.errors.bodyGone"), resolveLocale(request, admin.locale));
   return new Response(html, {
     headers: {
       "Content-Type": "text/html; charset=utf-8",

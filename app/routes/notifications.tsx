@@ -7,7 +7,8 @@ import { useDates } from "#app/components/dates.tsx";
 import { Button } from "#app/components/ui/field.tsx";
 import { listNotifications, markRead } from "#app/notifications/notify.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
-import { invariantResponse } from "#app/utils/misc.ts";
+import { parseInput } from "#app/utils/errors.ts";
+import { refuse } from "#app/utils/errors.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Rapport" }];
 
@@ -16,13 +17,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ notifications: await listNotifications(user.id, resolveLocale(request, user.locale)) });
 }
 
-const MarkReadSchema = z.object({ id: z.union([z.literal("all"), z.string().min(1).max(64)]) });
+const MarkReadSchema = z.object({
+  id: z.union([z.literal("all"), z.string().min(1).max(64)], { error: "notifications.errors.which" }),
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = MarkReadSchema.safeParse(Object.fromEntries(await request.formData()));
-  invariantResponse(parsed.success, "Say which notification to mark read.", { status: 400 });
-  const marked = await markRead(user.id, parsed.data.id);
+  let id: string;
+  try {
+    ({ id } = parseInput(MarkReadSchema, Object.fromEntries(await request.formData())));
+  } catch (error) {
+    refuse(error, resolveLocale(request, user.locale));
+  }
+  const marked = await markRead(user.id, id);
   return json({ marked });
 }
 

@@ -2,11 +2,13 @@
 // attempt, and what an attempt's events add up to. The database layer
 // (attempts.server.ts) stores what these return and nothing else, so every check here
 // is also what keeps bad input out of the database.
+import { DomainError, type ErrorDetails, parseInput } from "#app/utils/errors.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { type Check, checkReply, preScore } from "./feedback/rules.server.ts";
-import { type ActionType, ticketPriorities, ticketStatuses } from "#app/content/vocabulary.ts";
+import { ticketPriorities, ticketStatuses } from "#app/content/vocabulary.ts";
 import { type Scenario, type ScenarioStep } from "#app/content/schemas/scenario.ts";
 
+import { NoteSchema, ReplyTextSchema } from "./schemas.ts";
 import { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH } from "./view.ts";
 
 export { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH };
@@ -62,34 +64,32 @@ export type PlayState = {
 };
 
 /** Problems a trainee can cause; each becomes a clear 4xx message and stores nothing. */
-export class PlayError extends Error {
-  constructor(
-    readonly code:
-      | "notCurrentStep"
-      | "conversationOver"
-      | "notAReplyStep"
-      | "unknownOption"
-      | "emptyReply"
-      | "replyTooLong"
-      | "unknownAction"
-      | "unknownValue"
-      | "unknownArticle"
-      | "badTag"
-      | "tooManyTags"
-      | "tooManyNotes"
-      | "tooManyEscalations"
-      | "tooManyActions"
-      | "noteRequired"
-      | "chooseTeam"
-      | "noteTooLong"
-      | "noChange"
-      | "notFinished"
-      | "busy",
-    readonly status: 400 | 409 = 400,
-    readonly detail: Record<string, string | number> = {},
-  ) {
-    super(code);
-  }
+export type PlayRefusal =
+  | "notCurrentStep"
+  | "conversationOver"
+  | "notAReplyStep"
+  | "unknownOption"
+  | "emptyReply"
+  | "replyTooLong"
+  | "unknownAction"
+  | "unknownValue"
+  | "unknownArticle"
+  | "badTag"
+  | "tooManyTags"
+  | "tooManyNotes"
+  | "tooManyEscalations"
+  | "tooManyActions"
+  | "noteRequired"
+  | "chooseTeam"
+  | "noteTooLong"
+  | "noChange"
+  | "notFinished"
+  | "busy"
+  | "attemptNotFound"
+  | "finished";
+
+export function playError(code: PlayRefusal, status: 400 | 404 | 409 = 400, details: ErrorDetails = {}) {
+  return new DomainError(code, status, `scenario.errors.${code}`, details);
 }
 
 export const clampMood = (mood: number) => Math.min(5, Math.max(1, mood));
@@ -130,14 +130,14 @@ export function reply(
   stepId: string,
   input: ReplyInput,
 ): { event: ReplyEvent; state: PlayState } {
-  if (stepId !== state.stepId) throw new PlayError("notCurrentStep", 409);
+  if (stepId !== state.stepId) throw playError("notCurrentStep", 409);
   const step = stepOf(scenario, state.stepId);
-  if (step.end) throw new PlayError("conversationOver", 409);
+  if (step.end) throw playError("conversationOver", 409);
   let event: ReplyEvent;
   if ("optionId" in input) {
-    if (!step.replies) throw new PlayError("notAReplyStep");
+    if (!step.replies) throw playError("notAReplyStep");
     const option = step.replies.find((r) => r.id === input.optionId);
-    if (!option) throw new PlayError("unknownOption");
+    if (!option) throw playError("unknownOption");
     event = {
       type: "option",
       optionId: option.id,
@@ -149,11 +149,8 @@ export function reply(
       next: option.next,
     };
   } else {
-    if (!step.freeText) throw new PlayError("notAReplyStep");
-    const text = input.text.replace(/\r\n?/g, "\n").trim();
-    if (!text) throw new PlayError("emptyReply");
-    if (text.length > MAX_REPLY_LENGTH)
-      throw new PlayError("replyTooLong", 400, { max: MAX_REPLY_LENGTH, length: text.length });
+    if (!step.freeText) throw playError("notAReplyStep");
+    const text = parseInput(ReplyTextSchema, input.text);
     const checks = checkReply(text, locale, {
       customerName: scenario.persona.name,
       // An upset customer is owed an apology; a calm one is not.
@@ -178,22 +175,7 @@ export function reply(
 
 export type ActionInput = { type: string; value?: string; note?: string };
 
-const actionTypesWithRemovals = [
-  "add-tag",
-  "remove-tag",
-  "link-article",
-  "unlink-article",
-  "add-note",
-  "escalate",
-] as const;
-
-function cleanNote(note: string | undefined) {
-  const text = (note ?? "").replace(/\r\n?/g, "\n").trim();
-  if (!text) throw new PlayError("noteRequired");
-  if (text.length > MAX_NOTE_LENGTH)
-    throw new PlayError("noteTooLong", 400, { max: MAX_NOTE_LENGTH, length: text.length });
-  return text;
-}
+const cleanNote = (note: string | undefined) => parseInput(NoteSchema, note);
 
 /** Checks one help-desk action against the scenario's lists; returns the event and the new state. */
 export function act(
@@ -202,7 +184,7 @@ export function act(
   stepId: string,
   input: ActionInput,
 ): { event: ActionEvent; state: PlayState } {
-  if (stepId !== state.stepId) throw new PlayError("notCurrentStep", 409);
+  if (stepId !== state.stepId) throw playError("notCurrentStep", 409);
   const value = (input.value ?? "").trim();
   const ticket = state.ticket;
   switch (input.type) {
@@ -212,8 +194,9 @@ export function act(
       const field = input.type === "set-status" ? "status" : input.type === "set-priority" ? "priority" : "category";
       const allowed: readonly string[] =
         field === "status" ? ticketStatuses : field === "priority" ? ticketPriorities : scenario.categories;
-      if (!allowed.includes(value)) throw new PlayError("unknownValue", 400, { field, value: value.slice(0, 40) });
-      if (ticket[field] === value) throw new PlayError("noChange");
+      if (!allowed.includes(value))
+        throw playError("unknownValue", 400, { field: { t: `scenario.desk.${field}` }, value: value.slice(0, 40) });
+      if (ticket[field] === value) throw playError("noChange");
       return {
         event: { type: input.type, value, from: ticket[field] },
         state: { ...state, ticket: { ...ticket, [field]: value } },
@@ -221,16 +204,16 @@ export function act(
     }
     case "add-tag": {
       const tag = value.toLowerCase();
-      if (!TAG.test(tag) || tag.length > MAX_TAG_LENGTH) throw new PlayError("badTag", 400, { max: MAX_TAG_LENGTH });
-      if (ticket.tags.includes(tag)) throw new PlayError("noChange");
-      if (ticket.tags.length >= MAX_TAGS) throw new PlayError("tooManyTags", 400, { max: MAX_TAGS });
+      if (!TAG.test(tag) || tag.length > MAX_TAG_LENGTH) throw playError("badTag", 400, { max: MAX_TAG_LENGTH });
+      if (ticket.tags.includes(tag)) throw playError("noChange");
+      if (ticket.tags.length >= MAX_TAGS) throw playError("tooManyTags", 400, { max: MAX_TAGS });
       return {
         event: { type: "add-tag", value: tag },
         state: { ...state, ticket: { ...ticket, tags: [...ticket.tags, tag] } },
       };
     }
     case "remove-tag": {
-      if (!ticket.tags.includes(value)) throw new PlayError("noChange");
+      if (!ticket.tags.includes(value)) throw playError("noChange");
       return {
         event: { type: "remove-tag", value },
         state: { ...state, ticket: { ...ticket, tags: ticket.tags.filter((t) => t !== value) } },
@@ -238,9 +221,9 @@ export function act(
     }
     case "link-article":
     case "unlink-article": {
-      if (!scenario.articles.some((a) => a.id === value)) throw new PlayError("unknownArticle");
+      if (!scenario.articles.some((a) => a.id === value)) throw playError("unknownArticle");
       const linked = ticket.linked.includes(value);
-      if (linked === (input.type === "link-article")) throw new PlayError("noChange");
+      if (linked === (input.type === "link-article")) throw playError("noChange");
       return {
         event: { type: input.type, value },
         state: {
@@ -253,14 +236,14 @@ export function act(
       };
     }
     case "add-note":
-      if (state.notes >= MAX_NOTES) throw new PlayError("tooManyNotes", 400, { max: MAX_NOTES });
+      if (state.notes >= MAX_NOTES) throw playError("tooManyNotes", 400, { max: MAX_NOTES });
       return { event: { type: "add-note", note: cleanNote(input.note) }, state: { ...state, notes: state.notes + 1 } };
     case "escalate": {
       if (state.escalations.length >= MAX_ESCALATIONS)
-        throw new PlayError("tooManyEscalations", 400, { max: MAX_ESCALATIONS });
-      if (!value) throw new PlayError("chooseTeam");
+        throw playError("tooManyEscalations", 400, { max: MAX_ESCALATIONS });
+      if (!value) throw playError("chooseTeam");
       if (!scenario.teams.includes(value))
-        throw new PlayError("unknownValue", 400, { field: "team", value: value.slice(0, 40) });
+        throw playError("unknownValue", 400, { field: { t: "scenario.desk.team" }, value: value.slice(0, 40) });
       const note = cleanNote(input.note);
       return {
         event: { type: "escalate", value, note },
@@ -268,12 +251,9 @@ export function act(
       };
     }
     default:
-      throw new PlayError("unknownAction");
+      throw playError("unknownAction");
   }
 }
-
-export const isKnownActionType = (type: string): type is ActionType | (typeof actionTypesWithRemovals)[number] =>
-  ["set-status", "set-priority", "set-category", ...actionTypesWithRemovals].includes(type);
 
 /** Replays stored events from the start: the state a resume shows. */
 export function replay(scenario: Scenario, events: StoredEvent[]): PlayState {
@@ -352,7 +332,7 @@ export function simulatedCsat(mood: number, resolved: boolean) {
 export function measure(scenario: Scenario, startedAt: Date, finishedAt: Date, events: StoredEvent[]): Measures {
   const state = replay(scenario, events);
   const end = stepOf(scenario, state.stepId).end;
-  if (!end) throw new PlayError("notFinished", 409);
+  if (!end) throw playError("notFinished", 409);
   const replies = events.filter((e): e is Extract<StoredEvent, { kind: "reply" }> => e.kind === "reply");
   const turnSeconds: number[] = [];
   let previous = startedAt.getTime();

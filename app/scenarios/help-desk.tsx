@@ -7,13 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/field.tsx";
 import { formatElapsed, secondsBetween } from "#app/utils/format.ts";
 import { ticketPriorities, ticketStatuses } from "#app/content/vocabulary.ts";
-import { type AttemptView } from "./view.ts";
-
-export type KnowledgeBase = {
-  query: string;
-  results: Array<{ id: string; title: string; snippet: string }> | null;
-  article: { id: string; title: string; html: string } | null;
-};
+import { type AttemptView, type KnowledgeBase } from "./view.ts";
 
 type Props = {
   view: AttemptView;
@@ -21,8 +15,8 @@ type Props = {
   /** Off on the summary page: the record is shown, nothing can be changed. */
   editable: boolean;
   busy?: boolean;
-  /** What was typed in a form that came back with an error, so nothing is lost. */
-  kept?: { note?: string; escalateNote?: string; team?: string; tag?: string };
+  /** What was sent in a form that came back with an error (conform's initialValue), so nothing is lost. */
+  sent?: Record<string, unknown> | null;
   /** The error message for a panel's form, if the last one sent from it failed. */
   errorAt?: (panel: string) => ReactNode;
 };
@@ -60,8 +54,19 @@ export function valueLabel(
   return t(`scenario.values.${group}.${value}`, { defaultValue: value });
 }
 
-export function HelpDesk({ view, kb, editable, busy, kept, errorAt }: Props) {
+/** What the desk's forms show again after a refusal: the note, the team or the tag that was sent. */
+function keptFrom(sent: Record<string, unknown> | null | undefined) {
+  const text = (name: string) => (typeof sent?.[name] === "string" ? sent[name] : undefined);
+  if (sent?.type === "escalate") return { escalateNote: text("note"), team: text("value") };
+  return {
+    note: sent?.type === "add-note" ? text("note") : undefined,
+    tag: sent?.type === "add-tag" ? text("value") : undefined,
+  };
+}
+
+export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
   const { t } = useTranslation();
+  const kept = keptFrom(sent);
   const label = (group: string, value: string) => valueLabel(t, group, value);
   const select = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
   const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5";

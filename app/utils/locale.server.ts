@@ -39,17 +39,22 @@ export function resolveLocale(request: Request, profileLocale?: string | null): 
   return localeFromCookie(request) ?? localeFromAcceptLanguage(request.headers.get("Accept-Language"));
 }
 
-const fixed = new Map<Locale, ReturnType<typeof createI18n>["t"]>();
-
 /**
- * A translator for text the server writes itself (emails, CSV headers, page titles), made
- * once per language: an import of two thousand people writes two thousand invitations.
+ * One i18next instance per language, made on first use: the server never changes an
+ * instance's language or resources, and making one per request cost more than a lesson's
+ * database queries.
  */
-export function getFixedT(locale: Locale) {
-  let t = fixed.get(locale);
-  if (!t) {
-    t = createI18n(locale, { translation: translations[locale] }).t;
-    fixed.set(locale, t);
+const i18nByLocale = new Map<Locale, ReturnType<typeof createI18n>>();
+export function i18nFor(locale: Locale) {
+  let instance = i18nByLocale.get(locale);
+  if (!instance) {
+    instance = createI18n(locale, { translation: translations[locale] });
+    i18nByLocale.set(locale, instance);
   }
-  return t;
+  return instance;
+}
+
+/** A translator for text the server writes itself (refusals, CSV headers, certificates). */
+export function getFixedT(locale: Locale) {
+  return i18nFor(locale).t;
 }
