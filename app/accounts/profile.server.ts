@@ -6,7 +6,7 @@ import { beginPasswordCheck } from "./throttle.server.ts";
 
 export async function updateProfile(
   userId: string,
-  data: { name: string; locale: string | null; timeZone: string | null },
+  data: { name: string; locale: string | null; timeZone?: string | null },
 ) {
   await prisma.user.update({ where: { id: userId }, data, select: { id: true } });
 }

@@ -58,7 +58,7 @@ export const ProfileSchema = z.object({
   name: NameSchema,
   locale: z.union([LocaleSchema, z.literal("auto")], { error: "form.localeInvalid" }),
   /** "organisation": follow the organisation's zone, and its changes. */
-  timeZone: z.union([z.literal("organisation"), TimeZoneSchema], { error: "form.timeZoneInvalid" }),
+  timeZone: z.union([z.literal("organisation"), TimeZoneSchema], { error: "form.timeZoneInvalid" }).optional(),
 });
 
 export const PasswordChangeSchema = z

@@ -115,7 +115,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await updateProfile(user.id, {
     name,
     locale: locale === "auto" ? null : locale,
-    timeZone: timeZone === "organisation" ? null : timeZone,
+    // Left out of the form (an older page, a script): the zone stays as it was.
+    timeZone: timeZone === undefined ? undefined : timeZone === "organisation" ? null : timeZone,
   });
   return json({ intent: "profile", result: submission.reply(), saved: true, retryInMinutes: null });
 }
