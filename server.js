@@ -198,6 +198,9 @@ async function serve() {
 
   const server = app.listen(PORT, HOST, () => {
     if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`Rapport is running at http://localhost:${PORT}`);
+    // In development the app loads on the first request; load it now, so its start-up work
+    // (the first-run setup link, the outbox, the schedules) begins with the server.
+    if (viteDevServer) void build().catch((error) => console.error(error));
   });
   // Idle keep-alive connections stay open longer than a proxy's or client's own idle timeout
   // (nginx and most load balancers: 60 s). With Node's 5 s, the server closes a connection at

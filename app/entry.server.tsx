@@ -4,6 +4,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { announceFirstRun } from "./accounts/first-run.server.ts";
+import { startOutboxWorker } from "./mail/worker.server.ts";
 import { isLocale } from "./utils/i18n.ts";
 import { i18nFor, resolveLocale } from "./utils/locale.server.ts";
 import { NonceProvider } from "./utils/nonce-provider.ts";
@@ -15,6 +17,14 @@ const ABORT_DELAY = 5_000;
 
 // Every server process schedules the hourly cleanup; one of them runs it (ADR 021).
 startScheduledCleanup();
+// Every server delivers the outbox; each mail is claimed by one of them.
+startOutboxWorker();
+// Without an admin, one process prints the one-time setup link.
+if (process.env.NODE_ENV !== "test") {
+  announceFirstRun().catch((error: unknown) => {
+    console.warn(`first-run check failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
 // Stale readiness rows are brought up to date in the background, never in a request (ADR 016).
 startReadinessSweep();
 

@@ -15,11 +15,14 @@ import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { getUser, hasRole } from "./accounts/auth.server.ts";
 import { reviewCounts } from "./reviews/reviews.server.ts";
+import { unreadCount } from "./notifications/notify.server.ts";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { LocaleSwitcher } from "./components/locale-switcher.tsx";
+import { TimeZoneProvider } from "./components/dates.tsx";
 import { navFor } from "./components/nav.ts";
 import tailwindHref from "./tailwind.css?url";
 import { getPublicEnv } from "./utils/env.server.ts";
+import { getOrganisation } from "./utils/organisation.server.ts";
 import { isLocale } from "./utils/i18n.ts";
 import { loadTranslation } from "./utils/i18n-bundles.ts";
 import { resolveLocale } from "./utils/locale.server.ts";
@@ -40,7 +43,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     user: user && { id: user.id, name: user.name, roles: user.roles },
     reviews,
+    unreadNotifications: user ? await unreadCount(user.id) : 0,
     locale: resolveLocale(request, user?.locale),
+    timeZone: user?.timeZone ?? (await getOrganisation()).timeZone,
     env: getPublicEnv(),
   });
 }
@@ -120,6 +125,19 @@ function Shell({ children }: { children: ReactNode }) {
             <LocaleSwitcher current={data?.locale ?? "en"} redirectTo={location.pathname + location.search} />
             {user ? (
               <>
+                <NavLink
+                  to="/notifications"
+                  className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
+                  data-unread-notifications={data?.unreadNotifications ?? 0}
+                >
+                  {t("notifications.title")}
+                  {data?.unreadNotifications ? (
+                    <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">
+                      <span className="sr-only">{t("notifications.unreadLabel")}: </span>
+                      {data.unreadNotifications}
+                    </span>
+                  ) : null}
+                </NavLink>
                 <NavLink to="/profile" className="text-sm text-slate-700 underline-offset-2 hover:underline">
                   {user.name}
                 </NavLink>
@@ -137,7 +155,7 @@ function Shell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
-        {children}
+        <TimeZoneProvider value={data?.timeZone ?? "UTC"}>{children}</TimeZoneProvider>
       </main>
     </>
   );

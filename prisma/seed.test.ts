@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { findScenario } from "#app/content/catalog.server.ts";
 import { type StoredEvent, replay } from "#app/scenarios/engine.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
-import { seed } from "./seed.ts";
+import { NotADemoDatabase, seed } from "./seed.ts";
 
 describe("the demo seed", () => {
   test("runs twice to the same organisation, with scenario attempts the app's own rules can replay", async () => {
@@ -33,4 +33,19 @@ describe("the demo seed", () => {
       expect(attempt.turn).toBe(events.length);
     }
   }, 60_000);
+
+  test("refuses a database that holds people outside the demo domain, and changes nothing", async () => {
+    await prisma.user.create({
+      data: { email: "ana@acme.example", name: "Ana", roles: { create: [{ role: "admin" }] } },
+    });
+    const counts = async () => ({
+      users: await prisma.user.count(),
+      teams: await prisma.team.count(),
+      goals: await prisma.goal.count(),
+      passwords: await prisma.password.count(),
+    });
+    const before = await counts();
+    await expect(seed(new Date("2026-11-21T12:00:00Z"))).rejects.toThrow(NotADemoDatabase);
+    expect(await counts()).toEqual(before);
+  });
 });

@@ -240,7 +240,17 @@ async function seedQuizHistory(ids: Record<string, string>, today: number) {
 
 export const emailOf = (local: string) => `${local}@${DOMAIN}`;
 
+/** Thrown when the database holds people outside the demo domain: a real organisation's data. */
+export class NotADemoDatabase extends Error {}
+
 export async function seed(now = new Date()) {
+  // The demo resets passwords to a published one and adds made-up people: never on real data.
+  const outsiders = await prisma.user.count({ where: { NOT: { email: { endsWith: `@${DOMAIN}` } } } });
+  if (outsiders > 0) {
+    throw new NotADemoDatabase(
+      `This database holds ${outsiders} ${outsiders === 1 ? "person" : "people"} outside ${DOMAIN}: it is not a demo database, so the demo seed changed nothing. Seed a fresh database (npm run db:reset) or point DATABASE_URL at another one.`,
+    );
+  }
   const hash = await hashPassword(demoAccounts.password);
   const teamIds: Record<string, string> = {};
   for (const [key, name] of Object.entries(teams)) {
@@ -337,8 +347,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       );
     })
     .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
+      console.error(error instanceof NotADemoDatabase ? error.message : error);
+      process.exitCode = 1;
     })
     .finally(() => prisma.$disconnect());
 }

@@ -1,5 +1,7 @@
-import { auditQuery, type AuditPerson, changes } from "#app/audit/log.server.ts";
+import { auditQuery, type AuditPerson, auditWith, changes } from "#app/audit/log.server.ts";
 import { containsText, prisma } from "#app/utils/db.server.ts";
+import { getOrganisation } from "#app/utils/organisation.server.ts";
+import { invitationState, writeInvitation } from "./invitations.server.ts";
 import { hashPassword, isCommonPassword } from "./password.server.ts";
 import { type Role } from "./roles.ts";
 
@@ -22,13 +24,45 @@ export async function listUsers({ q, page }: { q: string; page: number }) {
         locale: true,
         team: { select: { name: true } },
         roles: { select: { role: true } },
+        password: { select: { userId: true } },
+        invitations: {
+          select: { acceptedAt: true, revokedAt: true, expiresAt: true },
+          orderBy: { createdAt: "desc" },
+          take: 1,
+        },
       },
       orderBy: [{ name: "asc" }, { id: "asc" }],
       skip: (page - 1) * USERS_PAGE_SIZE,
       take: USERS_PAGE_SIZE,
     }),
   ]);
-  return { total, users: users.map((u) => ({ ...u, roles: u.roles.map((r) => r.role) })) };
+  const now = new Date();
+  return {
+    total,
+    users: users.map(({ password, invitations, ...u }) => ({
+      ...u,
+      roles: u.roles.map((r) => r.role),
+      access: accessOf(Boolean(password), invitations[0], now),
+    })),
+  };
+}
+
+/**
+ * How a person can get in: with their password, through an invitation still waiting (or one
+ * that ran out), or not at all yet (created without either).
+ */
+export function accessOf(
+  hasPassword: boolean,
+  latest: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date } | undefined,
+  now: Date,
+) {
+  if (hasPassword) return "password" as const;
+  const state = invitationState(latest, now);
+  return state === "pending"
+    ? ("invited" as const)
+    : state === "none"
+      ? ("none" as const)
+      : ("invitationExpired" as const);
 }
 
 /** The choices the user form offers: teams, and people who can mentor. */
@@ -59,12 +93,23 @@ export async function getUserForEdit(id: string) {
       roles: { select: { role: true } },
       mentoredBy: { select: { mentorId: true, mentor: { select: { name: true } } }, take: 1 },
       twoFactor: { select: { enabledAt: true } },
+      password: { select: { userId: true } },
+      invitations: {
+        select: { acceptedAt: true, revokedAt: true, expiresAt: true, createdAt: true },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+      },
     },
   });
   if (!user) return null;
-  const { mentoredBy, team, twoFactor, ...rest } = user;
+  const { mentoredBy, team, twoFactor, password, invitations, ...rest } = user;
+  const latest = invitations[0];
   return {
     ...rest,
+    access: accessOf(Boolean(password), latest, new Date()),
+    invitation: latest
+      ? { sentAt: latest.createdAt, expiresAt: latest.expiresAt, acceptedAt: latest.acceptedAt }
+      : null,
     roles: user.roles.map((r) => r.role),
     mentorId: mentoredBy[0]?.mentorId ?? null,
     teamName: team?.name ?? null,
@@ -131,28 +176,51 @@ function userData(input: UserInput) {
   };
 }
 
-export async function createUser(input: UserInput, admin: AdminActor) {
+/**
+ * Creates a person. Without a password from the admin they get an invitation, mailed in the
+ * same transaction, with which they choose their own.
+ */
+export async function createUser(input: UserInput, admin: AdminActor & { name: string }) {
   const hash = input.password ? await hashPassword(input.password) : null;
-  const user = await prisma.user.create({
-    data: {
-      ...userData(input),
-      roles: { create: input.roles.map((role) => ({ role })) },
-      password: hash ? { create: { hash } } : undefined,
-      mentoredBy: input.mentorId ? { create: { mentorId: input.mentorId } } : undefined,
-    },
-    select: { id: true },
-  });
-  const created = await getUserForEdit(user.id);
-  if (created) {
-    await auditQuery({
+  const organisation = await getOrganisation();
+  const user = await prisma.$transaction(async (tx) => {
+    const created = await tx.user.create({
+      data: {
+        ...userData(input),
+        roles: { create: input.roles.map((role) => ({ role })) },
+        password: hash ? { create: { hash } } : undefined,
+        mentoredBy: input.mentorId ? { create: { mentorId: input.mentorId } } : undefined,
+      },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        locale: true,
+        timeZone: true,
+        startDate: true,
+        team: { select: { name: true } },
+        mentoredBy: { select: { mentor: { select: { name: true } } } },
+      },
+    });
+    await auditWith(tx, {
       kind: "user.created",
       actor: admin,
-      target: { id: user.id, label: created.email },
+      target: { id: created.id, label: created.email },
       ip: admin.ip,
-      details: { ...auditSnapshot(created), passwordSet: Boolean(hash) },
+      details: {
+        ...auditSnapshot({
+          ...created,
+          roles: input.roles,
+          teamName: created.team?.name ?? null,
+          mentorName: created.mentoredBy[0]?.mentor.name ?? null,
+        }),
+        passwordSet: Boolean(hash),
+      },
     });
-  }
-  return user;
+    if (!hash) await writeInvitation(tx, { invitee: created, inviter: admin, organisation });
+    return created;
+  });
+  return { id: user.id, invited: !hash };
 }
 
 /**

@@ -4,6 +4,8 @@ import { audit } from "#app/audit/log.server.ts";
 import { type Client } from "#app/utils/client.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
+import { getOrganisation } from "#app/utils/organisation.server.ts";
+import { canonicalTimeZone } from "#app/utils/time-zone.ts";
 import { forbidden } from "#app/utils/errors.ts";
 import { refuse } from "#app/utils/errors.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
@@ -19,6 +21,8 @@ export type SessionUser = {
   email: string;
   name: string;
   locale: string | null;
+  /** The person's time zone, else the organisation's: every date they see is in it. */
+  timeZone: string;
   roles: Role[];
   /** The session this request came with. */
   sessionId: string;
@@ -63,6 +67,7 @@ async function lookUpUser(request: Request): Promise<SessionUser | null> {
           email: true,
           name: true,
           locale: true,
+          timeZone: true,
           roles: { select: { role: true } },
           twoFactor: { select: { enabledAt: true } },
         },
@@ -73,9 +78,11 @@ async function lookUpUser(request: Request): Promise<SessionUser | null> {
   if (now - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
     await prisma.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } });
   }
-  const { roles, twoFactor, ...user } = session.user;
+  const { roles, twoFactor, timeZone, ...user } = session.user;
+  const ownZone = timeZone ? canonicalTimeZone(timeZone) : null;
   return {
     ...user,
+    timeZone: ownZone ?? (await getOrganisation()).timeZone,
     roles: roles.map((r) => r.role).filter(isRole),
     sessionId,
     twoFactor: Boolean(twoFactor?.enabledAt),
@@ -226,7 +233,7 @@ export async function startSession(
   request: Request,
   user: { id: string; email: string },
   client: Client,
-  method: "password" | "totp" | "recovery",
+  method: "password" | "totp" | "recovery" | "setup" | "invitation" | "reset",
 ) {
   const headers = new Headers();
   headers.append("Set-Cookie", await createSession(user.id, client));

@@ -4,8 +4,17 @@ import { RateLimited } from "#app/utils/rate-limit.server.ts";
 import { checkPassword, hashPassword, isCommonPassword } from "./password.server.ts";
 import { beginPasswordCheck } from "./throttle.server.ts";
 
-export async function updateProfile(userId: string, data: { name: string; locale: string | null }) {
+export async function updateProfile(
+  userId: string,
+  data: { name: string; locale: string | null; timeZone?: string | null },
+) {
   await prisma.user.update({ where: { id: userId }, data, select: { id: true } });
+}
+
+/** The zone the person chose themselves; null means they follow the organisation's. */
+export async function getOwnTimeZone(userId: string) {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { timeZone: true } });
+  return user?.timeZone ?? null;
 }
 
 /** The language chosen in the switcher, kept on the profile. */

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { isoDay } from "#app/utils/forms.ts";
 import { locales } from "#app/utils/i18n.ts";
+import { EmailChoicesSchema } from "#app/notifications/kinds.ts";
+import { TimeZoneSchema } from "#app/utils/time-zone.ts";
 import { roles } from "./roles.ts";
 
 export const EmailSchema = z
@@ -55,6 +57,8 @@ export const ProfileSchema = z.object({
   intent: z.literal("profile"),
   name: NameSchema,
   locale: z.union([LocaleSchema, z.literal("auto")], { error: "form.localeInvalid" }),
+  /** "organisation": follow the organisation's zone, and its changes. */
+  timeZone: z.union([z.literal("organisation"), TimeZoneSchema], { error: "form.timeZoneInvalid" }).optional(),
 });
 
 export const PasswordChangeSchema = z
@@ -78,6 +82,7 @@ export const ProfileFormSchema = z.discriminatedUnion(
     // A handle that is not one of the person's sessions is "not found" (sessions.server.ts).
     z.object({ intent: z.literal("end-session"), session: z.string({ error: "form.required" }).min(1).max(100) }),
     z.object({ intent: z.literal("end-all") }),
+    EmailChoicesSchema,
   ],
   { error: "form.unknownIntent" },
 );
@@ -138,6 +143,7 @@ export const UserEditSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("deactivate") }),
     z.object({ intent: z.literal("reactivate") }),
     z.object({ intent: z.literal("reset-two-factor") }),
+    z.object({ intent: z.literal("resend-invitation") }),
   ],
   { error: "form.unknownIntent" },
 );
@@ -160,6 +166,32 @@ export const TeamFormSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
+const confirmed = <T extends { password: string; confirmPassword: string }>(value: T) =>
+  value.password === value.confirmPassword;
+const mismatch = { path: ["confirmPassword"], message: "form.passwordMismatch" };
+
+/** A new password chosen through a link (invitation, reset): typed twice. */
+export const NewPasswordSchema = z
+  .object({
+    password: PasswordSchema,
+    confirmPassword: z.string({ error: "form.required" }),
+  })
+  .refine(confirmed, mismatch);
+
+/** The first-run page: the first admin and the organisation's defaults. */
+export const SetupSchema = z
+  .object({
+    name: NameSchema,
+    email: EmailSchema,
+    password: PasswordSchema,
+    confirmPassword: z.string({ error: "form.required" }),
+    timeZone: TimeZoneSchema,
+    locale: LocaleSchema,
+  })
+  .refine(confirmed, mismatch);
+
+export const ForgotPasswordSchema = z.object({ email: EmailSchema });
+
 /** The language switcher in the header (and on the sign-in page). */
 export const LocaleFormSchema = z.object({
   locale: LocaleSchema,
@@ -178,6 +210,8 @@ const bytes = (text: string) => new TextEncoder().encode(text).length;
 export const CsvImportSchema = z
   .object({
     intent: z.enum(["preview", "import"], { error: "form.unknownIntent" }),
+    /** Rows of people who already have an account update them (a sync) instead of being refused. */
+    update: z.boolean().default(false),
     file: z
       .instanceof(File, { message: "csv.noFile" })
       .refine((file) => file.size <= CSV_MAX_BYTES, "csv.tooLarge")

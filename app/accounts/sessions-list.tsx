@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/field.tsx";
-import { formatDateTime } from "#app/utils/format.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 /**
  * The profile's list of the devices signed in as this person, each with a form that ends it,
@@ -17,7 +17,8 @@ type Session = {
 };
 
 export function SessionsList({ sessions, ended }: { sessions: Session[]; ended: boolean | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const others = sessions.filter((s) => !s.current).length;
   return (
     <section aria-labelledby="sessions-title" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -44,12 +45,12 @@ export function SessionsList({ sessions, ended }: { sessions: Session[]; ended: 
               </p>
               <p className="text-slate-600">
                 {t("profile.sessionSeen", {
-                  when: formatDateTime(s.lastSeenAt, i18n.language),
+                  when: dates.dateTime(s.lastSeenAt),
                   address: s.ipAddress || "—",
                 })}
               </p>
               <p className="text-xs text-slate-500">
-                {t("profile.sessionStarted", { when: formatDateTime(s.createdAt, i18n.language) })}
+                {t("profile.sessionStarted", { when: dates.dateTime(s.createdAt) })}
               </p>
             </div>
             {s.current ? null : (

@@ -19,11 +19,16 @@ describe("the audit log", () => {
     await prisma.auditEvent.create({
       data: { kind: "signin.failure", at: new Date("2020-01-01T23:59:00Z"), targetLabel: "old@example.test" },
     });
-    const list = async (query: string) =>
-      (await listAuditEvents(auditFiltersFrom(new URL(`http://x/admin/audit?${query}`)), 1)).events.map((e) => e.kind);
+    const list = async (query: string, zone = "UTC") =>
+      (await listAuditEvents(auditFiltersFrom(new URL(`http://x/admin/audit?${query}`)), 1, zone)).events.map(
+        (e) => e.kind,
+      );
     expect(await list("who=SAM@")).toEqual(["user.updated"]);
     expect(await list("who=admin@example.test&kind=signin.success")).toEqual(["signin.success"]);
     expect(await list("from=2020-01-01&to=2020-01-01")).toEqual(["signin.failure"]);
+    // The days are the admin's: 23:59 UTC on 1 January is already 2 January in Kyiv.
+    expect(await list("from=2020-01-01&to=2020-01-01", "Europe/Kyiv")).toEqual([]);
+    expect(await list("from=2020-01-02&to=2020-01-02", "Europe/Kyiv")).toEqual(["signin.failure"]);
     expect(await list("kind=drop.tables&from=2020-13-45")).toHaveLength(3);
   });
 

@@ -9,6 +9,9 @@ export const auditKindGroups = {
     "twoFactor.enabled",
     "twoFactor.disabled",
     "twoFactor.recoveryCodesRenewed",
+    "password.resetRequested",
+    "password.reset",
+    "invitation.accepted",
   ],
   admin: [
     "user.created",
@@ -23,6 +26,10 @@ export const auditKindGroups = {
     "team.managerSet",
     "settings.changed",
     "audit.exported",
+    "outbox.retried",
+    "invitation.resent",
+    "setup.completed",
+    "setup.adminCreated",
   ],
 } as const;
 

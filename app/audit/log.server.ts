@@ -39,6 +39,11 @@ export function auditQuery(entry: AuditEntry) {
   return prisma.auditEvent.create({ data: data(entry), select: { id: true } });
 }
 
+/** The entry written with a transaction's client (an interactive transaction). */
+export function auditWith(db: Pick<typeof prisma, "auditEvent">, entry: AuditEntry) {
+  return db.auditEvent.create({ data: data(entry), select: { id: true } });
+}
+
 /** The fields of two snapshots that differ, as { field: [before, after] }. */
 export function changes<T extends Record<string, unknown>>(before: T, after: T) {
   const diff: Record<string, [unknown, unknown]> = {};

@@ -1,5 +1,6 @@
+import { dayStartIn, localMidnight } from "#app/utils/calendar.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
-import { dayOf, isoDay } from "#app/utils/forms.ts";
+import { isoDay } from "#app/utils/forms.ts";
 import { type AuditKind, isAuditKind } from "./kinds.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -25,11 +26,12 @@ export function auditFiltersFrom(url: URL): AuditFilters {
   };
 }
 
-function where(filters: AuditFilters) {
+/** The days are the admin's, in their time zone. */
+function where(filters: AuditFilters, timeZone: string) {
   const at: { gte?: Date; lt?: Date } = {};
-  if (filters.from) at.gte = dayOf(filters.from);
-  // "To" includes the whole day.
-  if (filters.to) at.lt = new Date(dayOf(filters.to).getTime() + 24 * 60 * 60 * 1000);
+  if (filters.from) at.gte = dayStartIn(filters.from, timeZone);
+  // "To" includes the whole day: up to the midnight that ends it.
+  if (filters.to) at.lt = localMidnight(dayStartIn(filters.to, timeZone), 1, timeZone);
   return {
     ...(filters.kind ? { kind: filters.kind } : {}),
     ...(at.gte || at.lt ? { at } : {}),
@@ -49,11 +51,11 @@ const select = {
   details: true,
 } as const;
 
-export async function listAuditEvents(filters: AuditFilters, page: number) {
+export async function listAuditEvents(filters: AuditFilters, page: number, timeZone: string) {
   const [total, events] = await Promise.all([
-    prisma.auditEvent.count({ where: where(filters) }),
+    prisma.auditEvent.count({ where: where(filters, timeZone) }),
     prisma.auditEvent.findMany({
-      where: where(filters),
+      where: where(filters, timeZone),
       select,
       orderBy: [{ at: "desc" }, { id: "desc" }],
       skip: (page - 1) * AUDIT_PAGE_SIZE,
@@ -63,9 +65,9 @@ export async function listAuditEvents(filters: AuditFilters, page: number) {
   return { total, events };
 }
 
-export function auditEventsForExport(filters: AuditFilters) {
+export function auditEventsForExport(filters: AuditFilters, timeZone: string) {
   return prisma.auditEvent.findMany({
-    where: where(filters),
+    where: where(filters, timeZone),
     select,
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: AUDIT_EXPORT_MAX,

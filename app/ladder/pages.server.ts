@@ -40,7 +40,7 @@ export async function getProgressPage(userId: string, locale: Locale) {
  * evidence stored when it was earned. Null when there is none with this id; who may see it
  * is the caller's guard (holderId).
  */
-export async function getCertificate(certificateId: string) {
+export async function getCertificate(certificateId: string, timeZone: string) {
   const certificate = await prisma.certification.findUnique({
     where: { id: certificateId },
     select: {
@@ -64,13 +64,13 @@ export async function getCertificate(certificateId: string) {
     name: certificate.user.name,
     reached: t("certificate.reached"),
     title,
-    date: t("certificate.on", { date: formatDate(certificate.certifiedAt, locale) }),
+    date: t("certificate.on", { date: formatDate(certificate.certifiedAt, locale, timeZone) }),
     evidenceTitle: t("certificate.evidence"),
     evidence: describeRequirements(earned, locale).map((r) => ({
       label: r.label,
       kind: t(`progress.kinds.${r.kind}`),
       detail: r.detail,
-      at: r.at ? formatDate(r.at, locale) : null,
+      at: r.at ? formatDate(r.at, locale, timeZone) : null,
     })),
     print: t("certificate.print"),
   };

@@ -1,12 +1,13 @@
 // A level's requirements, met or missing, with the evidence and where to act.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "#app/utils/format.ts";
 // Only the type crosses over: it is erased from the browser's code.
 import type { RequirementView as Requirement } from "./describe.server.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 export function RequirementList({ requirements }: { requirements: Requirement[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   return (
     <ul className="divide-y divide-slate-100">
       {requirements.map((r) => (
@@ -32,9 +33,7 @@ export function RequirementList({ requirements }: { requirements: Requirement[] 
           )}
           {r.detail ? <span className="text-sm text-slate-600 tabular-nums">{r.detail}</span> : null}
           {r.met && r.at ? (
-            <span className="text-sm text-slate-600">
-              {t("progress.metOn", { date: formatDate(r.at, i18n.language) })}
-            </span>
+            <span className="text-sm text-slate-600">{t("progress.metOn", { date: dates.date(r.at) })}</span>
           ) : null}
           {!r.met && r.kind === "behaviour" ? (
             <span className="text-sm text-slate-600">{t("progress.askMentor")}</span>

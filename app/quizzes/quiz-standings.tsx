@@ -5,7 +5,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/field.tsx";
-import { formatDateTime } from "#app/utils/format.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 export type QuizStandingRow = {
   quizId: string;
@@ -25,7 +25,8 @@ export type QuizStandingRow = {
 type GrantReply = { granted?: number; error?: { message: string } };
 
 function StandingRow({ traineeId, row }: { traineeId: string; row: QuizStandingRow }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const fetcher = useFetcher<GrantReply>();
   const reply = fetcher.state === "idle" ? fetcher.data : undefined;
   const blocked = !row.open && (row.outOfAttempts || row.waitUntil !== null);
@@ -50,7 +51,7 @@ function StandingRow({ traineeId, row }: { traineeId: string; row: QuizStandingR
           : row.outOfAttempts
             ? t("trainee.quizOutOfAttempts")
             : row.waitUntil
-              ? t("trainee.quizWaiting", { time: formatDateTime(row.waitUntil, i18n.language) })
+              ? t("trainee.quizWaiting", { time: dates.dateTime(row.waitUntil) })
               : null}
       </p>
       {blocked ? (

@@ -1,6 +1,6 @@
 // A grade as the trainee sees it, and the history of every submitted version.
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "#app/utils/format.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 type Rubric = Array<{ id: string; title: string; levels: Record<1 | 2 | 3 | 4, string> }>;
 type Change =
@@ -16,7 +16,8 @@ export function GradeHistory({
   versions: Array<{ version: number; reviewer: string; at: string | Date; changes: Change[] }>;
   rubric: Rubric;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   if (!versions.length) return null;
   const title = (id: string) => rubric.find((c) => c.id === id)?.title ?? id;
   const decision = (value: string | null) => (value ? t(`reviews.decisions.${value}`) : "—");
@@ -32,7 +33,7 @@ export function GradeHistory({
               {t("reviews.versionBy", {
                 version: v.version,
                 name: v.reviewer,
-                time: formatDateTime(v.at, i18n.language),
+                time: dates.dateTime(v.at),
               })}
             </p>
             {v.changes.length === 0 ? (
@@ -74,7 +75,8 @@ export function GradeResult({
   reviewer: string;
   at: string | Date;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const passed = grade.decision === "passed";
   return (
     <section aria-labelledby="grade" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5" data-grade>
@@ -87,9 +89,7 @@ export function GradeResult({
       >
         {passed ? t("reviews.resultPassed") : t("reviews.resultRetry")}
       </p>
-      <p className="text-sm text-slate-600">
-        {t("reviews.gradedBy", { name: reviewer, time: formatDateTime(at, i18n.language) })}
-      </p>
+      <p className="text-sm text-slate-600">{t("reviews.gradedBy", { name: reviewer, time: dates.dateTime(at) })}</p>
       <ul className="space-y-2">
         {rubric.map((criterion) => {
           const level = grade.scores[criterion.id] as 1 | 2 | 3 | 4 | undefined;

@@ -15,11 +15,12 @@ import {
   markReviewRead,
   openForGrading,
   reviewCounts,
+  reviewTarget,
   saveGrade,
   unreadReviews,
 } from "./reviews.server.ts";
 import { getSignOffs, recordSignOff } from "./signoff.server.ts";
-import { addWorkingDays, subtractWorkingDays } from "./working-days.ts";
+import { addWorkingDays, subtractWorkingDays } from "./working-days.server.ts";
 
 let bundle: ScenarioBundle;
 beforeAll(async () => {
@@ -30,9 +31,9 @@ beforeAll(async () => {
   bundle = found;
 });
 
-async function person(roles: Role[], teamId: string | null = null) {
+async function person(roles: Role[], teamId: string | null = null, timeZone = "UTC") {
   const user = await createUser({ roles, teamId });
-  return { ...user, roles };
+  return { ...user, roles, timeZone };
 }
 
 /** A trainee with a mentor and a finished attempt waiting for review (it has free text). */
@@ -66,11 +67,60 @@ async function reviewError(promise: Promise<unknown>) {
 }
 
 describe("working days", () => {
-  test("skip weekends both ways", () => {
-    // Friday 10:00 + 2 working days = Tuesday 10:00; Saturday counts from Monday.
-    expect(addWorkingDays(new Date("2026-11-20T10:00:00Z"), 2).toISOString()).toBe("2026-11-24T10:00:00.000Z");
-    expect(addWorkingDays(new Date("2026-11-21T10:00:00Z"), 2).toISOString()).toBe("2026-11-24T10:00:00.000Z");
-    expect(subtractWorkingDays(new Date("2026-11-24T10:00:00Z"), 2).toISOString()).toBe("2026-11-20T10:00:00.000Z");
+  test("skip weekends both ways; a weekend counts from Monday 00:00", () => {
+    // Friday 10:00 + 2 working days = Tuesday 10:00.
+    expect(addWorkingDays(new Date("2026-11-20T10:00:00Z"), 2, "UTC").toISOString()).toBe("2026-11-24T10:00:00.000Z");
+    // Saturday: Monday and Tuesday are the two days, so it is due as Wednesday begins.
+    expect(addWorkingDays(new Date("2026-11-21T10:00:00Z"), 2, "UTC").toISOString()).toBe("2026-11-25T00:00:00.000Z");
+    expect(subtractWorkingDays(new Date("2026-11-24T10:00:00Z"), 2, "UTC").toISOString()).toBe(
+      "2026-11-20T10:00:00.000Z",
+    );
+    // On Sunday evening no working time has passed since Friday ended.
+    expect(subtractWorkingDays(new Date("2026-11-22T20:00:00Z"), 2, "UTC").toISOString()).toBe(
+      "2026-11-19T00:00:00.000Z",
+    );
+  });
+
+  test("count on the mentor's calendar: Friday 23:30 in UTC is already Saturday in Kyiv", () => {
+    const fridayNightUtc = new Date("2026-11-20T23:30:00Z");
+    // In UTC it is Friday: two working days later is Tuesday night.
+    expect(addWorkingDays(fridayNightUtc, 2, "UTC").toISOString()).toBe("2026-11-24T23:30:00.000Z");
+    // In Kyiv (UTC+2) it is Saturday 01:30: Monday and Tuesday count, due as Wednesday begins there.
+    expect(addWorkingDays(fridayNightUtc, 2, "Europe/Kyiv").toISOString()).toBe("2026-11-24T22:00:00.000Z");
+    // In São Paulo (UTC−3) it is Friday 20:30: Tuesday 20:30 there.
+    expect(addWorkingDays(fridayNightUtc, 2, "America/Sao_Paulo").toISOString()).toBe("2026-11-24T23:30:00.000Z");
+    // Thursday 23:30 UTC is already Friday 01:30 in Kyiv: one working day later is Monday 01:30 there.
+    const thursdayNightUtc = new Date("2026-11-19T23:30:00Z");
+    expect(addWorkingDays(thursdayNightUtc, 1, "UTC").toISOString()).toBe("2026-11-20T23:30:00.000Z");
+    expect(addWorkingDays(thursdayNightUtc, 1, "Europe/Kyiv").toISOString()).toBe("2026-11-22T23:30:00.000Z");
+  });
+
+  test("a day across a summer-time change keeps the wall-clock time", () => {
+    // Friday 27 March 2026, 10:00 in Lisbon (UTC+0); clocks go forward on Sunday the 29th.
+    const friday = new Date("2026-03-27T10:00:00Z");
+    // Monday 30 March, 10:00 in Lisbon, is 09:00 UTC.
+    expect(addWorkingDays(friday, 1, "Europe/Lisbon").toISOString()).toBe("2026-03-30T09:00:00.000Z");
+    expect(subtractWorkingDays(new Date("2026-03-30T09:00:00Z"), 1, "Europe/Lisbon").toISOString()).toBe(
+      "2026-03-27T10:00:00.000Z",
+    );
+  });
+
+  test("the count's cutoff and the queue's due date always agree", () => {
+    // A small deterministic generator: 3,000 pairs of moments over five weeks, in four zones.
+    let seed = 42;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const start = Date.parse("2026-03-02T00:00:00Z");
+    const disagreements: string[] = [];
+    for (const zone of ["UTC", "Europe/Kyiv", "America/Sao_Paulo", "Pacific/Auckland"]) {
+      for (let i = 0; i < 750; i++) {
+        const submitted = new Date(start + Math.floor(random() * 35 * 86_400_000));
+        const now = new Date(submitted.getTime() + Math.floor(random() * 7 * 86_400_000));
+        const byCutoff = submitted < subtractWorkingDays(now, 2, zone);
+        const byDue = addWorkingDays(submitted, 2, zone) < now;
+        if (byCutoff !== byDue) disagreements.push(`${zone} ${submitted.toISOString()} ${now.toISOString()}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 });
 
@@ -89,6 +139,7 @@ describe("the queue", () => {
 
     const queue = await getQueue(mentor, {}, "en");
     expect(queue.items.map((i) => i.id)).toEqual([attemptId, second]);
+    expect(queue.items[0]?.due).toEqual(reviewTarget(new Date(queue.items[0]?.submittedAt ?? 0), "UTC"));
     expect(queue.items.map((i) => i.overdue)).toEqual([true, false]);
     expect(queue).toMatchObject({ total: 2, overdue: 1 });
     expect(await reviewCounts(mentor)).toEqual({ waiting: 2, overdue: 1 });
@@ -104,6 +155,30 @@ describe("the queue", () => {
     expect((await getQueue(stranger, {}, "en")).total).toBe(0);
     expect((await getQueue(mentor, { competency: "leadership" }, "en")).total).toBe(0);
     expect((await getQueue(mentor, { competency: "empathy" }, "en")).total).toBe(2);
+  });
+
+  test("overdue counts working days on the mentor's own calendar", async () => {
+    const { trainee, attemptId } = await waitingAttempt();
+    // Submitted Friday 20 November, 23:00 UTC: still Friday evening in UTC and São Paulo,
+    // already Saturday in Kyiv. It is now Tuesday 24 November, 22:30 UTC.
+    await prisma.scenarioAttempt.update({
+      where: { id: attemptId },
+      data: { submittedAt: new Date("2026-11-20T23:00:00Z") },
+    });
+    const now = new Date("2026-11-24T22:30:00Z");
+    const inUtc = await person(["mentor"], null, "UTC");
+    const inKyiv = await person(["mentor"], null, "Europe/Kyiv");
+    const inSaoPaulo = await person(["mentor"], null, "America/Sao_Paulo");
+    for (const mentor of [inUtc, inKyiv, inSaoPaulo])
+      await prisma.mentorship.create({ data: { mentorId: mentor.id, traineeId: trainee.id } });
+    // In Kyiv Monday and Tuesday are the two days: due as Wednesday began there (22:00 UTC).
+    expect(await reviewCounts(inKyiv, now)).toEqual({ waiting: 1, overdue: 1 });
+    expect((await getQueue(inKyiv, {}, "en", now)).items[0]?.overdue).toBe(true);
+    // In UTC and São Paulo it counts from Friday evening: due Tuesday 23:00 UTC, not yet.
+    for (const mentor of [inUtc, inSaoPaulo]) {
+      expect(await reviewCounts(mentor, now)).toEqual({ waiting: 1, overdue: 0 });
+      expect((await getQueue(mentor, {}, "en", now)).items[0]?.overdue).toBe(false);
+    }
   });
 
   test("a manager sees the queue of the teams they manage", async () => {

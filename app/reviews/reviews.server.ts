@@ -10,13 +10,15 @@ import { evidenceChanged } from "#app/ladder/evidence.server.ts";
 import { prisma, WRITE_TRANSACTION } from "#app/utils/db.server.ts";
 import { DomainError, type ErrorDetails } from "#app/utils/errors.ts";
 import { getEnv } from "#app/utils/env.server.ts";
+import { notify, recipientSelect } from "#app/notifications/notify.server.ts";
+import { reviewGradedMail } from "#app/notifications/mails.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { canReview, reviewablePeople, reviewableTraineesSql } from "./access.server.ts";
 import { rubricScoresColumn as scoresColumn } from "#app/ladder/columns.server.ts";
 import { changesColumn, commentsColumn, decision, reviewState } from "./columns.server.ts";
 import { changesBetween, prefillScores, replySeqs } from "./grading.server.ts";
 import { type Grade } from "./schemas.ts";
-import { addWorkingDays, subtractWorkingDays } from "./working-days.ts";
+import { addWorkingDays, subtractWorkingDays } from "./working-days.server.ts";
 
 export const PAGE_SIZE = 20;
 
@@ -30,9 +32,16 @@ export function reviewError(
 }
 
 type Reviewer = Pick<SessionUser, "id" | "roles">;
+/** Targets count working days on the reviewer's calendar. */
+type ReviewerWithZone = Reviewer & Pick<SessionUser, "timeZone">;
 
-export function reviewTarget(submittedAt: Date) {
-  return addWorkingDays(submittedAt, getEnv().REVIEW_TARGET_WORKING_DAYS);
+export function reviewTarget(submittedAt: Date, timeZone: string) {
+  return addWorkingDays(submittedAt, getEnv().REVIEW_TARGET_WORKING_DAYS, timeZone);
+}
+
+/** Attempts submitted before this moment are past their review target now. */
+export function overdueCutoff(now: Date, timeZone: string) {
+  return subtractWorkingDays(now, getEnv().REVIEW_TARGET_WORKING_DAYS, timeZone);
 }
 
 /**
@@ -71,16 +80,16 @@ async function countWaiting(where: Prisma.Sql, cutoff: Date) {
 }
 
 /** Waiting and overdue counts for the navigation (on every page): one indexed query. */
-export async function reviewCounts(user: Reviewer, now = new Date()) {
+export async function reviewCounts(user: ReviewerWithZone, now = new Date()) {
   const where = waitingFor(user, {});
   if (!where) return { waiting: 0, overdue: 0 };
-  return countWaiting(where, subtractWorkingDays(now, getEnv().REVIEW_TARGET_WORKING_DAYS));
+  return countWaiting(where, overdueCutoff(now, user.timeZone));
 }
 
 export type QueueFilters = { trainee?: string; scenario?: string; competency?: string; page?: number };
 
 /** The queue: attempts waiting for this person's trainees, oldest first, one page at a time. */
-export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Locale, now = new Date()) {
+export async function getQueue(user: ReviewerWithZone, filters: QueueFilters, locale: Locale, now = new Date()) {
   const scenarios = getScenarios();
   const scenarioIds =
     filters.competency !== undefined
@@ -90,7 +99,7 @@ export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Lo
       : undefined;
   const where = waitingFor(user, { trainee: filters.trainee, scenario: filters.scenario, scenarioIds });
   const page = Math.max(1, filters.page ?? 1);
-  const cutoff = subtractWorkingDays(now, getEnv().REVIEW_TARGET_WORKING_DAYS);
+  const cutoff = overdueCutoff(now, user.timeZone);
   const [counts, pageIds, trainees] = await Promise.all([
     where ? countWaiting(where, cutoff) : { waiting: 0, overdue: 0 },
     where
@@ -136,7 +145,7 @@ export async function getQueue(user: Reviewer, filters: QueueFilters, locale: Lo
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     items: rows.map((row) => {
       const submittedAt = row.submittedAt ?? now;
-      const due = reviewTarget(submittedAt);
+      const due = reviewTarget(submittedAt, user.timeZone);
       const scenario = scenarios[row.scenarioId]?.variants.en;
       return {
         id: row.id,
@@ -300,6 +309,7 @@ export async function saveGrade(
     select: {
       id: true,
       userId: true,
+      scenarioId: true,
       reviewStatus: true,
       finishedAt: true,
       claimedById: true,
@@ -365,6 +375,23 @@ export async function saveGrade(
         changes: changesColumn.encode(changesBetween(previous, grade)),
       },
     });
+    const trainee = await tx.user.findUnique({ where: { id: attempt.userId }, select: recipientSelect });
+    const bundle = findScenario(attempt.scenarioId);
+    if (trainee && bundle) {
+      const outcome = grade.decision ?? "retry";
+      await notify(tx, {
+        to: trainee,
+        kind: "review-graded",
+        data: { scenarioId: attempt.scenarioId, reviewer: user.name, decision: outcome },
+        path: `/scenarios/${attempt.scenarioId}/attempts/${attemptId}`,
+        mail: (reader, url) =>
+          reviewGradedMail(reader, url, {
+            scenario: pick(bundle.variants, reader.locale).value.title,
+            reviewer: user.name,
+            decision: outcome,
+          }),
+      });
+    }
     // A passing grade can complete a level: the certificate is stored with the grade.
     await evidenceChanged(tx, attempt.userId);
   }, WRITE_TRANSACTION);

@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { getHomeOverview } from "#app/accounts/overview.server.ts";
-import { formatDate } from "#app/utils/format.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Rapport" }];
 
@@ -23,9 +23,21 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
 
 export default function Home() {
   const { name, roles, overview } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
+  const [searchParams] = useSearchParams();
+  const notice = searchParams.has("welcome")
+    ? t("home.welcomeInvited")
+    : searchParams.has("reset")
+      ? t("home.passwordReset")
+      : null;
   return (
     <div className="space-y-6">
+      {notice ? (
+        <p role="status" className="rounded border border-green-200 bg-green-50 p-3 text-sm text-green-900">
+          {notice}
+        </p>
+      ) : null}
       <div>
         <h1 className="text-2xl font-bold">{t("home.welcome", { name })}</h1>
         <p className="mt-1 text-slate-600">
@@ -38,7 +50,7 @@ export default function Home() {
             <dt className="font-medium">{t("home.team")}</dt>
             <dd>{overview.team ?? t("home.noTeam")}</dd>
             <dt className="font-medium">{t("home.startDate")}</dt>
-            <dd>{overview.startDate ? formatDate(overview.startDate, i18n.language) : "—"}</dd>
+            <dd>{overview.startDate ? dates.calendarDate(overview.startDate) : "—"}</dd>
             <dt className="font-medium">{t("home.mentors")}</dt>
             <dd>{overview.mentors.length ? overview.mentors.map((m) => m.name).join(", ") : t("home.noMentor")}</dd>
           </dl>
@@ -66,7 +78,7 @@ export default function Home() {
                 <li key={m.id} className="flex justify-between py-1.5">
                   <span>{m.name}</span>
                   <span className="text-slate-500">
-                    {m.startDate ? t("home.startedOn", { date: formatDate(m.startDate, i18n.language) }) : null}
+                    {m.startDate ? t("home.startedOn", { date: dates.calendarDate(m.startDate) }) : null}
                   </span>
                 </li>
               ))}

@@ -7,22 +7,24 @@ import { auditKindGroups } from "#app/audit/kinds.ts";
 import { AUDIT_PAGE_SIZE, auditFiltersFrom, listAuditEvents } from "#app/audit/query.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import { Pager } from "#app/components/ui/pager.tsx";
-import { formatDateTime } from "#app/utils/format.ts";
+import { useDates } from "#app/components/dates.tsx";
+import { timeZoneLabel } from "#app/utils/time-zone.ts";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Rapport" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  const admin = await requireRole(request, "admin");
   const url = new URL(request.url);
   const filters = auditFiltersFrom(url);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
-  const { total, events } = await listAuditEvents(filters, page);
+  const { total, events } = await listAuditEvents(filters, page, admin.timeZone);
   return json({ filters, page, total, events, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) });
 }
 
 export default function AuditLog() {
   const { filters, page, pages, total, events } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const query = (extra: Record<string, string>) =>
     new URLSearchParams(
       Object.entries({ ...filters, ...extra }).filter((entry): entry is [string, string] => Boolean(entry[1])),
@@ -36,7 +38,7 @@ export default function AuditLog() {
           {t("audit.export")}
         </a>
       </div>
-      <p className="text-sm text-slate-600">{t("audit.intro")}</p>
+      <p className="text-sm text-slate-600">{t("audit.intro", { zone: timeZoneLabel(dates.timeZone) })}</p>
       <Form
         method="get"
         role="search"
@@ -111,7 +113,7 @@ export default function AuditLog() {
           <tbody className="divide-y divide-slate-100">
             {events.map((e) => (
               <tr key={e.id} className="align-top">
-                <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.at, i18n.language)}</td>
+                <td className="whitespace-nowrap px-3 py-2">{dates.dateTime(e.at)}</td>
                 <td className="px-3 py-2">{t(`audit.kinds.${e.kind}`, { defaultValue: e.kind })}</td>
                 <td className="px-3 py-2">
                   <bdi>{e.actorEmail ?? "—"}</bdi>

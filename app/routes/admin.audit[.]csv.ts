@@ -13,7 +13,7 @@ import { resolveLocale, translations } from "#app/utils/locale.server.ts";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const filters = auditFiltersFrom(new URL(request.url));
-  const events = await auditEventsForExport(filters);
+  const events = await auditEventsForExport(filters, admin.timeZone);
   await audit({
     kind: "audit.exported",
     actor: admin,

@@ -7,6 +7,8 @@ import {
   checkUserCsv,
   csvIsClean,
   type CsvProblem,
+  type CsvRow,
+  csvSummary,
   csvText,
   importCheckedRows,
 } from "#app/accounts/csv-import.server.ts";
@@ -24,19 +26,68 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: CsvImportSchema });
-  const answer = { result: submission.reply({ hideFields: ["file"] }), csv: "", check: null, imported: 0 };
+  const answer = {
+    result: submission.reply({ hideFields: ["file"] }),
+    csv: "",
+    update: false,
+    check: null,
+    summary: null,
+    imported: null,
+  };
   if (submission.status !== "success") return data({ ...answer, stage: "error" as const }, { status: 400 });
+  const { update } = submission.value;
   const text = await csvText(submission.value);
-  const check = await checkUserCsv(text);
-  if (!csvIsClean(check)) return data({ ...answer, stage: "preview" as const, csv: text, check }, { status: 400 });
-  if (submission.value.intent === "preview") return { ...answer, stage: "preview" as const, csv: text, check };
-  const imported = await importCheckedRows(check.rows, { ...admin, ip: clientOf(request, context).ip });
-  return { ...answer, stage: "done" as const, imported };
+  const check = await checkUserCsv(text, { update, adminId: admin.id });
+  const preview = { ...answer, stage: "preview" as const, csv: text, update, check, summary: csvSummary(check) };
+  if (!csvIsClean(check)) return data(preview, { status: 400 });
+  if (submission.value.intent === "preview") return preview;
+  const imported = await importCheckedRows(check, { ...admin, ip: clientOf(request, context).ip });
+  return { ...answer, update, stage: "done" as const, imported };
 }
 
 function Problem({ problem }: { problem: CsvProblem }) {
   const { t } = useTranslation();
   return <>{t(problem.key, { value: problem.value ?? "", line: problem.line ?? "" })}</>;
+}
+
+const actionStyle: Record<string, string> = {
+  create: "bg-green-100 text-green-900",
+  update: "bg-brand-50 text-brand-700",
+  unchanged: "bg-slate-100 text-slate-700",
+  error: "bg-red-100 text-red-900",
+};
+
+function RowOutcome({ row }: { row: CsvRow }) {
+  const { t } = useTranslation();
+  const action = row.action ?? "error";
+  return (
+    <>
+      <span className={`rounded px-2 py-0.5 text-xs font-semibold ${actionStyle[action] ?? ""}`}>
+        {t(`admin.import.actions.${action}`)}
+      </span>
+      {row.problems.length ? (
+        <ul className="mt-1 text-red-800">
+          {row.problems.map((p, i) => (
+            <li key={i}>
+              <Problem problem={p} />
+            </li>
+          ))}
+        </ul>
+      ) : row.changes.length ? (
+        <ul className="mt-1 text-slate-700">
+          {row.changes.map((c) => (
+            <li key={c.field}>
+              {t("admin.import.change", {
+                field: t(`admin.import.fields.${c.field}`),
+                from: c.from || "—",
+                to: c.to || "—",
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
 }
 
 export default function ImportUsers() {
@@ -45,15 +96,19 @@ export default function ImportUsers() {
   const { t } = useTranslation();
   const busy = navigation.state === "submitting";
   const check = data?.check;
+  const summary = data?.summary;
   const clean = check ? check.fileProblems.length === 0 && check.rows.every((r) => r.problems.length === 0) : false;
-  const badRows = check?.rows.filter((r) => r.problems.length).length ?? 0;
+  const columns = ["email", "name", "roles", "team", "startDate", "locale", "timeZone"] as const;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("admin.import.title")}</h1>
-      {data?.stage === "done" ? (
+      {data?.stage === "done" && data.imported ? (
         <div role="status" className="rounded border border-green-200 bg-green-50 p-4 text-green-900">
-          <p className="font-semibold">{t("admin.import.done", { count: data.imported })}</p>
-          <p className="mt-1 text-sm">{t("admin.import.noPasswords")}</p>
+          <p className="font-semibold">
+            {t("admin.import.doneCreated", { count: data.imported.created })}{" "}
+            {data.imported.updated ? t("admin.import.doneUpdated", { count: data.imported.updated }) : null}
+          </p>
+          {data.imported.created ? <p className="mt-1 text-sm">{t("admin.import.invitationsSent")}</p> : null}
           <Link to="/admin/users" className="mt-2 inline-block text-sm font-medium underline">
             {t("admin.users.title")}
           </Link>
@@ -63,10 +118,10 @@ export default function ImportUsers() {
         <p className="text-sm text-slate-700">{t("admin.import.help")}</p>
         <pre className="mt-2 overflow-x-auto rounded bg-slate-100 p-3 text-xs">
           {
-            "email,name,roles,team,start date,locale\nana.souza@example.com,Ana Souza,trainee,Team North,2026-09-01,pt-BR\nlee@example.com,Lee Park,mentor;trainee,,2026-05-12,en"
+            "email,name,roles,team,start date,locale,time zone\nana.souza@example.com,Ana Souza,trainee,Team North,2026-09-01,pt-BR,America/Sao_Paulo\nlee@example.com,Lee Park,mentor;trainee,,2026-05-12,en,"
           }
         </pre>
-        <Form method="post" encType="multipart/form-data" className="mt-4 flex flex-wrap items-end gap-3">
+        <Form method="post" encType="multipart/form-data" className="mt-4 space-y-3">
           <input type="hidden" name="intent" value="preview" />
           <div>
             <label htmlFor="csv-file" className="block text-sm font-medium">
@@ -80,6 +135,24 @@ export default function ImportUsers() {
               required
               className="mt-1 block text-sm"
             />
+          </div>
+          <div className="flex items-start gap-2 text-sm">
+            <input
+              id="import-update"
+              type="checkbox"
+              name="update"
+              aria-describedby="import-update-help"
+              className="mt-0.5 size-4"
+              defaultChecked={data?.update ?? false}
+            />
+            <div>
+              <label htmlFor="import-update" className="font-medium">
+                {t("admin.import.update")}
+              </label>
+              <p id="import-update-help" className="text-slate-600">
+                {t("admin.import.updateHelp")}
+              </p>
+            </div>
           </div>
           <Button type="submit" disabled={busy}>
             {t("admin.import.preview")}
@@ -95,7 +168,7 @@ export default function ImportUsers() {
           </div>
         ) : null}
       </section>
-      {check ? (
+      {check && summary ? (
         <section aria-labelledby="preview-title" className="space-y-3">
           <h2 id="preview-title" className="text-lg font-semibold">
             {t("admin.import.previewTitle")}
@@ -111,8 +184,12 @@ export default function ImportUsers() {
           ) : (
             <p role={clean ? "status" : "alert"} className={`text-sm ${clean ? "text-green-800" : "text-red-700"}`}>
               {clean
-                ? t("admin.import.allValid", { count: check.rows.length })
-                : t("admin.import.someInvalid", { count: badRows })}
+                ? t("admin.import.summary", {
+                    create: summary.create,
+                    update: summary.update,
+                    unchanged: summary.unchanged,
+                  })
+                : t("admin.import.someInvalid", { count: summary.invalid })}
             </p>
           )}
           {check.rows.length ? (
@@ -123,51 +200,27 @@ export default function ImportUsers() {
                     <th scope="col" className="px-3 py-2">
                       {t("admin.import.line")}
                     </th>
+                    {columns.map((c) => (
+                      <th key={c} scope="col" className="px-3 py-2">
+                        {t(`admin.import.fields.${c}`)}
+                      </th>
+                    ))}
                     <th scope="col" className="px-3 py-2">
-                      {t("admin.users.email")}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t("admin.users.name")}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t("admin.users.roles")}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t("admin.users.team")}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t("admin.users.startDate")}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t("admin.users.locale")}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t("admin.import.problems")}
+                      {t("admin.import.outcome")}
                     </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {check.rows.map((row) => (
-                    <tr key={row.line} className={row.problems.length ? "bg-red-50" : undefined}>
+                    <tr key={row.line} className={`align-top ${row.problems.length ? "bg-red-50" : ""}`}>
                       <td className="px-3 py-2">{row.line}</td>
-                      <td className="px-3 py-2">{row.email}</td>
-                      <td className="px-3 py-2">{row.name}</td>
-                      <td className="px-3 py-2">{row.roles}</td>
-                      <td className="px-3 py-2">{row.team}</td>
-                      <td className="px-3 py-2">{row.startDate}</td>
-                      <td className="px-3 py-2">{row.locale}</td>
-                      <td className="px-3 py-2 text-red-800">
-                        {row.problems.length ? (
-                          <ul>
-                            {row.problems.map((p, i) => (
-                              <li key={i}>
-                                <Problem problem={p} />
-                              </li>
-                            ))}
-                          </ul>
-                        ) : (
-                          <span className="text-green-800">{t("admin.import.ok")}</span>
-                        )}
+                      {columns.map((c) => (
+                        <td key={c} className="px-3 py-2">
+                          {row[c]}
+                        </td>
+                      ))}
+                      <td className="px-3 py-2">
+                        <RowOutcome row={row} />
                       </td>
                     </tr>
                   ))}
@@ -175,14 +228,17 @@ export default function ImportUsers() {
               </table>
             </div>
           ) : null}
-          {clean && data ? (
+          {clean && data && summary.create + summary.update > 0 ? (
             <Form method="post" encType="multipart/form-data">
               <input type="hidden" name="intent" value="import" />
+              {data.update ? <input type="hidden" name="update" value="on" /> : null}
               <textarea name="csv" defaultValue={data.csv} hidden readOnly />
               <Button type="submit" disabled={busy}>
-                {t("admin.import.confirm", { count: check.rows.length })}
+                {t("admin.import.confirm", { create: summary.create, update: summary.update })}
               </Button>
             </Form>
+          ) : clean ? (
+            <p className="text-sm text-slate-700">{t("admin.import.nothingToDo")}</p>
           ) : check.rows.length || check.fileProblems.length ? (
             <p className="text-sm text-slate-700">{t("admin.import.fixAndRetry")}</p>
           ) : null}

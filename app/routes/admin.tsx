@@ -12,6 +12,7 @@ const tabs = [
   { to: "/admin/users", key: "admin.users.title" },
   { to: "/admin/teams", key: "admin.teams.title" },
   { to: "/admin/import", key: "admin.import.title" },
+  { to: "/admin/outbox", key: "outbox.title" },
   { to: "/admin/security", key: "admin.security.title" },
   { to: "/admin/audit", key: "audit.title" },
 ];

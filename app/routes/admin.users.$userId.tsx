@@ -11,16 +11,21 @@ import {
 } from "#app/accounts/admin.server.ts";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { UserEditSchema } from "#app/accounts/schemas.ts";
+import { resendInvitation } from "#app/accounts/invitations.server.ts";
+import { keepRetryAfter } from "#app/utils/headers.ts";
 import { disableTwoFactor } from "#app/accounts/two-factor.server.ts";
 import { UserForm } from "#app/accounts/user-form.tsx";
+import { useDates } from "#app/components/dates.tsx";
 import { Button } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
 import { toDateInput } from "#app/utils/format.ts";
-import { notFound } from "#app/utils/errors.ts";
+import { DomainError, notFound } from "#app/utils/errors.ts";
 import { refuse } from "#app/utils/errors.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Edit user · Rapport" }];
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
@@ -50,6 +55,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await disableTwoFactor(userId, { actor: admin, target: existing, ip: admin.ip });
     return redirect(`/admin/users/${userId}?twoFactorReset=1`);
   }
+  if (intent === "resend-invitation") {
+    const outcome = await resendInvitation(userId, admin, admin.ip);
+    if (outcome.status === "throttled") {
+      return json(
+        { resend: { retryInMinutes: Math.ceil(outcome.retryAfterSeconds / 60) } },
+        { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
+      );
+    }
+    if (outcome.status !== "sent") refuse(new DomainError("inactive", 409, "admin.errors.inviteInactive"), locale);
+    return redirect(`/admin/users/${userId}?invited=1`);
+  }
   const fieldErrors = await checkUserReferences(submission.value, userId);
   if (userId === admin.id && !submission.value.roles.includes("admin")) {
     fieldErrors.roles = ["form.cannotDropOwnAdmin"];
@@ -63,16 +79,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditUser() {
   const { user, options } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const resend = actionData && "resend" in actionData ? actionData.resend : null;
+  const lastResult = actionData && "resend" in actionData ? undefined : actionData;
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
+  const dates = useDates();
   const notice = searchParams.has("created")
-    ? t("admin.users.created")
-    : searchParams.has("saved")
-      ? t("admin.users.saved")
-      : searchParams.has("twoFactorReset")
-        ? t("admin.users.twoFactorWasReset")
-        : null;
+    ? searchParams.get("created") === "invited"
+      ? t("admin.users.createdInvited")
+      : t("admin.users.created")
+    : searchParams.has("invited")
+      ? t("admin.users.invitationResent")
+      : searchParams.has("saved")
+        ? t("admin.users.saved")
+        : searchParams.has("twoFactorReset")
+          ? t("admin.users.twoFactorWasReset")
+          : null;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -104,6 +127,36 @@ export default function EditUser() {
         submitLabel={t("admin.users.save")}
         passwordLabel={t("admin.users.newPassword")}
       />
+      <section aria-labelledby="access-title" className="max-w-2xl rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="access-title" className="font-semibold">
+          {t("admin.users.accessTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700" data-access={user.access}>
+          {user.access === "password"
+            ? t("admin.users.accessPassword")
+            : user.access === "invited" && user.invitation
+              ? t("admin.users.accessInvited", {
+                  sent: dates.dateTime(user.invitation.sentAt),
+                  until: dates.dateTime(user.invitation.expiresAt),
+                })
+              : user.access === "invitationExpired"
+                ? t("admin.users.accessExpired")
+                : t("admin.users.accessNone")}
+        </p>
+        {resend ? (
+          <p role="alert" className="mt-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            {t("admin.users.resendThrottled", { count: resend.retryInMinutes })}
+          </p>
+        ) : null}
+        {user.active && user.access !== "password" ? (
+          <Form method="post" className="mt-3">
+            <input type="hidden" name="intent" value="resend-invitation" />
+            <Button type="submit" variant="secondary">
+              {user.access === "none" ? t("admin.users.sendInvitation") : t("admin.users.resendInvitation")}
+            </Button>
+          </Form>
+        ) : null}
+      </section>
       {user.twoFactor ? (
         <section className="max-w-2xl rounded-lg border border-slate-200 bg-white p-5">
           <h2 className="font-semibold">{t("admin.users.twoFactorTitle")}</h2>

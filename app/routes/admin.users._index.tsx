@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listUsers, USERS_PAGE_SIZE } from "#app/accounts/admin.server.ts";
 import { requireRole } from "#app/accounts/auth.server.ts";
@@ -19,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminUsers() {
   const { q, page, pages, total, users } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const pageLink = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (
@@ -32,6 +33,20 @@ export default function AdminUsers() {
           {t("admin.users.new")}
         </Link>
       </div>
+      {searchParams.has("welcome") ? (
+        <div role="status" className="rounded border border-green-200 bg-green-50 p-4 text-sm text-green-950">
+          <p className="font-semibold">{t("admin.users.welcomeTitle")}</p>
+          <p className="mt-1">{t("admin.users.welcome")}</p>
+          <p className="mt-2 flex flex-wrap gap-4">
+            <Link to="/admin/import" className="font-medium underline">
+              {t("admin.import.title")}
+            </Link>
+            <Link to="/admin/teams" className="font-medium underline">
+              {t("admin.teams.title")}
+            </Link>
+          </p>
+        </div>
+      ) : null}
       <Form method="get" role="search" className="flex gap-2">
         <label htmlFor="user-search" className="sr-only">
           {t("admin.users.search")}
@@ -82,7 +97,13 @@ export default function AdminUsers() {
                 <td className="px-4 py-2">{u.email}</td>
                 <td className="px-4 py-2">{u.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
                 <td className="px-4 py-2">{u.team?.name ?? "—"}</td>
-                <td className="px-4 py-2">{u.active ? t("admin.users.active") : t("admin.users.inactive")}</td>
+                <td className="px-4 py-2">
+                  {!u.active
+                    ? t("admin.users.inactive")
+                    : u.access === "password"
+                      ? t("admin.users.active")
+                      : t(`admin.users.access.${u.access}`)}
+                </td>
               </tr>
             ))}
           </tbody>

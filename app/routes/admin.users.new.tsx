@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply({ fieldErrors, hideFields: ["password"] }), { status: 400 });
   }
   const user = await createUser(submission.value, { ...admin, ip: clientOf(request, context).ip });
-  return redirect(`/admin/users/${user.id}?created=1`);
+  return redirect(`/admin/users/${user.id}?created=${user.invited ? "invited" : "1"}`);
 }
 
 export default function NewUser() {

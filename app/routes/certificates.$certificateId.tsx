@@ -15,7 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   const locale = resolveLocale(request, viewer.locale);
   const { holderId, ...certificate } =
-    (await getCertificate(params.certificateId ?? "")) ?? refuse(notFound("certificate.errors.notFound"), locale);
+    (await getCertificate(params.certificateId ?? "", viewer.timeZone)) ??
+    refuse(notFound("certificate.errors.notFound"), locale);
   // Its holder, an admin, or whoever reviews the holder (their mentor, their team's manager).
   const allowed = holderId === viewer.id || hasRole(viewer, "admin") || (await canReview(viewer, holderId));
   if (!allowed) refuse(forbidden("certificate.errors.notYours"), locale);

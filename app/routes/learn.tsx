@@ -8,8 +8,8 @@ import { ProgressBar } from "#app/components/ui/progress-bar.tsx";
 import { unreadReviews } from "#app/reviews/reviews.server.ts";
 import { getPracticeSummary } from "#app/scenarios/pages.server.ts";
 import { goalAndMentor } from "#app/team/assign.server.ts";
-import { formatDate } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Learn · Rapport" }];
 
@@ -26,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Learn() {
   const { name, home, practice, goal, mentor } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   return (
     <div className="space-y-8">
       <header>
@@ -39,7 +40,7 @@ export default function Learn() {
             {goal
               ? t("learn.goal", {
                   level: t(`levels.${goal.targetLevel}`),
-                  date: formatDate(goal.dueDate, i18n.language),
+                  date: dates.calendarDate(goal.dueDate),
                 })
               : null}
             {goal && mentor ? " · " : null}

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAnonymous, startSession, verifySignIn } from "#app/accounts/auth.server.ts";
 import { demoAccounts } from "#app/accounts/demo.ts";
@@ -117,6 +117,11 @@ export default function LoginPage() {
             {t("login.submit")}
           </Button>
         </Form>
+        <p className="mt-4 text-sm">
+          <Link to="/forgot-password" className="text-brand-700 underline">
+            {t("login.forgot")}
+          </Link>
+        </p>
       </section>
       {demo ? (
         <section aria-labelledby="demo-title" className="rounded-lg border border-brand-100 bg-brand-50 p-6">

@@ -4,14 +4,19 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { destroySession, requireUser } from "#app/accounts/auth.server.ts";
-import { changePassword, updateProfile } from "#app/accounts/profile.server.ts";
+import { changePassword, getOwnTimeZone, updateProfile } from "#app/accounts/profile.server.ts";
+import { emailWanted, notificationKinds } from "#app/notifications/kinds.ts";
+import { getEmailChoices, setEmailChoices } from "#app/notifications/notify.server.ts";
 import { PasswordChangeSchema, ProfileFormSchema, ProfileSchema } from "#app/accounts/schemas.ts";
 import { SessionsList } from "#app/accounts/sessions-list.tsx";
 import { endAllSessions, endSession, listSessions } from "#app/accounts/sessions.server.ts";
 import { LocaleOptions } from "#app/components/locale-options.tsx";
+import { TimeZoneOptions } from "#app/components/time-zone-options.tsx";
 import { Button, ErrorList, Field, SelectField } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
 import { keepRetryAfter } from "#app/utils/headers.ts";
+import { getOrganisation } from "#app/utils/organisation.server.ts";
+import { timeZoneLabel, timeZones } from "#app/utils/time-zone.ts";
 
 export const meta: MetaFunction = () => [{ title: "Profile · Rapport" }];
 
@@ -19,10 +24,15 @@ export const headers = keepRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { allowWithoutTwoFactor: true });
+  const stored = await getEmailChoices(user.id);
   return json({
     name: user.name,
     email: user.email,
     locale: user.locale ?? "auto",
+    timeZone: (await getOwnTimeZone(user.id)) ?? "organisation",
+    organisationZone: (await getOrganisation()).timeZone,
+    zones: timeZones(),
+    emailChoices: notificationKinds.filter((kind) => emailWanted(stored, kind)),
     twoFactor: user.twoFactor,
     sessions: await listSessions(user.id, user.sessionId),
   });
@@ -42,6 +52,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const form = submission.value;
+  if (form.intent === "email-notifications") {
+    await setEmailChoices(
+      user.id,
+      notificationKinds.filter((kind) => !form.email.includes(kind)),
+    );
+    return json({ intent: form.intent, result: submission.reply(), saved: true, retryInMinutes: null });
+  }
   if (form.intent === "end-session") {
     const ended = await endSession(user, form.session, ip);
     return json(
@@ -94,8 +111,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
         );
     }
   }
-  const { name, locale } = form;
-  await updateProfile(user.id, { name, locale: locale === "auto" ? null : locale });
+  const { name, locale, timeZone } = form;
+  await updateProfile(user.id, {
+    name,
+    locale: locale === "auto" ? null : locale,
+    // Left out of the form (an older page, a script): the zone stays as it was.
+    timeZone: timeZone === undefined ? undefined : timeZone === "organisation" ? null : timeZone,
+  });
   return json({ intent: "profile", result: submission.reply(), saved: true, retryInMinutes: null });
 }
 
@@ -106,7 +128,7 @@ export default function Profile() {
   const [profileForm, profileFields] = useForm({
     id: "profile",
     lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
-    defaultValue: { name: data.name, locale: data.locale },
+    defaultValue: { name: data.name, locale: data.locale, timeZone: data.timeZone },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
     shouldRevalidate: "onBlur",
   });
@@ -136,6 +158,17 @@ export default function Profile() {
           >
             <LocaleOptions />
           </SelectField>
+          <SelectField
+            label={t("profile.timeZone")}
+            errors={profileFields.timeZone.errors}
+            selectProps={getSelectProps(profileFields.timeZone)}
+          >
+            <option value="organisation">
+              {t("profile.timeZoneOrganisation", { zone: timeZoneLabel(data.organisationZone) })}
+            </option>
+            <TimeZoneOptions zones={data.zones} />
+          </SelectField>
+          <p className="-mt-2 text-xs text-slate-600">{t("profile.timeZoneHint")}</p>
           <ErrorList errors={profileForm.errors} />
           {actionData?.intent === "profile" && actionData.saved ? (
             <p role="status" className="text-sm text-green-800">
@@ -186,6 +219,37 @@ export default function Profile() {
             </p>
           ) : null}
           <Button type="submit">{t("profile.changePassword")}</Button>
+        </Form>
+      </section>
+      <section
+        aria-labelledby="email-choices-title"
+        className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      >
+        <h2 id="email-choices-title" className="text-lg font-semibold">
+          {t("profile.emailTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">{t("profile.emailHelp")}</p>
+        <Form method="post" className="mt-4 space-y-3">
+          <input type="hidden" name="intent" value="email-notifications" />
+          {notificationKinds.map((kind) => (
+            <div key={kind} className="flex items-start gap-2 text-sm">
+              <input
+                id={`email-${kind}`}
+                type="checkbox"
+                name="email"
+                value={kind}
+                defaultChecked={data.emailChoices.includes(kind)}
+                className="mt-0.5 size-4"
+              />
+              <label htmlFor={`email-${kind}`}>{t(`profile.emailKinds.${kind}`)}</label>
+            </div>
+          ))}
+          {actionData?.intent === "email-notifications" && actionData.saved ? (
+            <p role="status" className="text-sm text-green-800">
+              {t("profile.saved")}
+            </p>
+          ) : null}
+          <Button type="submit">{t("profile.emailSave")}</Button>
         </Form>
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -5,8 +5,8 @@ import { requireUser } from "#app/accounts/auth.server.ts";
 import { CompetencyChart } from "#app/ladder/competency-chart.tsx";
 import { getProgressPage } from "#app/ladder/pages.server.ts";
 import { RequirementList } from "#app/ladder/requirement-list.tsx";
-import { formatDate } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Progress · Rapport" }];
 
@@ -18,7 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ProgressPage() {
   const data = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   return (
     <div className="space-y-8">
       <header>
@@ -51,7 +52,7 @@ export default function ProgressPage() {
                   to={`/certificates/${level.certification.id}`}
                   className="mt-1 inline-block text-brand-700 underline"
                 >
-                  {t("progress.certificate", { date: formatDate(level.certification.at, i18n.language) })}
+                  {t("progress.certificate", { date: dates.date(level.certification.at) })}
                 </Link>
               ) : null}
             </li>

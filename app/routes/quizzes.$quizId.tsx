@@ -18,9 +18,10 @@ import { QuizForm } from "#app/quizzes/quiz-form.tsx";
 import { quizFormSchema } from "#app/quizzes/schemas.ts";
 import { notFound } from "#app/utils/errors.ts";
 import { refusal, refuse } from "#app/utils/errors.server.ts";
-import { formatDateTime, formatWait } from "#app/utils/format.ts";
+import { formatWait } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { keepRetryAfter } from "#app/utils/headers.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Quiz"} · Rapport` }];
 
@@ -96,6 +97,7 @@ export default function QuizPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
+  const dates = useDates();
   const refused = actionData?.error ?? null;
   const resultId = refused?.code === "alreadySubmitted" ? refused.details.attemptId : null;
   return (
@@ -150,7 +152,7 @@ export default function QuizPage() {
           ) : data.verdict.reason === "wait" ? (
             <p>
               {t(data.feedbackShown ? "quiz.waitUntil" : "quiz.waitUntilKeyLater", {
-                time: formatDateTime(data.verdict.until, i18n.language),
+                time: dates.dateTime(data.verdict.until),
               })}
             </p>
           ) : (
@@ -169,7 +171,7 @@ export default function QuizPage() {
               <li key={attempt.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
                 <span>
                   {t("quiz.attemptNumber", { number: attempt.number })} ·{" "}
-                  {attempt.submittedAt ? formatDateTime(attempt.submittedAt, i18n.language) : ""}
+                  {attempt.submittedAt ? dates.dateTime(attempt.submittedAt) : ""}
                 </span>
                 {attempt.score === null ? null : (
                   <span className={attempt.passed ? "text-emerald-800" : "text-red-800"}>

@@ -13,7 +13,7 @@ import { Conversation } from "#app/scenarios/conversation.tsx";
 import { ActivityLog } from "#app/scenarios/help-desk.tsx";
 import { MeasuresPanel } from "#app/scenarios/measures-panel.tsx";
 import { refusal, refuse } from "#app/utils/errors.server.ts";
-import { formatDateTime } from "#app/utils/format.ts";
+import { useDates } from "#app/components/dates.tsx";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -63,7 +63,8 @@ export default function GradeAttempt() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const busy = navigation.state === "submitting";
   const canGrade = data.claim?.mine === true;
   const state = useGradeForm(data, actionData?.result);
@@ -79,18 +80,16 @@ export default function GradeAttempt() {
           {data.trainee.name} · {data.title}
         </h1>
         <p className="text-sm text-slate-700">
-          {data.submittedAt
-            ? t("reviews.submittedAt", { time: formatDateTime(data.submittedAt, i18n.language) })
-            : null}
+          {data.submittedAt ? t("reviews.submittedAt", { time: dates.dateTime(data.submittedAt) }) : null}
           {data.reviewStatus === "graded" ? ` · ${t("reviews.alreadyGraded")}` : ""}
         </p>
         {data.claim?.mine ? (
           <p className="text-sm text-slate-700" data-claim="mine">
-            {t("reviews.youHoldIt", { time: formatDateTime(data.claim.until, i18n.language) })}
+            {t("reviews.youHoldIt", { time: dates.dateTime(data.claim.until) })}
           </p>
         ) : data.claim ? (
           <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-claim="other">
-            {t("reviews.heldBy", { name: data.claim.by, time: formatDateTime(data.claim.until, i18n.language) })}
+            {t("reviews.heldBy", { name: data.claim.by, time: dates.dateTime(data.claim.until) })}
           </p>
         ) : (
           <Form

@@ -5,10 +5,10 @@ import { requireRole } from "#app/accounts/auth.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import { competencies, isCompetency } from "#app/content/vocabulary.ts";
 import { getQueue } from "#app/reviews/reviews.server.ts";
-import { formatDateTime } from "#app/utils/format.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { Pager } from "#app/components/ui/pager.tsx";
+import { useDates } from "#app/components/dates.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Reviews · Rapport" }];
 
@@ -33,7 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ReviewQueue() {
   const { queue, targetDays } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const pageLink = (page: number) => {
     const next = new URLSearchParams(params);
     next.set("page", String(page));
@@ -127,9 +128,9 @@ export default function ReviewQueue() {
                       {t(`scenario.channels.${item.scenario.channel}`)} · {item.scenario.level}
                     </span>
                   </td>
-                  <td className="px-3 py-2 tabular-nums">{formatDateTime(item.submittedAt, i18n.language)}</td>
+                  <td className="px-3 py-2 tabular-nums">{dates.dateTime(item.submittedAt)}</td>
                   <td className="px-3 py-2 tabular-nums">
-                    {formatDateTime(item.due, i18n.language)}
+                    {dates.dateTime(item.due)}
                     {item.overdue ? (
                       <span className="ml-2 rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">
                         {t("reviews.overdue")}

@@ -22,7 +22,7 @@ import { panelOf, ScenarioFormSchema } from "#app/scenarios/schemas.ts";
 import { moodKeys } from "#app/scenarios/view.ts";
 import { notFound } from "#app/utils/errors.ts";
 import { refusal, refuse } from "#app/utils/errors.server.ts";
-import { formatDateTime } from "#app/utils/format.ts";
+import { useDates } from "#app/components/dates.tsx";
 import { keepRetryAfter } from "#app/utils/headers.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
@@ -88,7 +88,8 @@ export default function ScenarioPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const say = useFieldMessage();
   const view = data.attempt;
   const sent = actionData?.result.initialValue ?? null;
@@ -182,7 +183,7 @@ export default function ScenarioPage() {
           <ol className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {data.history.map((attempt) => (
               <li key={attempt.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
-                <span>{attempt.finishedAt ? formatDateTime(attempt.finishedAt, i18n.language) : ""}</span>
+                <span>{attempt.finishedAt ? dates.dateTime(attempt.finishedAt) : ""}</span>
                 <span>
                   {t("scenario.csatValue", { value: attempt.csat })} ·{" "}
                   {attempt.resolved ? t("scenario.resolved") : t("scenario.notResolved")}

@@ -10,7 +10,7 @@ import { SignOffForm } from "#app/reviews/sign-off-form.tsx";
 import { recordSignOff } from "#app/reviews/signoff.server.ts";
 import { getTraineePage, requireTrainee } from "#app/reviews/trainee-page.server.ts";
 import { refusal, refuse } from "#app/utils/errors.server.ts";
-import { formatDateTime } from "#app/utils/format.ts";
+import { useDates } from "#app/components/dates.tsx";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -50,7 +50,8 @@ export default function TraineePage() {
   const sent = actionData?.result.initialValue;
   const sentFrom = sent ? `${String(sent.level)}/${String(sent.behaviour)}` : null;
   const busy = useNavigation().state === "submitting";
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   return (
     <div className="space-y-8">
       <nav aria-label={t("courses.breadcrumb")} className="text-sm">
@@ -74,8 +75,7 @@ export default function TraineePage() {
               <span>
                 {a.title}
                 <span className="block text-xs text-slate-600">
-                  {a.finishedAt ? formatDateTime(a.finishedAt, i18n.language) : ""} ·{" "}
-                  {t("scenario.csatValue", { value: a.csat })}
+                  {a.finishedAt ? dates.dateTime(a.finishedAt) : ""} · {t("scenario.csatValue", { value: a.csat })}
                 </span>
               </span>
               <span>
@@ -139,7 +139,7 @@ export default function TraineePage() {
                         <p className="text-sm text-slate-700">
                           {t(b.state.confirmed ? "trainee.confirmedBy" : "trainee.withdrawnBy", {
                             name: b.state.by,
-                            time: formatDateTime(b.state.at, i18n.language),
+                            time: dates.dateTime(b.state.at),
                           })}{" "}
                           — “<span className="whitespace-pre-line">{b.state.note}</span>”
                         </p>
@@ -163,7 +163,7 @@ export default function TraineePage() {
             <ol className="mt-2 space-y-1">
               {data.history.map((h, i) => (
                 <li key={i}>
-                  {formatDateTime(h.at, i18n.language)} · {h.mentor} ·{" "}
+                  {dates.dateTime(h.at)} · {h.mentor} ·{" "}
                   {t(h.action === "confirm" ? "trainee.confirmed" : "trainee.withdrew")} {h.level}/{h.behaviourId} — “
                   {h.note}”
                 </li>

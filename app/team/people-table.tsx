@@ -2,7 +2,7 @@
 // missing, activity, goal and mentor (and a link to change the last two).
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "#app/utils/format.ts";
+import { useDates } from "#app/components/dates.tsx";
 
 type Row = {
   id: string;
@@ -19,7 +19,8 @@ type Row = {
 };
 
 export function PeopleTable({ rows, changeHref }: { rows: Row[]; changeHref: (personId: string) => string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
@@ -57,7 +58,7 @@ export function PeopleTable({ rows, changeHref }: { rows: Row[]; changeHref: (pe
                   {row.missing.length > 3 ? ` ${t("team.andMore", { count: row.missing.length - 3 })}` : ""}
                 </td>
                 <td className="px-3 py-2">
-                  {row.lastActivity ? formatDate(row.lastActivity, i18n.language) : "—"}
+                  {row.lastActivity ? dates.date(row.lastActivity) : "—"}
                   {row.stalled ? (
                     <span className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
                       {t("team.stalled")}
@@ -67,7 +68,7 @@ export function PeopleTable({ rows, changeHref }: { rows: Row[]; changeHref: (pe
                 <td className="px-3 py-2">
                   {row.goal ? (
                     <>
-                      {row.goal.targetLevel} · {formatDate(row.goal.dueDate, i18n.language)}
+                      {row.goal.targetLevel} · {dates.date(row.goal.dueDate)}
                       {row.goal.late ? (
                         <span className="ml-1 rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">
                           {t("team.late")}

@@ -1,3 +1,4 @@
+import { Cron } from "croner";
 import { z } from "zod";
 import { DatabaseUrlError, databaseTarget } from "./database-url.server.ts";
 
@@ -71,7 +72,70 @@ const schema = z.object({
   /** Quiz attempts and scenario attempts one person may start per hour. */
   QUIZ_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   SCENARIO_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  /**
+   * The mail server, as smtp://user:password@host:587 (STARTTLS when offered) or
+   * smtps://…:465. Without it mails wait in the outbox (/admin/outbox) and are logged.
+   */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || /^smtps?:$/.test(urlOrNull(v)?.protocol ?? ""), {
+      message: "SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465",
+    }),
+  /** The sender of every mail: "Rapport <rapport@example.com>" or an address. */
+  MAIL_FROM: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || mailboxAddress(v) !== null, {
+      message: 'MAIL_FROM must be an address, or a name and an address: "Rapport <rapport@example.com>"',
+    }),
+  /** Where people reach Rapport: the start of every link in a mail (https://academy.example.com). */
+  APP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().replace(/\/+$/, "") || undefined)
+    .refine((v) => v === undefined || /^https?:$/.test(urlOrNull(v)?.protocol ?? ""), {
+      message: "APP_URL must be the address people open Rapport at, like https://academy.example.com",
+    }),
+  /** A mail that failed this many times is given up (an admin can send it again from /admin/outbox). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  /** How often each server looks for mails to send. */
+  OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** How long an invitation link works. */
+  INVITATION_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  /** When every server looks for digests and reminders due (croner pattern; each is sent once). */
+  NOTICE_SCHEDULE: z
+    .string()
+    .default("*/15 * * * *")
+    .refine((v) => validCron(v), { message: "NOTICE_SCHEDULE must be a cron pattern like */15 * * * *" }),
+  /** Digests and reminders go out from this hour of each person's day (0–23, in their time zone). */
+  NOTICE_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
+
+function urlOrNull(value: string) {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/** The address part of "Name <address>" or of a bare address; null when it is not one. */
+export function mailboxAddress(value: string) {
+  const address = /<([^<>]+)>\s*$/.exec(value)?.[1] ?? value;
+  return z.email().safeParse(address.trim()).success ? address.trim() : null;
+}
+
+function validCron(pattern: string) {
+  try {
+    new Cron(pattern, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Env = Omit<z.infer<typeof schema>, "SESSION_SECRET"> & {
   /** The secret that signs (the first listed). */
@@ -98,9 +162,28 @@ export function getEnv(): Env {
   if (parsed.data.SESSION_IDLE_MINUTES > parsed.data.SESSION_MAX_HOURS * 60) {
     throw new Error("Invalid environment:\n  SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_HOURS");
   }
+  // Mails that leave the machine need a sender and links that work outside it.
+  if (parsed.data.SMTP_URL) {
+    const missing = (["MAIL_FROM", "APP_URL"] as const).filter((key) => !parsed.data[key]);
+    if (missing.length) {
+      throw new Error(
+        `Invalid environment:\n${missing.map((key) => `  ${key} is required when SMTP_URL is set`).join("\n")}`,
+      );
+    }
+  }
   const secrets = parsed.data.SESSION_SECRET;
   cached = { ...parsed.data, SESSION_SECRET: secrets[0] ?? "", SESSION_SECRETS: secrets };
   return cached;
+}
+
+/** The start of every link in a mail; the local server when APP_URL is not set (dev, demo). */
+export function appUrl() {
+  return getEnv().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+/** The sender of every mail. */
+export function mailFrom() {
+  return getEnv().MAIL_FROM ?? "Rapport <rapport@localhost>";
 }
 
 /** The only environment values the browser may see. */

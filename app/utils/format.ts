@@ -1,31 +1,51 @@
+// Dates and times as people read them: in their language and their time zone. Instants (a
+// submission, a sign-in) are shown in the reader's zone; calendar dates that carry no time
+// (a start date, a goal's due date, stored as midnight UTC) are shown as that same date
+// everywhere.
+//
 // Building an Intl formatter costs far more than using one (a page of dates spent
-// milliseconds on it), so each is made once per locale and style.
+// milliseconds on it), so each is made once per locale, style and zone.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, withTime: boolean) {
-  const key = `${locale}|${withTime}`;
+function formatter(locale: string, withTime: boolean, timeZone: string) {
+  const key = `${locale}|${withTime}|${timeZone}`;
   let made = formatters.get(key);
   if (!made) {
-    made = new Intl.DateTimeFormat(locale, {
-      dateStyle: "medium",
-      ...(withTime ? { timeStyle: "short" } : {}),
-      timeZone: "UTC",
-    });
+    try {
+      made = new Intl.DateTimeFormat(locale, {
+        dateStyle: "medium",
+        ...(withTime ? { timeStyle: "short" } : {}),
+        timeZone,
+      });
+    } catch {
+      // A zone this runtime does not know (an older browser): UTC rather than a broken page.
+      made = new Intl.DateTimeFormat(locale, {
+        dateStyle: "medium",
+        ...(withTime ? { timeStyle: "short" } : {}),
+        timeZone: "UTC",
+      });
+    }
     formatters.set(key, made);
   }
   return made;
 }
 
-/** Dates arrive from loaders as ISO strings; shown in the person's locale, in UTC (dates carry no time). */
-export function formatDate(value: string | Date, locale: string) {
-  return formatter(locale, false).format(new Date(value));
+/** The day of an instant, in the reader's zone. Values arrive from loaders as ISO strings. */
+export function formatDate(value: string | Date, locale: string, timeZone: string) {
+  return formatter(locale, false, timeZone).format(new Date(value));
+}
+
+/** An instant's date and time, in the reader's zone. */
+export function formatDateTime(value: string | Date, locale: string, timeZone: string) {
+  return formatter(locale, true, timeZone).format(new Date(value));
+}
+
+/** A date that carries no time (stored as midnight UTC): the same date in every zone. */
+export function formatCalendarDate(value: string | Date, locale: string) {
+  return formatter(locale, false, "UTC").format(new Date(value));
 }
 
 export function toDateInput(value: string | Date | null | undefined) {
   return value ? new Date(value).toISOString().slice(0, 10) : "";
-}
-
-export function formatDateTime(value: string | Date, locale: string) {
-  return formatter(locale, true).format(new Date(value)) + " UTC";
 }
 
 /** Seconds as m:ss (or h:mm:ss): time into an attempt, the same on server and browser. */

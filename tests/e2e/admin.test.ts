@@ -53,9 +53,9 @@ describe("admin", () => {
       ),
     );
     await page.getByRole("button", { name: "Check file" }).click();
-    await page.getByText("All 2 rows are valid and ready to import.").waitFor();
-    await page.getByRole("button", { name: "Import 2 users" }).click();
-    await page.getByText("2 users imported.").waitFor();
+    await page.getByText("Every row is valid: 2 to create, 0 to update, 0 unchanged.").waitFor();
+    await page.getByRole("button", { name: "Import: create 2, update 0" }).click();
+    await page.getByText("2 people created.").waitFor();
     await page.goto("/admin/users?q=petrenko");
     await expect(page.getByRole("link", { name: "Надія Петренко" }).count()).resolves.toBe(1);
     await page.goto("/admin/users?q=good.one");
@@ -68,7 +68,7 @@ describe("admin", () => {
     await signIn(page, demo("admin"));
     await page.goto("/admin/users/new");
     await page.getByLabel("Name").fill("<script>alert(1)</script>");
-    await page.getByLabel("Email").fill("not an email");
+    await page.getByLabel("Email", { exact: true }).fill("not an email");
     // Server-side answer, as if JavaScript were off: submit without the browser's own checks.
     await page.locator("form#user").evaluate((form: HTMLFormElement) => form.setAttribute("novalidate", ""));
     await page.getByRole("button", { name: "Create user" }).click();
@@ -76,7 +76,7 @@ describe("admin", () => {
     await expect(page.getByText("Enter an email address like name@example.com.").count()).resolves.toBe(1);
 
     await page.getByLabel("Name").fill("Beatriz Nunes");
-    await page.getByLabel("Email").fill("beatriz.nunes@example.com");
+    await page.getByLabel("Email", { exact: true }).fill("beatriz.nunes@example.com");
     await page.getByLabel("Team").selectOption({ label: "Aurora" });
     await page.getByLabel(/^Password/).fill("a-strong-password");
     await page.getByRole("button", { name: "Create user" }).click();

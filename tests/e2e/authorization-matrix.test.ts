@@ -54,6 +54,8 @@ const same = (outcome: Outcome): Record<Persona, Outcome> => ({
   admin: outcome,
 });
 
+const unknownToken = "A".repeat(43);
+
 export const matrix: Row[] = [
   { route: "routes/_index", method: "GET", path: "/", expect: everyoneSignedIn("ok") },
   { route: "routes/healthz", method: "GET", path: "/healthz", expect: same("ok") },
@@ -177,6 +179,80 @@ export const matrix: Row[] = [
     path: "/admin/import",
     body: "intent=preview",
     expect: adminOnly("bad"),
+  },
+  { route: "routes/admin.outbox._index", method: "GET", path: "/admin/outbox", expect: adminOnly("ok") },
+  {
+    route: "routes/admin.outbox._index",
+    method: "POST",
+    path: "/admin/outbox",
+    body: "intent=retry&mailId=",
+    expect: adminOnly("bad"),
+  },
+  { route: "routes/admin.outbox.$mailId", method: "GET", path: "/admin/outbox/nope", expect: adminOnly("notFound") },
+  {
+    route: "routes/admin.outbox.$mailId",
+    method: "POST",
+    path: "/admin/outbox/nope",
+    body: "intent=retry&mailId=nope",
+    expect: adminOnly("notFound"),
+  },
+  {
+    route: "routes/admin.outbox.$mailId_.html",
+    method: "GET",
+    path: "/admin/outbox/nope/html",
+    expect: adminOnly("notFound"),
+  },
+  // One-time links: a token nobody was given is a 404 for everyone, signed in or not.
+  { route: "routes/invitation.$token", method: "GET", path: `/invitation/${unknownToken}`, expect: same("notFound") },
+  {
+    route: "routes/invitation.$token",
+    method: "POST",
+    path: `/invitation/${unknownToken}`,
+    body: "password=violet+tram+umbrella&confirmPassword=violet+tram+umbrella",
+    expect: same("notFound"),
+  },
+  {
+    route: "routes/reset-password.$token",
+    method: "GET",
+    path: `/reset-password/${unknownToken}`,
+    expect: same("notFound"),
+  },
+  {
+    route: "routes/reset-password.$token",
+    method: "POST",
+    path: `/reset-password/${unknownToken}`,
+    body: "password=violet+tram+umbrella&confirmPassword=violet+tram+umbrella",
+    expect: same("notFound"),
+  },
+  // The demo has admins: the first-run page is gone.
+  { route: "routes/setup.$token", method: "GET", path: `/setup/${unknownToken}`, expect: same("notFound") },
+  {
+    route: "routes/setup.$token",
+    method: "POST",
+    path: `/setup/${unknownToken}`,
+    body: "name=Eve&email=eve%40example.com",
+    expect: same("notFound"),
+  },
+  {
+    route: "routes/forgot-password",
+    method: "GET",
+    path: "/forgot-password",
+    expect: { anonymous: "ok", trainee: "to:/", mentor: "to:/", manager: "to:/", admin: "to:/" },
+  },
+  {
+    route: "routes/forgot-password",
+    method: "POST",
+    path: "/forgot-password",
+    body: "email=",
+    expect: { anonymous: "bad", trainee: "to:/", mentor: "to:/", manager: "to:/", admin: "to:/" },
+  },
+  { route: "routes/notifications", method: "GET", path: "/notifications", expect: everyoneSignedIn("ok") },
+  {
+    route: "routes/notifications",
+    method: "POST",
+    path: "/notifications",
+    body: "id=",
+    expect: everyoneSignedIn("bad"),
   },
   { route: "routes/learn", method: "GET", path: "/learn", expect: everyoneSignedIn("ok") },
   {

@@ -1,0 +1,125 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getUser, startSession } from "#app/accounts/auth.server.ts";
+import { acceptInvitation, checkInvitation, type LinkProblem as Gone } from "#app/accounts/invitations.server.ts";
+import { LinkProblem } from "#app/accounts/link-problem.tsx";
+import { NewPasswordSchema } from "#app/accounts/schemas.ts";
+import { useDates } from "#app/components/dates.tsx";
+import { Button, ErrorList, Field } from "#app/components/ui/field.tsx";
+import { clientOf } from "#app/utils/client.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Welcome · Rapport" }];
+
+const statusOf = (problem: Gone | "otherPerson") =>
+  problem === "invalid" ? 404 : problem === "otherPerson" ? 403 : 410;
+
+/**
+ * What the link shows: the form, or why it cannot be used. Someone else signed in in this
+ * browser must sign out first: the link must not quietly set a password for another person.
+ */
+async function inspect(request: Request, token: string | undefined) {
+  const checked = await checkInvitation(token);
+  const viewer = await getUser(request);
+  const signedInAs = viewer?.name ?? null;
+  if (checked.problem === null) {
+    if (viewer && viewer.id !== checked.user.id) return { problem: "otherPerson" as const, signedInAs };
+    return { ...checked, signedInAs };
+  }
+  return { problem: checked.problem, signedInAs };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const found = await inspect(request, params.token);
+  if (found.problem !== null) {
+    return json(
+      { problem: found.problem, signedInAs: found.signedInAs, invitee: null },
+      { status: statusOf(found.problem) },
+    );
+  }
+  return json({
+    problem: null,
+    signedInAs: found.signedInAs,
+    invitee: { name: found.user.name, email: found.user.email, expiresAt: found.invitation.expiresAt },
+  });
+}
+
+const hidden = ["password", "confirmPassword"];
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { problem, signedInAs } = await inspect(request, params.token);
+  if (problem !== null) return json({ problem, signedInAs, result: null }, { status: statusOf(problem) });
+  const submission = parseWithZod(await request.formData(), { schema: NewPasswordSchema });
+  if (submission.status !== "success") {
+    return json({ problem: null, signedInAs, result: submission.reply({ hideFields: hidden }) }, { status: 400 });
+  }
+  const client = clientOf(request, context);
+  const outcome = await acceptInvitation(params.token ?? "", submission.value.password, client.ip);
+  switch (outcome.status) {
+    case "gone":
+      return json({ problem: outcome.problem, signedInAs, result: null }, { status: statusOf(outcome.problem) });
+    case "common":
+      return json(
+        {
+          problem: null,
+          signedInAs,
+          result: submission.reply({ fieldErrors: { password: ["form.passwordCommon"] }, hideFields: hidden }),
+        },
+        { status: 400 },
+      );
+    case "ok":
+      return redirect("/?welcome=1", { headers: await startSession(request, outcome.user, client, "invitation") });
+  }
+}
+
+export default function Invitation() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const dates = useDates();
+  const [form, fields] = useForm({
+    id: "invitation",
+    lastResult: actionData?.result,
+    constraint: { password: { required: true }, confirmPassword: { required: true } },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPasswordSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  const problem = actionData?.problem ?? data.problem;
+  if (problem || !data.invitee) {
+    return <LinkProblem kind="invitation" problem={problem ?? "invalid"} signedInAs={data.signedInAs ?? undefined} />;
+  }
+  return (
+    <section className="mx-auto max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h1 className="text-2xl font-bold">{t("invitation.title", { name: data.invitee.name })}</h1>
+      <p className="mt-1 text-sm text-slate-700">{t("invitation.intro")}</p>
+      <p className="mt-3 text-sm">
+        {t("invitation.signInWith")} <strong>{data.invitee.email}</strong>
+      </p>
+      <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+        {/* Lets password managers save the new password under the right account. */}
+        <input type="hidden" name="username" autoComplete="username" value={data.invitee.email} />
+        <Field
+          label={t("invitation.password")}
+          hint={t("profile.passwordHint")}
+          errors={fields.password.errors}
+          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+        />
+        <Field
+          label={t("invitation.confirmPassword")}
+          errors={fields.confirmPassword.errors}
+          inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
+        />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
+          {t("invitation.submit")}
+        </Button>
+        <p className="text-xs text-slate-600">
+          {t("invitation.expires", { time: dates.dateTime(data.invitee.expiresAt) })}
+        </p>
+      </Form>
+    </section>
+  );
+}
