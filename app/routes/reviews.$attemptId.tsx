@@ -36,24 +36,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       throw new Response("This attempt has not been submitted for review.", { status: 409 });
     return reviewErrorResponse(error);
   });
-  const { attempt, state, reviewStatus, scenario, events, measures, working, versions, claim } = opened;
-  const view = attemptView({
-    id: attempt.id,
-    userId: attempt.userId,
-    scenarioId: attempt.scenarioId,
-    locale: attempt.locale,
-    startedAt: attempt.startedAt,
-    stepId: attempt.stepId,
-    turn: attempt.turn,
-    finishedAt: attempt.finishedAt,
-    reviewStatus,
-    submittedAt: attempt.submittedAt,
-    previousAttemptId: attempt.previousAttemptId,
-    scenario,
-    state,
-    measures,
-    events,
-  });
+  const { attempt, state, scenario, events, measures, working, versions, claim } = opened;
+  const view = attemptView(
+    {
+      id: attempt.id,
+      locale: attempt.locale,
+      startedAt: attempt.startedAt,
+      turn: attempt.turn,
+      finishedAt: attempt.finishedAt,
+      scenario,
+      state,
+      events,
+    },
+    "mentor",
+  );
   const prefill = prefillScores(scenario, events, measures);
   return json({
     attemptId: attempt.id,
@@ -62,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submittedAt: attempt.submittedAt,
     reviewStatus: attempt.reviewStatus,
     view,
+    names: Object.fromEntries(scenario.conversations.map((c) => [c.id, c.persona.name])),
     measures,
     rubric: scenario.rubric,
     prefill,
@@ -203,12 +200,18 @@ export default function GradeAttempt() {
           <h2 id="transcript" className="text-xl font-semibold">
             {t("reviews.transcript")}
           </h2>
-          <Conversation view={data.view} afterTurn={commentBox} />
-          <ActivityLog view={data.view} />
+          {data.view.conversations.map((conversation) => (
+            <div key={conversation.id} className="space-y-4">
+              <Conversation view={{ ...data.view, ...conversation }} afterTurn={commentBox} />
+              <ActivityLog view={data.view} conversation={conversation} />
+            </div>
+          ))}
         </section>
 
         <div className="space-y-4">
-          {data.measures ? <MeasuresPanel measures={data.measures} compact /> : null}
+          {data.measures ? (
+            <MeasuresPanel measures={data.measures} names={data.names} trainee={data.trainee.name} compact />
+          ) : null}
           <Form method="post" id="grade-form" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
             <input type="hidden" name="basedOn" value={data.working?.version ?? 0} />
             <fieldset disabled={!canGrade} className="space-y-4">

@@ -17,7 +17,8 @@ import {
 import { findScenario } from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";
 import { Conversation } from "#app/scenarios/conversation.tsx";
-import { type ActionInput, PlayError } from "#app/scenarios/engine.server.ts";
+import { type ActionInput, parseDifficulty, PlayError } from "#app/scenarios/engine.server.ts";
+import { SINGLE_CONVERSATION } from "#app/content/schemas/scenario.ts";
 import { HelpDesk, type KnowledgeBase } from "#app/scenarios/help-desk.tsx";
 import { ScenarioBadges } from "#app/scenarios/scenario-badges.tsx";
 import { attemptView, searchArticles } from "#app/scenarios/view.server.ts";
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: bundle.id,
     title: scenario.title,
     summary: scenario.summary,
-    situation: scenario.persona.situation,
+    situation: scenario.conversations.map((c) => c.persona.situation).join("\n\n"),
     channel: scenario.channel,
     level: scenario.level,
     minutes: scenario.minutes,
@@ -115,12 +116,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
       invariantResponse(owned, "There is no such attempt of yours to follow.", { status: 404 });
     }
-    await startAttempt(user.id, bundle, resolveLocale(request, user.locale), previous);
+    try {
+      const difficulty = parseDifficulty(field(form, "difficulty"));
+      await startAttempt(user.id, bundle, resolveLocale(request, user.locale), difficulty, previous);
+    } catch (error) {
+      if (error instanceof PlayError)
+        return json<ActionError>(
+          { error: error.code, at: "start", detail: error.detail, kept: {} },
+          { status: error.status },
+        );
+      throw error;
+    }
     return redirect(`/scenarios/${bundle.id}`);
   }
 
   const attemptId = field(form, "attemptId");
-  const step = field(form, "step");
+  const target = { conversation: field(form, "conversation") || SINGLE_CONVERSATION, step: field(form, "step") };
   const kept: ActionError["kept"] = {
     text: field(form, "text") || undefined,
     option: field(form, "option") || undefined,
@@ -143,8 +154,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "reply": {
         const option = form.get("option");
         const text = form.get("text");
-        if (typeof option === "string") await recordReply(user.id, bundle, attemptId, step, { optionId: option });
-        else if (typeof text === "string") await recordReply(user.id, bundle, attemptId, step, { text });
+        if (typeof option === "string") await recordReply(user.id, bundle, attemptId, target, { optionId: option });
+        else if (typeof text === "string") await recordReply(user.id, bundle, attemptId, target, { text });
         else return fail(400, "chooseReply");
         return redirect(back("reply"));
       }
@@ -154,11 +165,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
           value: field(form, "value"),
           note: field(form, "note"),
         };
-        await recordActions(user.id, bundle, attemptId, step, [input]);
+        await recordActions(user.id, bundle, attemptId, target, [input]);
         return redirect(back(anchorFor(input.type)));
       }
       case "ticket": {
         const attempt = await loadAttempt(user.id, bundle, attemptId);
+        const ticket = attempt.state.conversations.find((c) => c.id === target.conversation)?.ticket;
         const inputs: ActionInput[] = [];
         for (const [name, type] of [
           ["status", "set-status"],
@@ -166,9 +178,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ["category", "set-category"],
         ] as const) {
           const value = form.get(name);
-          if (typeof value === "string" && value !== attempt.state.ticket[name]) inputs.push({ type, value });
+          if (typeof value === "string" && value !== ticket?.[name]) inputs.push({ type, value });
         }
-        await recordActions(user.id, bundle, attemptId, step, inputs);
+        await recordActions(user.id, bundle, attemptId, target, inputs);
         return redirect(back("desk-ticket"));
       }
       case "finish": {
@@ -187,18 +199,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+type View = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["attempt"]>;
+
 function ReplyComposer({
   view,
+  conversation,
   busy,
   kept,
 }: {
-  view: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["attempt"]>;
+  view: View;
+  conversation: View["conversations"][number];
   busy: boolean;
   kept?: ActionError["kept"];
 }) {
   const { t } = useTranslation();
-  const { current } = view;
-  if (current.ended) {
+  const { current } = conversation;
+  if (view.over) {
     return (
       <Form method="post" className="space-y-2">
         <input type="hidden" name="intent" value="finish" />
@@ -215,9 +231,11 @@ function ReplyComposer({
     <>
       <input type="hidden" name="intent" value="reply" />
       <input type="hidden" name="attemptId" value={view.id} />
+      <input type="hidden" name="conversation" value={conversation.id} />
       <input type="hidden" name="step" value={current.id} />
     </>
   );
+  if (current.ended) return null;
   if (current.options) {
     return (
       <Form method="post" preventScrollReset key={`reply-${view.turn}`}>
@@ -325,32 +343,46 @@ export default function ScenarioPage() {
       </header>
       {error && !view ? <ErrorMessage>{errorText}</ErrorMessage> : null}
       {view ? (
-        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
-          <div className="space-y-3">
-            <details className="rounded border border-slate-200 bg-white p-3 text-sm">
-              <summary className="cursor-pointer font-medium">{t("scenario.briefing")}</summary>
-              <p className="mt-2 text-slate-700">{data.situation}</p>
-            </details>
-            <p className="text-sm text-slate-700" data-mood={view.mood}>
-              {t("scenario.moodNow", {
-                name: view.persona.name,
-                mood: t(`scenario.mood.${moodKeys[view.mood] ?? "neutral"}`),
-                value: view.mood,
-              })}
-            </p>
-            <Conversation
-              view={view}
-              composer={
-                <div id="reply" className="scroll-mt-4">
-                  {errorAt("reply")}
-                  <ReplyComposer view={view} busy={busy} kept={error?.kept} />
+        <div className="space-y-6">
+          <details className="rounded border border-slate-200 bg-white p-3 text-sm">
+            <summary className="cursor-pointer font-medium">{t("scenario.briefing")}</summary>
+            <p className="mt-2 whitespace-pre-line text-slate-700">{data.situation}</p>
+          </details>
+          {view.conversations
+            .filter((conversation) => conversation.open)
+            .map((conversation) => (
+              <div key={conversation.id} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+                <div className="space-y-3">
+                  <p className="text-sm text-slate-700" data-mood={conversation.mood}>
+                    {t("scenario.moodNow", {
+                      name: conversation.persona.name,
+                      mood: t(`scenario.mood.${moodKeys[conversation.mood] ?? "neutral"}`),
+                      value: conversation.mood,
+                    })}
+                  </p>
+                  <Conversation
+                    view={{ ...view, ...conversation }}
+                    composer={
+                      <div id="reply" className="scroll-mt-4">
+                        {errorAt("reply")}
+                        <ReplyComposer view={view} conversation={conversation} busy={busy} kept={error?.kept} />
+                      </div>
+                    }
+                  />
                 </div>
-              }
-            />
-          </div>
-          <aside aria-label={t("scenario.desk.title")}>
-            <HelpDesk view={view} kb={data.kb} editable busy={busy} kept={error?.kept} errorAt={errorAt} />
-          </aside>
+                <aside aria-label={t("scenario.desk.title")}>
+                  <HelpDesk
+                    view={view}
+                    conversation={conversation}
+                    kb={data.kb}
+                    editable
+                    busy={busy}
+                    kept={error?.kept}
+                    errorAt={errorAt}
+                  />
+                </aside>
+              </div>
+            ))}
         </div>
       ) : (
         <section className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">

@@ -16,11 +16,13 @@ import {
 } from "./columns.server.ts";
 import { type Scenario } from "#app/content/schemas/scenario.ts";
 import { type ScenarioBundle } from "#app/content/catalog.server.ts";
+import { type Difficulty } from "#app/content/vocabulary.ts";
 import {
   act,
   type ActionEvent,
   type ActionInput,
   initialState,
+  isOver,
   measure,
   type Measures,
   PlayError,
@@ -29,7 +31,7 @@ import {
   type ReplyEvent,
   type ReplyInput,
   type StoredEvent,
-  stepOf,
+  type Target,
 } from "./engine.server.ts";
 
 /** Someone else's attempt, or none at all: the same 404 either way. */
@@ -108,21 +110,30 @@ export async function listAttempts(userId: string, scenarioId?: string) {
   });
 }
 
+/** The attempt row's stepId: where each conversation stands (one step, or several separated by spaces). */
+const stepsOf = (state: PlayState) => state.conversations.map((c) => c.stepId).join(" ");
+
 /** The open attempt, or a new one in the reader's language (one open attempt per scenario). */
-export async function startAttempt(userId: string, bundle: ScenarioBundle, locale: Locale, previousAttemptId?: string) {
+export async function startAttempt(
+  userId: string,
+  bundle: ScenarioBundle,
+  locale: Locale,
+  difficulty: Difficulty,
+  previousAttemptId?: string,
+) {
   const open = await prisma.scenarioAttempt.findFirst({
     where: { userId, scenarioId: bundle.id, finishedAt: null },
     select: { id: true },
   });
   if (open) return open.id;
   const { value: scenario, locale: shown } = pick(bundle.variants, locale);
-  const state = initialState(scenario);
+  const state = initialState(scenario, difficulty);
   const created = await prisma.scenarioAttempt.create({
     data: {
       userId,
       scenarioId: bundle.id,
       locale: shown,
-      stepId: state.stepId,
+      stepId: stepsOf(state),
       state: stateColumn.encode(state),
       previousAttemptId: previousAttemptId ?? null,
     },
@@ -133,18 +144,24 @@ export async function startAttempt(userId: string, bundle: ScenarioBundle, local
 }
 
 type NewEvent = { kind: "reply"; data: ReplyEvent } | { kind: "action"; data: ActionEvent };
-type Change = (scenario: Scenario, state: PlayState, locale: Locale) => { events: NewEvent[]; state: PlayState };
+/** A change to the attempt: `turn` is the number the first new event gets. */
+type Change = (
+  scenario: Scenario,
+  state: PlayState,
+  locale: Locale,
+  turn: number,
+) => { events: NewEvent[]; state: PlayState };
 
 /**
  * Applies one change to the attempt's current state and stores it with the next event
  * number, if and only if nobody stored another event in between (the turn guard).
  */
-async function record(userId: string, bundle: ScenarioBundle, attemptId: string, change: Change) {
+async function record(userId: string, bundle: ScenarioBundle, attemptId: string, stepId: string, change: Change) {
   // A lost race is tried again on the fresh state, where the change is checked anew (a
   // second reply to the same step then fails as "not the current step").
   for (let tries = 1; ; tries++) {
     try {
-      return await recordOnce(userId, bundle, attemptId, change);
+      return await recordOnce(userId, bundle, attemptId, stepId, change);
     } catch (error) {
       if (!(error instanceof AttemptBusy)) throw error;
       // Other tabs kept writing first: tell this one rather than fail with a 500.
@@ -153,7 +170,7 @@ async function record(userId: string, bundle: ScenarioBundle, attemptId: string,
   }
 }
 
-async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: string, change: Change) {
+async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: string, stepId: string, change: Change) {
   const row = await prisma.scenarioAttempt.findFirst({
     where: { id: attemptId, userId, scenarioId: bundle.id },
     select: { turn: true, state: true, finishedAt: true, locale: true, stepId: true },
@@ -162,12 +179,12 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
   if (row.finishedAt) throw new AttemptFinished();
   const { value: scenario, locale } = pick(bundle.variants, row.locale);
   const before = stateColumn.decode(row.state);
-  const { events, state } = change(scenario, before, locale);
+  const { events, state } = change(scenario, before, locale, row.turn + 1);
   const at = new Date();
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.scenarioAttempt.updateMany({
       where: { id: attemptId, turn: row.turn, finishedAt: null },
-      data: { turn: row.turn + events.length, stepId: state.stepId, state: stateColumn.encode(state) },
+      data: { turn: row.turn + events.length, stepId: stepsOf(state), state: stateColumn.encode(state) },
     });
     if (claimed.count !== 1) throw new AttemptBusy();
     await tx.scenarioEvent.createMany({
@@ -176,7 +193,7 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
         seq: row.turn + 1 + i,
         at,
         kind: event.kind,
-        stepId: before.stepId,
+        stepId,
         data: event.kind === "reply" ? replyColumn.encode(event.data) : actionColumn.encode(event.data),
       })),
     });
@@ -189,11 +206,11 @@ export async function recordReply(
   userId: string,
   bundle: ScenarioBundle,
   attemptId: string,
-  stepId: string,
+  target: Target,
   input: ReplyInput,
 ) {
-  const result = await record(userId, bundle, attemptId, (scenario, state, locale) => {
-    const { event, state: next } = reply(scenario, locale, state, stepId, input);
+  const result = await record(userId, bundle, attemptId, target.step, (scenario, state, locale, turn) => {
+    const { event, state: next } = reply(scenario, locale, state, target, input, turn);
     return { events: [{ kind: "reply" as const, data: event }], state: next };
   });
   const [first] = result.events;
@@ -205,10 +222,10 @@ export function recordAction(
   userId: string,
   bundle: ScenarioBundle,
   attemptId: string,
-  stepId: string,
+  target: Target,
   input: ActionInput,
 ) {
-  return recordActions(userId, bundle, attemptId, stepId, [input]);
+  return recordActions(userId, bundle, attemptId, target, [input]);
 }
 
 /** Several help-desk actions (a ticket form with three fields): all stored, or none. */
@@ -216,14 +233,14 @@ export function recordActions(
   userId: string,
   bundle: ScenarioBundle,
   attemptId: string,
-  stepId: string,
+  target: Target,
   inputs: ActionInput[],
 ) {
-  return record(userId, bundle, attemptId, (scenario, state) => {
+  return record(userId, bundle, attemptId, target.step, (scenario, state) => {
     const events: NewEvent[] = [];
     let current = state;
     for (const input of inputs) {
-      const applied = act(scenario, current, stepId, input);
+      const applied = act(scenario, current, target, input);
       events.push({ kind: "action", data: applied.event });
       current = applied.state;
     }
@@ -241,9 +258,9 @@ export function needsReview(scenario: Scenario, measures: Measures) {
 export async function finishAttempt(userId: string, bundle: ScenarioBundle, attemptId: string) {
   const attempt = await loadAttempt(userId, bundle, attemptId);
   if (attempt.finishedAt) throw new AttemptFinished();
-  if (!stepOf(attempt.scenario, attempt.state.stepId).end) throw new PlayError("notFinished", 409);
+  if (!isOver(attempt.scenario, attempt.state)) throw new PlayError("notFinished", 409);
   const finishedAt = new Date();
-  const measures = measure(attempt.scenario, attempt.startedAt, finishedAt, attempt.events);
+  const measures = measure(attempt.scenario, attempt.state.difficulty, attempt.startedAt, finishedAt, attempt.events);
   const review = needsReview(attempt.scenario, measures);
   const done = await prisma.scenarioAttempt.updateMany({
     where: { id: attempt.id, finishedAt: null, turn: attempt.turn },

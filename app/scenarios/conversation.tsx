@@ -5,10 +5,12 @@ import { type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatElapsed, secondsBetween } from "#app/utils/format.ts";
 import { Hints } from "./hints.tsx";
-import { type AttemptView, type TurnView } from "./view.ts";
+import { type AttemptView, type ConversationView, type TurnView } from "./view.ts";
 
 type Props = {
-  view: Pick<AttemptView, "channel" | "persona" | "email" | "social" | "startedAt" | "transcript">;
+  /** The attempt's channel and times with one customer's conversation. */
+  view: Pick<AttemptView, "channel" | "email" | "social" | "startedAt"> &
+    Pick<ConversationView, "persona" | "transcript">;
   /** The reply form for the current step, placed where the channel puts it. */
   composer?: ReactNode;
   /** Extra content per agent turn (the mentor's comments, later). */

@@ -3,7 +3,16 @@ import { type Page } from "playwright-core";
 import { describe, expect, inject, test } from "vitest";
 import { demo, setupBrowser, signIn } from "./browser.ts";
 import { request, sessionFor } from "./http.ts";
-import { answerStep, currentStep, deskAction, finish, playToEnd, replyForm, scenarioFile } from "./scenario-play.ts";
+import {
+  answerStep,
+  currentStep,
+  deskAction,
+  finish,
+  only,
+  playToEnd,
+  replyForm,
+  scenarioFile,
+} from "./scenario-play.ts";
 
 const browser = setupBrowser();
 
@@ -64,7 +73,7 @@ describe("the scenario simulator", () => {
 
     await answerStep(page, scenario, { pick: "best", text: englishReply });
     expect(await page.locator('[data-hint="option"]').first().textContent()).toContain(
-      scenario.steps[0]?.replies?.[0]?.feedback,
+      only(scenario).steps[0]?.replies?.[0]?.feedback,
     );
 
     // The ticket: category and priority in one save (two actions), then a tag.
@@ -115,7 +124,7 @@ describe("the scenario simulator", () => {
     expect(await page.locator("[data-required][data-done=false]").count()).toBe(0);
     expect(await page.locator("[data-review-status=waiting]").count()).toBe(1);
     const path = await page.locator("svg[data-mood-path]").getAttribute("data-mood-path");
-    expect(path?.split(",")[0]).toBe(String(scenario.persona.mood));
+    expect(path?.split(",")[0]).toBe(String(only(scenario).persona.mood));
     const replies = await page.locator("[data-turn-times] li").count();
     expect(path?.split(",")).toHaveLength(replies + 1);
     expect(await page.locator("[data-measure=csat]").textContent()).toMatch(/[1-5] \/ 5/);
@@ -289,7 +298,7 @@ describe("without JavaScript", () => {
       page.locator('form:has(input[name="intent"][value="start"]) button').click(),
     ]);
     const first = await currentStep(page);
-    const option = scenario.steps.find((s) => s.id === first)?.replies?.[0]?.id ?? "a";
+    const option = only(scenario).steps.find((s) => s.id === first)?.replies?.[0]?.id ?? "a";
     await replyForm(page).locator(`input[name="option"][value="${option}"]`).check();
     await Promise.all([page.waitForURL(/#reply$/), replyForm(page).locator('button[type="submit"]').click()]);
     expect(await currentStep(page)).not.toBe(first);
