@@ -85,6 +85,15 @@ async function serve() {
     }),
   );
 
+  // Browser features Rapport never uses stay off, for it and for anything embedded in it.
+  app.use((req, res, next) => {
+    res.set(
+      "Permissions-Policy",
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), display-capture=(), browsing-topics=()",
+    );
+    next();
+  });
+
   // Forms posted from another site are refused: browsers send Origin on every non-GET request.
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();

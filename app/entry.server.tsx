@@ -4,12 +4,15 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { startHousekeeping } from "./accounts/housekeeping.server.ts";
 import { createI18n, isLocale, type Locale } from "./utils/i18n.ts";
 import { resolveLocale, translations } from "./utils/locale.server.ts";
 import { NonceProvider } from "./utils/nonce-provider.ts";
 import { withoutNulBytes } from "./utils/nul-bytes.server.ts";
 
 const ABORT_DELAY = 5_000;
+
+startHousekeeping();
 
 type LoadContext = { cspNonce?: string };
 
@@ -56,6 +59,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          noStore(responseHeaders);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -78,6 +82,19 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * Pages and their data are about one person (and carry a per-response CSP nonce): no browser,
+ * proxy or back-forward cache may keep them for the next person at a shared computer.
+ */
+function noStore(headers: Headers) {
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
+}
+
+export function handleDataRequest(response: Response) {
+  noStore(response.headers);
+  return response;
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

@@ -24,11 +24,14 @@ import { isLocale } from "./utils/i18n.ts";
 import { loadTranslation } from "./utils/i18n-bundles.ts";
 import { resolveLocale } from "./utils/locale.server.ts";
 import { useNonce } from "./utils/nonce-provider.ts";
+import { keepRetryAfter } from "./utils/headers.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: tailwindHref },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

@@ -13,7 +13,17 @@ describe("CSV import of users", () => {
     expect(check.fileProblems).toEqual([]);
     expect(check.rows.map((r) => r.problems)).toEqual([[], [], []]);
     expect(csvIsClean(check)).toBe(true);
-    expect(await importCheckedRows(check.rows)).toBe(3);
+    const admin = await createUser({ roles: ["admin"] });
+    expect(await importCheckedRows(check.rows, { ...admin, ip: "192.0.2.7" })).toBe(3);
+    const entry = await prisma.auditEvent.findFirstOrThrow({
+      where: { kind: "users.imported" },
+      select: { actorEmail: true, ipAddress: true, details: true },
+    });
+    expect(entry).toMatchObject({ actorEmail: admin.email, ipAddress: "192.0.2.7" });
+    expect(JSON.parse(entry.details)).toEqual({
+      count: 3,
+      emails: ["ana.souza@example.com", "lee@example.com", "olena@example.com"],
+    });
     const lee = await prisma.user.findUniqueOrThrow({
       where: { email: "lee@example.com" },
       select: { name: true, locale: true, teamId: true, roles: { select: { role: true }, orderBy: { role: "asc" } } },
@@ -45,6 +55,8 @@ describe("CSV import of users", () => {
       "date@example.com,Date,trainee,,2026-02-30,",
       "noroles@example.com,No Roles,,,,",
       "<script>@example.com,<b>x</b>,trainee,,,",
+      "bidi@example.com,\u202Eotas,trainee,,,",
+      "zw@example.com,An\u200Bna,trainee,,,",
     ].join("\n");
     const check = await checkUserCsv(csv);
     const problems = Object.fromEntries(check.rows.map((r) => [r.line, r.problems.map((p) => p.key)]));
@@ -59,6 +71,8 @@ describe("CSV import of users", () => {
       9: ["csv.badDate"],
       10: ["csv.noRoles"],
       11: ["csv.badEmail", "csv.badName"],
+      12: ["csv.nameInvisible"],
+      13: ["csv.nameInvisible"],
     });
     expect(check.rows.find((r) => r.line === 4)?.problems[0]).toEqual({
       key: "csv.duplicateInFile",

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { auditQuery, type AuditPerson } from "#app/audit/log.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { isLocale } from "#app/utils/i18n.ts";
 import { isRole, type Role } from "./roles.ts";
@@ -105,7 +106,11 @@ export async function checkUserCsv(text: string): Promise<CsvCheck> {
       else firstLineOfEmail.set(email.data, row.line);
       if (existingEmails.has(email.data)) row.problems.push({ key: "csv.duplicateInDatabase", value: email.data });
     }
-    if (!NameSchema.safeParse(row.name).success) row.problems.push({ key: "csv.badName", value: row.name });
+    const name = NameSchema.safeParse(row.name);
+    if (!name.success) {
+      const invisible = name.error.issues.some((i) => i.message === "form.nameInvisible");
+      row.problems.push({ key: invisible ? "csv.nameInvisible" : "csv.badName", value: row.name });
+    }
     const roleList = splitRoles(row.roles);
     if (roleList.length === 0) row.problems.push({ key: "csv.noRoles" });
     for (const role of roleList) {
@@ -125,14 +130,14 @@ export function csvIsClean(check: CsvCheck) {
 }
 
 /** All rows or none: one transaction. Imported people have no password until an admin sets one. */
-export async function importCheckedRows(rows: CsvRow[]) {
+export async function importCheckedRows(rows: CsvRow[], admin: AuditPerson & { ip: string }) {
   const teams = await prisma.team.findMany({
     where: { name: { in: [...new Set(rows.map((r) => r.team).filter(Boolean))] } },
     select: { id: true, name: true },
   });
   const teamId = new Map(teams.map((t) => [t.name, t.id]));
-  await prisma.$transaction(
-    rows.map((row) =>
+  await prisma.$transaction([
+    ...rows.map((row) =>
       prisma.user.create({
         data: {
           email: row.email,
@@ -145,6 +150,12 @@ export async function importCheckedRows(rows: CsvRow[]) {
         select: { id: true },
       }),
     ),
-  );
+    auditQuery({
+      kind: "users.imported",
+      actor: admin,
+      ip: admin.ip,
+      details: { count: rows.length, emails: rows.slice(0, 200).map((r) => r.email) },
+    }),
+  ]);
   return rows.length;
 }

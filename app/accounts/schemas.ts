@@ -11,17 +11,30 @@ export const EmailSchema = z
   .email("form.emailInvalid")
   .transform((v) => v.toLowerCase());
 
+/**
+ * Invisible formatting characters: right-to-left overrides and isolates, zero-width spaces and
+ * joiners, soft hyphens. In a name they make "\u202Eotas" display as "sato".
+ */
+const INVISIBLE = /\p{Cf}/u;
+
 export const NameSchema = z
   .string({ error: "form.required" })
   .trim()
   .min(1, "form.required")
   .max(100, "form.nameTooLong")
-  .refine((v) => !/[\p{Cc}<>]/u.test(v), "form.nameInvalid");
+  .refine((v) => !/[\p{Cc}<>]/u.test(v), "form.nameInvalid")
+  .refine((v) => !INVISIBLE.test(v), "form.nameInvisible");
 
+/** Counted in characters as a person sees them, not in UTF-16 units or bytes. */
+const characters = (v: string) => [...v].length;
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+/** A new password. The server also refuses common ones (password.server.ts: isCommonPassword). */
 export const PasswordSchema = z
   .string({ error: "form.required" })
-  .min(8, "form.passwordTooShort")
-  .max(200, "form.passwordTooLong");
+  .refine((v) => characters(v) >= PASSWORD_MIN, { message: "form.passwordTooShort", abort: true })
+  .refine((v) => characters(v) <= PASSWORD_MAX, "form.passwordTooLong");
 
 export const LocaleSchema = z.enum(locales, { error: "form.localeInvalid" });
 
@@ -87,7 +100,8 @@ export const TeamNameSchema = z
   .trim()
   .min(1, "form.required")
   .max(80, "form.teamNameTooLong")
-  .refine((v) => !/[\p{Cc}<>]/u.test(v), "form.nameInvalid");
+  .refine((v) => !/[\p{Cc}<>]/u.test(v), "form.nameInvalid")
+  .refine((v) => !INVISIBLE.test(v), "form.nameInvisible");
 
 export const TeamFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("create"), name: TeamNameSchema }),

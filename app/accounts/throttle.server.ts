@@ -1,68 +1,168 @@
-import { prisma } from "#app/utils/db.server.ts";
+// How sign-in guesses are limited (docs/decisions/013). Every attempt takes its points before
+// the password is checked, so a parallel burst is cut at the limit, and the limits are aimed
+// so that an attacker's noise does not lock out the people it is aimed at:
+//   - one account from one address: a few guesses, then a wait (the attacker at a keyboard);
+//   - one address, every account: a high ceiling (an office NAT is many people);
+//   - one account, every address: slower and slower, then refused, but only for browsers the
+//     account has not signed in from; a known device has its own small allowance instead,
+//     and a password-reset link signs in without passing here at all.
+import { randomBytes } from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { getEnv } from "#app/utils/env.server.ts";
+import { createLimiter, RateLimited } from "#app/utils/rate-limit.server.ts";
 
-/**
- * Failed sign-ins are counted per account and per address over a window. Past the first few
- * each attempt is slowed; past the limit it is refused until the oldest failure leaves the window.
- * Stored in the database so every app server sees the same counts.
- */
-export const THROTTLE = {
-  windowMs: 15 * 60 * 1000,
-  account: { slowAfter: 3, refuseAfter: 5 },
-  address: { slowAfter: 10, refuseAfter: 30 },
-  stepDelayMs: 400,
-  maxDelayMs: 2000,
+const MINUTE = 60;
+
+export const SIGN_IN_LIMITS = {
+  /** Failed guesses at one account from one address. */
+  pair: { points: 5, durationSeconds: 15 * MINUTE },
+  /** Failed guesses from one address at any account. */
+  address: { points: 100, durationSeconds: 15 * MINUTE },
+  /** Failed guesses at one account from browsers it never signed in from (ASVS 2.2.1: under 100 an hour). */
+  account: { points: 50, durationSeconds: 60 * MINUTE },
+  /** Failed guesses from one known device. */
+  device: { points: 10, durationSeconds: 15 * MINUTE },
+  /** Wrong two-factor codes for one person. */
+  twoFactor: { points: 5, durationSeconds: 15 * MINUTE },
+  /** Wrong current passwords on the profile (changing the password, turning two-factor off). */
+  passwordCheck: { points: 5, durationSeconds: 15 * MINUTE },
 } as const;
 
-type Verdict = { refusedUntil: Date | null; delayMs: number };
+/** From this many failures at an account, unknown browsers wait before their password is checked. */
+export const SLOW_AFTER = 5;
+export const STEP_DELAY_MS = 500;
+export const MAX_DELAY_MS = 3000;
 
-function keys(email: string, ip: string) {
-  return { account: `email:${email.toLowerCase()}`, address: `ip:${ip}` };
+const limiters = {
+  pair: createLimiter("signin-pair", SIGN_IN_LIMITS.pair),
+  address: createLimiter("signin-address", SIGN_IN_LIMITS.address),
+  account: createLimiter("signin-account", SIGN_IN_LIMITS.account),
+  device: createLimiter("signin-device", SIGN_IN_LIMITS.device),
+  twoFactor: createLimiter("two-factor", SIGN_IN_LIMITS.twoFactor),
+  passwordCheck: createLimiter("password-check", SIGN_IN_LIMITS.passwordCheck),
+};
+
+export type ThrottleScope = "pair" | "address" | "account" | "device";
+
+/** Refused, with which limit refused and whether this refusal is the first of its window. */
+export class SignInThrottled extends RateLimited {
+  constructor(
+    readonly scope: ThrottleScope,
+    cause: RateLimited,
+  ) {
+    super(cause.retryAfterSeconds, cause.justReached);
+  }
 }
 
-export async function checkSignInThrottle(email: string, ip: string): Promise<Verdict> {
-  const since = new Date(Date.now() - THROTTLE.windowMs);
-  const k = keys(email, ip);
-  const failures = await prisma.signInFailure.findMany({
-    where: { key: { in: [k.account, k.address] }, createdAt: { gt: since } },
-    select: { key: true, createdAt: true },
-    orderBy: { createdAt: "desc" },
-  });
-  const byAccount = failures.filter((f) => f.key === k.account);
-  const byAddress = failures.filter((f) => f.key === k.address);
+export type SignInTicket = {
+  /** How long to wait before checking the password. */
+  delayMs: number;
+  /** The password was right: the points this attempt took are given back. */
+  succeeded(): Promise<void>;
+};
 
-  let refusedUntil: Date | null = null;
-  let delayMs = 0;
-  for (const [list, limits] of [
-    [byAccount, THROTTLE.account],
-    [byAddress, THROTTLE.address],
-  ] as const) {
-    if (list.length >= limits.refuseAfter) {
-      // The attempt that frees a slot is the (limit)th most recent failure leaving the window.
-      const pivot = list[limits.refuseAfter - 1];
-      if (pivot) {
-        const until = new Date(pivot.createdAt.getTime() + THROTTLE.windowMs);
-        if (!refusedUntil || until > refusedUntil) refusedUntil = until;
-      }
-    } else if (list.length >= limits.slowAfter) {
-      const steps = list.length - limits.slowAfter + 1;
-      delayMs = Math.max(delayMs, Math.min(steps * THROTTLE.stepDelayMs, THROTTLE.maxDelayMs));
+/**
+ * Takes the points of one sign-in attempt, before the password is checked. Throws
+ * SignInThrottled when a limit is reached; the points already taken are then given back, so
+ * a refusal by one limit does not count against another.
+ */
+export async function beginSignIn({
+  email,
+  ip,
+  knownDevice,
+}: {
+  email: string;
+  ip: string;
+  /** The device id, when the browser holds a device cookie for this very account. */
+  knownDevice: string | null;
+}): Promise<SignInTicket> {
+  const account = email.toLowerCase();
+  const steps: Array<[ThrottleScope, string]> = knownDevice
+    ? [["device", knownDevice]]
+    : [
+        ["pair", `${account}|${ip}`],
+        ["address", ip],
+        ["account", account],
+      ];
+  const taken: Array<[ThrottleScope, string]> = [];
+  let accountFailures = 0;
+  for (const [scope, key] of steps) {
+    try {
+      const used = await limiters[scope].consume(key);
+      if (scope === "account") accountFailures = used - 1;
+      taken.push([scope, key]);
+    } catch (error) {
+      if (!(error instanceof RateLimited)) throw error;
+      await Promise.all(taken.map(([s, k]) => limiters[s].refund(k)));
+      throw new SignInThrottled(scope, error);
     }
   }
-  return { refusedUntil, delayMs };
+  const delayMs =
+    accountFailures >= SLOW_AFTER ? Math.min((accountFailures - SLOW_AFTER + 1) * STEP_DELAY_MS, MAX_DELAY_MS) : 0;
+  return {
+    delayMs,
+    async succeeded() {
+      await Promise.all(
+        taken.map(([scope, key]) =>
+          // The pair and the device start afresh; the account and address counts only lose
+          // this attempt, so a victim signing in does not wipe an attacker's record.
+          scope === "pair" || scope === "device" ? limiters[scope].reset(key) : limiters[scope].refund(key),
+        ),
+      );
+    },
+  };
 }
 
-export async function recordSignInFailure(email: string, ip: string) {
-  const k = keys(email, ip);
-  await prisma.signInFailure.createMany({ data: [{ key: k.account }, { key: k.address }] });
+/** The second step: throws RateLimited past the limit; call `passed` after a right code. */
+export async function beginTwoFactorCheck(userId: string) {
+  await limiters.twoFactor.consume(userId);
+  return { passed: () => limiters.twoFactor.reset(userId) };
 }
 
-export async function clearAccountFailures(email: string) {
-  await prisma.signInFailure.deleteMany({ where: { key: keys(email, "").account } });
+/** A current-password check of a signed-in person (profile). Throws RateLimited past the limit. */
+export async function beginPasswordCheck(userId: string) {
+  await limiters.passwordCheck.consume(userId);
+  return { passed: () => limiters.passwordCheck.refund(userId) };
 }
 
-/** Old rows are useless once out of the window; pruned opportunistically at sign-in. */
-export async function pruneOldFailures() {
-  await prisma.signInFailure.deleteMany({
-    where: { createdAt: { lt: new Date(Date.now() - THROTTLE.windowMs) } },
-  });
+// Known devices. A browser that signed in to an account gets a signed, long-lived cookie naming
+// that account and a random device id (OWASP's "device cookie"). It proves nothing on its own;
+// it only moves the browser's guesses from the account's limit to the device's own.
+
+const DEVICE_COOKIE_DAYS = 180;
+/** Several people may share a browser (a family computer, a training room). */
+const MAX_DEVICES_PER_COOKIE = 5;
+
+const deviceCookie = createCookie("rapport_device", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  secure: getEnv().NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "true",
+  secrets: [getEnv().SESSION_SECRET],
+  maxAge: DEVICE_COOKIE_DAYS * 24 * 60 * 60,
+});
+
+type DeviceEntry = { u: string; d: string };
+
+async function readDevices(request: Request): Promise<DeviceEntry[]> {
+  const value: unknown = await deviceCookie.parse(request.headers.get("Cookie"));
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (e): e is DeviceEntry => typeof e === "object" && e !== null && typeof e.u === "string" && typeof e.d === "string",
+  );
+}
+
+/** The device id this browser holds for the account, or null. */
+export async function knownDeviceFor(request: Request, userId: string | null) {
+  if (!userId) return null;
+  return (await readDevices(request)).find((e) => e.u === userId)?.d ?? null;
+}
+
+/** The Set-Cookie that makes this browser a known device for the account (kept if it already is). */
+export async function rememberDevice(request: Request, userId: string) {
+  const entries = await readDevices(request);
+  const existing = entries.find((e) => e.u === userId);
+  const others = entries.filter((e) => e.u !== userId);
+  const entry = existing ?? { u: userId, d: randomBytes(16).toString("base64url") };
+  return deviceCookie.serialize([entry, ...others].slice(0, MAX_DEVICES_PER_COOKIE));
 }

@@ -2,6 +2,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { type Quiz } from "#app/content/catalog.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { getEnv } from "#app/utils/env.server.ts";
+import { RateLimited } from "#app/utils/rate-limit.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { createUser } from "#tests/factories.ts";
 import {
@@ -139,6 +141,22 @@ describe("quiz attempts", () => {
     expect(state.verdict).toEqual({ allowed: false, reason: "maxAttempts" });
     await expect(startAttempt(user.id, quiz, "en")).rejects.toBeInstanceOf(QuizRuleError);
   });
+
+  test("new attempts per hour are limited across quizzes, whatever each quiz's own rules allow", async () => {
+    const user = await createUser();
+    const limit = getEnv().QUIZ_ATTEMPTS_PER_HOUR;
+    for (let i = 0; i < limit; i++) {
+      const attempt = await startAttempt(user.id, quiz, "en");
+      // Resuming the open attempt takes nothing.
+      expect((await startAttempt(user.id, quiz, "en")).id).toBe(attempt.id);
+      // Out of the way, so the quiz's own attempt rules never refuse first.
+      await prisma.quizAttempt.delete({ where: { id: attempt.id } });
+    }
+    const refused = await startAttempt(user.id, quiz, "en").catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimited);
+    expect((refused as RateLimited).retryAfterSeconds).toBeGreaterThan(3000);
+    expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(0);
+  }, 60_000);
 
   test("rules in isolation", () => {
     const now = new Date("2026-01-01T12:00:00Z");

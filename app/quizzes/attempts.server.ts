@@ -6,6 +6,8 @@ import { refreshReadiness, touchActivity } from "#app/ladder/readiness.server.ts
 import { prisma } from "#app/utils/db.server.ts";
 import { pick } from "#app/content/localized.ts";
 import { answersColumn } from "./columns.server.ts";
+import { getEnv } from "#app/utils/env.server.ts";
+import { createLimiter } from "#app/utils/rate-limit.server.ts";
 import { type Answers, arrangeQuestions, gradeAttempt, validateAnswers } from "./grade.server.ts";
 
 const attemptSummary = {
@@ -54,11 +56,18 @@ export class QuizRuleError extends Error {
   }
 }
 
-/** Resumes the open attempt, or starts one if the rules allow. */
+/** New attempts per person and hour, over every quiz (QUIZ_ATTEMPTS_PER_HOUR). */
+const starts = createLimiter("quiz-start", () => ({ points: getEnv().QUIZ_ATTEMPTS_PER_HOUR, durationSeconds: 3600 }));
+
+/**
+ * Resumes the open attempt, or starts one if the quiz's rules and the hourly limit allow
+ * (RateLimited otherwise: nothing is stored).
+ */
 export async function startAttempt(userId: string, quiz: Quiz, locale: string) {
   const state = await getQuizState(userId, quiz);
   if (state.open) return state.open;
   if (!state.verdict.allowed) throw new QuizRuleError(state.verdict);
+  await starts.consume(userId);
   await touchActivity(userId);
   return prisma.quizAttempt.create({
     data: {

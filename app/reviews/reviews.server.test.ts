@@ -8,6 +8,7 @@ import { root } from "#tests/setup/paths.ts";
 import { createTeam, createUser } from "#tests/factories.ts";
 import { type Grade } from "./grading.server.ts";
 import {
+  claimForGrading,
   getQueue,
   getTraineeReview,
   markReviewRead,
@@ -127,29 +128,62 @@ describe("the queue", () => {
 });
 
 describe("grading", () => {
-  test("opening claims the attempt; another mentor sees who holds it and cannot save", async () => {
+  test("opening does not claim; Start grading does, and another mentor then sees who holds it and cannot save", async () => {
     const { trainee, mentor, attemptId } = await waitingAttempt();
     const second = await person(["mentor"]);
     await prisma.mentorship.create({ data: { mentorId: second.id, traineeId: trainee.id } });
-    expect((await openForGrading(mentor, attemptId)).claim).toMatchObject({ mine: true, by: mentor.name });
+    // A manager following a link, or a mentor reading, takes nothing.
+    expect((await openForGrading(second, attemptId)).claim).toBeNull();
+    expect((await openForGrading(mentor, attemptId)).claim).toBeNull();
+    expect(await claimForGrading(mentor, attemptId)).toMatchObject({ mine: true, by: mentor.name });
     expect((await openForGrading(second, attemptId)).claim).toMatchObject({ mine: false, by: mentor.name });
+    expect(await claimForGrading(second, attemptId)).toMatchObject({ mine: false, by: mentor.name });
     const error = await reviewError(saveGrade(second, attemptId, fullGrade(), "submit", 0));
     expect(error.code).toBe("claimedByOther");
     expect(await prisma.review.count({ where: { attemptId } })).toBe(0);
+  });
+
+  test("two mentors start grading at once: exactly one holds the attempt", async () => {
+    const { trainee, mentor, attemptId } = await waitingAttempt();
+    const second = await person(["mentor"]);
+    await prisma.mentorship.create({ data: { mentorId: second.id, traineeId: trainee.id } });
+    const claims = await Promise.all([claimForGrading(mentor, attemptId), claimForGrading(second, attemptId)]);
+    expect(claims.filter((c) => c?.mine)).toHaveLength(1);
+  });
+
+  test("a refused post never renews a claim", async () => {
+    const { mentor, attemptId } = await waitingAttempt();
+    const start = new Date();
+    await claimForGrading(mentor, attemptId, start);
+    const held = await prisma.scenarioAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { claimedUntil: true },
+    });
+    // From a version that is not the latest: refused, and the claim keeps its end.
+    const later = new Date(start.getTime() + 10 * 60_000);
+    expect((await reviewError(saveGrade(mentor, attemptId, fullGrade(), "submit", 7, later))).code).toBe(
+      "changedMeanwhile",
+    );
+    const after = await prisma.scenarioAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { claimedUntil: true },
+    });
+    expect(after.claimedUntil).toEqual(held.claimedUntil);
   });
 
   test("a claim runs out if left, and then someone else can take it", async () => {
     const { trainee, mentor, attemptId } = await waitingAttempt();
     const second = await person(["mentor"]);
     await prisma.mentorship.create({ data: { mentorId: second.id, traineeId: trainee.id } });
-    await openForGrading(mentor, attemptId);
+    await claimForGrading(mentor, attemptId);
     const later = new Date(Date.now() + 31 * 60_000);
-    expect((await openForGrading(second, attemptId, later)).claim.mine).toBe(true);
+    expect((await openForGrading(second, attemptId, later)).claim).toBeNull();
+    expect((await claimForGrading(second, attemptId, later))?.mine).toBe(true);
   });
 
   test("a draft, then a submission, then a change: every version kept with what changed; the trainee's unread mark follows", async () => {
     const { trainee, mentor, attemptId } = await waitingAttempt();
-    await openForGrading(mentor, attemptId);
+    await claimForGrading(mentor, attemptId);
     await saveGrade(mentor, attemptId, { ...fullGrade(), decision: null }, "draft", 0);
     expect(await getTraineeReview(attemptId)).toBeNull();
     await saveGrade(mentor, attemptId, fullGrade("retry"), "submit", 0);
@@ -160,7 +194,7 @@ describe("grading", () => {
     await markReviewRead(attemptId, trainee.id);
     expect(await unreadReviews(trainee.id)).toHaveLength(0);
 
-    await openForGrading(mentor, attemptId);
+    await claimForGrading(mentor, attemptId);
     await saveGrade(
       mentor,
       attemptId,
@@ -182,7 +216,7 @@ describe("grading", () => {
 
   test("two submissions from the same starting version: one wins, the other is told", async () => {
     const { mentor, attemptId } = await waitingAttempt();
-    await openForGrading(mentor, attemptId);
+    await claimForGrading(mentor, attemptId);
     const results = await Promise.allSettled([
       saveGrade(mentor, attemptId, fullGrade("retry"), "submit", 0),
       saveGrade(mentor, attemptId, fullGrade("passed"), "submit", 0),

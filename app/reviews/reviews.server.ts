@@ -191,15 +191,35 @@ async function loadAttemptForReview(attemptId: string) {
   };
 }
 
+/** Who holds the attempt now, as the grading screen shows it (null: nobody). */
+function claimOf(
+  attempt: { claimedUntil: Date | null; claimedBy: { id: string; name: string } | null },
+  user: Reviewer,
+  now: Date,
+) {
+  if (!attempt.claimedBy || !attempt.claimedUntil || attempt.claimedUntil <= now) return null;
+  return { by: attempt.claimedBy.name, mine: attempt.claimedBy.id === user.id, until: attempt.claimedUntil };
+}
+
 /**
- * Opens an attempt for grading: checks the reviewer may grade this trainee and that the
- * attempt was submitted, then claims it for a while unless another mentor holds it.
+ * Opens an attempt for grading, for reading only: checks the reviewer may grade this trainee
+ * and that the attempt was submitted, and says who holds it. Opening never claims: a link
+ * sent to a manager must not take the attempt from the trainee's mentor (see claimForGrading).
  */
 export async function openForGrading(user: Reviewer & { name: string }, attemptId: string, now = new Date()) {
   const loaded = await loadAttemptForReview(attemptId);
   const { attempt } = loaded;
   if (!(await canReview(user, attempt.userId))) throw new ReviewError("notYours", 403);
   if (attempt.reviewStatus === "none" || !attempt.finishedAt) throw new ReviewError("notSubmitted", 409);
+  return { ...loaded, claim: claimOf(attempt, user, now) };
+}
+
+/**
+ * "Start grading": claims the attempt for REVIEW_CLAIM_MINUTES unless another mentor holds it,
+ * in one conditional write. Returns who holds it afterwards.
+ */
+export async function claimForGrading(user: Reviewer & { name: string }, attemptId: string, now = new Date()) {
+  const { attempt } = await openForGrading(user, attemptId, now);
   const until = new Date(now.getTime() + getEnv().REVIEW_CLAIM_MINUTES * 60_000);
   const claimed = await prisma.scenarioAttempt.updateMany({
     where: {
@@ -208,16 +228,12 @@ export async function openForGrading(user: Reviewer & { name: string }, attemptI
     },
     data: { claimedById: user.id, claimedUntil: until },
   });
-  const claim =
-    claimed.count === 1
-      ? { by: user.name, mine: true, until }
-      : await prisma.scenarioAttempt
-          .findUnique({
-            where: { id: attempt.id },
-            select: { claimedUntil: true, claimedBy: { select: { name: true } } },
-          })
-          .then((r) => ({ by: r?.claimedBy?.name ?? "", mine: false, until: r?.claimedUntil ?? now }));
-  return { ...loaded, claim };
+  if (claimed.count === 1) return { by: user.name, mine: true, until };
+  const holder = await prisma.scenarioAttempt.findUnique({
+    where: { id: attempt.id },
+    select: { claimedUntil: true, claimedBy: { select: { id: true, name: true } } },
+  });
+  return holder ? claimOf(holder, user, now) : null;
 }
 
 /** Gives the claim back, so another mentor can grade at once. */

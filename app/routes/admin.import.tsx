@@ -10,6 +10,7 @@ import {
   importCheckedRows,
 } from "#app/accounts/csv-import.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
+import { clientOf } from "#app/utils/client.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Import users · Rapport" }];
 
@@ -32,8 +33,8 @@ async function readCsv(formData: FormData): Promise<{ text: string } | { error: 
   return { error: "csv.noFile" };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, "admin");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "admin");
   const formData = await request.formData();
   const intent = formData.get("intent") === "import" ? "import" : "preview";
   const input = await readCsv(formData);
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "preview") {
     return json({ stage: "preview" as const, problem: null, csv: input.text, check, imported: 0 });
   }
-  const imported = await importCheckedRows(check.rows);
+  const imported = await importCheckedRows(check.rows, { ...admin, ip: clientOf(request, context).ip });
   return json({ stage: "done" as const, problem: null, csv: "", check: null, imported });
 }
 

@@ -15,6 +15,7 @@ import {
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { TeamFormSchema } from "#app/accounts/schemas.ts";
 import { Button, ErrorList, Field } from "#app/components/ui/field.tsx";
+import { clientOf } from "#app/utils/client.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Teams · Rapport" }];
 
@@ -23,8 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(await listTeams());
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, "admin");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, "admin");
+  const admin = { ...user, ip: clientOf(request, context).ip };
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: TeamFormSchema });
   const formId = String(formData.get("formId") ?? "");
@@ -44,8 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
           { status: 400 },
         );
       }
-      if (value.intent === "create") await createTeam(value.name);
-      else await renameTeam(value.teamId, value.name);
+      if (value.intent === "create") await createTeam(value.name, admin);
+      else await renameTeam(value.teamId, value.name, admin);
       break;
     }
     case "set-manager": {
@@ -55,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
           { status: 400 },
         );
       }
-      await setTeamManager(value.teamId, value.managerId);
+      await setTeamManager(value.teamId, value.managerId, admin);
       break;
     }
   }

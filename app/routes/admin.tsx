@@ -12,13 +12,15 @@ const tabs = [
   { to: "/admin/users", key: "admin.users.title" },
   { to: "/admin/teams", key: "admin.teams.title" },
   { to: "/admin/import", key: "admin.import.title" },
+  { to: "/admin/security", key: "admin.security.title" },
+  { to: "/admin/audit", key: "audit.title" },
 ];
 
 export default function AdminLayout() {
   const { t } = useTranslation();
   return (
     <div className="space-y-6">
-      <nav aria-label={t("admin.nav")} className="flex gap-2 border-b border-slate-200">
+      <nav aria-label={t("admin.nav")} className="flex flex-wrap gap-x-2 border-b border-slate-200">
         {tabs.map((tab) => (
           <NavLink
             key={tab.to}

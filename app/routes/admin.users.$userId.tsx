@@ -11,8 +11,10 @@ import {
 } from "#app/accounts/admin.server.ts";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { UserFormSchema } from "#app/accounts/schemas.ts";
+import { disableTwoFactor } from "#app/accounts/two-factor.server.ts";
 import { UserForm } from "#app/accounts/user-form.tsx";
 import { Button } from "#app/components/ui/field.tsx";
+import { clientOf } from "#app/utils/client.server.ts";
 import { toDateInput } from "#app/utils/format.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
 
@@ -25,8 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ user, options });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, "admin");
+  const admin = { ...user, ip: clientOf(request, context).ip };
   const userId = params.userId ?? "";
   const existing = await getUserForEdit(userId);
   invariantResponse(existing, "No user with this id.", { status: 404 });
@@ -34,8 +37,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "deactivate" || intent === "reactivate") {
     invariantResponse(userId !== admin.id, "You cannot deactivate yourself.", { status: 400 });
-    await setUserActive(userId, intent === "reactivate");
+    await setUserActive(userId, intent === "reactivate", admin);
     return redirect(`/admin/users/${userId}`);
+  }
+  if (intent === "reset-two-factor") {
+    await disableTwoFactor(userId, { actor: admin, target: existing, ip: admin.ip });
+    return redirect(`/admin/users/${userId}?twoFactorReset=1`);
   }
   const submission = parseWithZod(formData, { schema: UserFormSchema });
   if (submission.status !== "success") {
@@ -48,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (Object.keys(fieldErrors).length) {
     return json(submission.reply({ fieldErrors, hideFields: ["password"] }), { status: 400 });
   }
-  await updateUser(userId, submission.value);
+  await updateUser(userId, submission.value, admin);
   return redirect(`/admin/users/${userId}?saved=1`);
 }
 
@@ -61,7 +68,9 @@ export default function EditUser() {
     ? t("admin.users.created")
     : searchParams.has("saved")
       ? t("admin.users.saved")
-      : null;
+      : searchParams.has("twoFactorReset")
+        ? t("admin.users.twoFactorWasReset")
+        : null;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -93,6 +102,18 @@ export default function EditUser() {
         submitLabel={t("admin.users.save")}
         passwordLabel={t("admin.users.newPassword")}
       />
+      {user.twoFactor ? (
+        <section className="max-w-2xl rounded-lg border border-slate-200 bg-white p-5">
+          <h2 className="font-semibold">{t("admin.users.twoFactorTitle")}</h2>
+          <p className="mt-1 text-sm text-slate-600">{t("admin.users.twoFactorHelp")}</p>
+          <Form method="post" className="mt-3">
+            <input type="hidden" name="intent" value="reset-two-factor" />
+            <Button type="submit" variant="secondary">
+              {t("admin.users.twoFactorReset")}
+            </Button>
+          </Form>
+        </section>
+      ) : null}
       <section className="max-w-2xl rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="font-semibold">
           {user.active ? t("admin.users.deactivateTitle") : t("admin.users.reactivateTitle")}

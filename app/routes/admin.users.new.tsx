@@ -6,6 +6,7 @@ import { checkUserReferences, createUser, getUserFormOptions } from "#app/accoun
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { UserFormSchema } from "#app/accounts/schemas.ts";
 import { UserForm } from "#app/accounts/user-form.tsx";
+import { clientOf } from "#app/utils/client.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "New user · Rapport" }];
 
@@ -14,8 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ options: await getUserFormOptions() });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, "admin");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: UserFormSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (Object.keys(fieldErrors).length) {
     return json(submission.reply({ fieldErrors, hideFields: ["password"] }), { status: 400 });
   }
-  const user = await createUser(submission.value);
+  const user = await createUser(submission.value, { ...admin, ip: clientOf(request, context).ip });
   return redirect(`/admin/users/${user.id}?created=1`);
 }
 

@@ -3,14 +3,20 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { createSession, requireAnonymous, verifySignIn } from "#app/accounts/auth.server.ts";
+import { requireAnonymous, startSession, verifySignIn } from "#app/accounts/auth.server.ts";
 import { demoAccounts } from "#app/accounts/demo.ts";
 import { LoginSchema } from "#app/accounts/schemas.ts";
+import { knownDeviceFor } from "#app/accounts/throttle.server.ts";
+import { startPendingSignIn } from "#app/accounts/two-factor.server.ts";
 import { Button, ErrorList, Field } from "#app/components/ui/field.tsx";
+import { clientOf } from "#app/utils/client.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { safeRedirect } from "#app/utils/misc.ts";
+import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Rapport" }];
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -25,16 +31,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ result: submission.reply({ hideFields: ["password"] }), retryInMinutes: null }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const ip = typeof context.clientIp === "string" ? context.clientIp : "unknown";
-  const outcome = await verifySignIn(email, password, ip);
+  // Worked out before anything is written, so an odd address can never fail a sign-in halfway.
+  const target = safeRedirect(redirectTo, "/");
+  const client = clientOf(request, context);
+  const outcome = await verifySignIn({
+    email,
+    password,
+    client,
+    knownDevice: (userId) => knownDeviceFor(request, userId),
+  });
   if (outcome.status === "throttled") {
-    const seconds = Math.max(1, Math.ceil((outcome.retryAt.getTime() - Date.now()) / 1000));
     return json(
       {
         result: submission.reply({ formErrors: ["login.throttled"], hideFields: ["password"] }),
-        retryInMinutes: Math.ceil(seconds / 60),
+        retryInMinutes: Math.ceil(outcome.retryAfterSeconds / 60),
       },
-      { status: 429, headers: { "Retry-After": String(seconds) } },
+      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
     );
   }
   if (outcome.status === "invalid") {
@@ -43,9 +55,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirect(safeRedirect(redirectTo, "/"), {
-    headers: { "Set-Cookie": await createSession(outcome.userId) },
-  });
+  if (outcome.twoFactor) {
+    return redirect("/login/two-factor", {
+      headers: { "Set-Cookie": await startPendingSignIn({ userId: outcome.user.id, redirectTo: target }) },
+    });
+  }
+  return redirect(target, { headers: await startSession(request, outcome.user, client, "password") });
 }
 
 export default function LoginPage() {
@@ -62,11 +77,17 @@ export default function LoginPage() {
     shouldRevalidate: "onBlur",
   });
   const formErrors = form.errors?.filter((e) => e !== "login.throttled");
+  const expired = searchParams.get("expired") === "1";
   return (
     <div className="mx-auto grid max-w-4xl gap-8 md:grid-cols-2">
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-2xl font-bold">{t("login.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("login.intro")}</p>
+        {expired ? (
+          <p role="status" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            {t("login.twoFactorExpired")}
+          </p>
+        ) : null}
         <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
           <Field

@@ -1,62 +1,109 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "#app/accounts/auth.server.ts";
+import { destroySession, requireUser } from "#app/accounts/auth.server.ts";
 import { changePassword, updateProfile } from "#app/accounts/profile.server.ts";
 import { PasswordChangeSchema, ProfileSchema } from "#app/accounts/schemas.ts";
+import { endAllSessions, endSession, listSessions } from "#app/accounts/sessions.server.ts";
 import { LocaleOptions } from "#app/components/locale-options.tsx";
 import { Button, ErrorList, Field, SelectField } from "#app/components/ui/field.tsx";
+import { clientOf } from "#app/utils/client.server.ts";
+import { formatDateTime } from "#app/utils/format.ts";
+import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction = () => [{ title: "Profile · Rapport" }];
 
+export const headers = keepRetryAfter;
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  return json({ name: user.name, email: user.email, locale: user.locale ?? "auto" });
+  const user = await requireUser(request, { allowWithoutTwoFactor: true });
+  return json({
+    name: user.name,
+    email: user.email,
+    locale: user.locale ?? "auto",
+    twoFactor: user.twoFactor,
+    sessions: await listSessions(user.id, user.sessionId),
+  });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+const hidden = ["currentPassword", "newPassword", "confirmPassword"];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, { allowWithoutTwoFactor: true });
+  const { ip } = clientOf(request, context);
   const formData = await request.formData();
-  if (formData.get("intent") === "password") {
+  const intent = formData.get("intent");
+  if (intent === "end-session") {
+    const ended = await endSession(user, String(formData.get("session") ?? ""), ip);
+    return json({ intent, result: null, saved: ended, retryInMinutes: null }, { status: ended ? 200 : 404 });
+  }
+  if (intent === "end-all") {
+    await endAllSessions(user, ip);
+    return redirect("/login", { headers: { "Set-Cookie": await destroySession(request) } });
+  }
+  if (intent === "password") {
     const submission = parseWithZod(formData, { schema: PasswordChangeSchema });
-    const hidden = ["currentPassword", "newPassword", "confirmPassword"];
     if (submission.status !== "success") {
       return json(
-        { intent: "password", result: submission.reply({ hideFields: hidden }), saved: false },
+        { intent, result: submission.reply({ hideFields: hidden }), saved: false, retryInMinutes: null },
         { status: 400 },
       );
     }
-    const ok = await changePassword(user.id, submission.value.currentPassword, submission.value.newPassword);
-    if (!ok) {
-      return json(
-        {
-          intent: "password",
-          result: submission.reply({
-            fieldErrors: { currentPassword: ["profile.currentPasswordWrong"] },
-            hideFields: hidden,
-          }),
-          saved: false,
-        },
-        { status: 400 },
-      );
+    const { currentPassword, newPassword } = submission.value;
+    const outcome = await changePassword(user, currentPassword, newPassword, ip);
+    switch (outcome.status) {
+      case "ok":
+        return json({ intent, result: submission.reply({ resetForm: true }), saved: true, retryInMinutes: null });
+      case "common":
+        return json(
+          {
+            intent,
+            result: submission.reply({ fieldErrors: { newPassword: ["form.passwordCommon"] }, hideFields: hidden }),
+            saved: false,
+            retryInMinutes: null,
+          },
+          { status: 400 },
+        );
+      case "wrong":
+        return json(
+          {
+            intent,
+            result: submission.reply({
+              fieldErrors: { currentPassword: ["profile.currentPasswordWrong"] },
+              hideFields: hidden,
+            }),
+            saved: false,
+            retryInMinutes: null,
+          },
+          { status: 400 },
+        );
+      case "throttled":
+        return json(
+          {
+            intent,
+            result: submission.reply({ hideFields: hidden }),
+            saved: false,
+            retryInMinutes: Math.ceil(outcome.retryAfterSeconds / 60),
+          },
+          { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
+        );
     }
-    return json({ intent: "password", result: submission.reply({ resetForm: true }), saved: true });
   }
   const submission = parseWithZod(formData, { schema: ProfileSchema });
   if (submission.status !== "success") {
-    return json({ intent: "profile", result: submission.reply(), saved: false }, { status: 400 });
+    return json({ intent: "profile", result: submission.reply(), saved: false, retryInMinutes: null }, { status: 400 });
   }
   const { name, locale } = submission.value;
   await updateProfile(user.id, { name, locale: locale === "auto" ? null : locale });
-  return json({ intent: "profile", result: submission.reply(), saved: true });
+  return json({ intent: "profile", result: submission.reply(), saved: true, retryInMinutes: null });
 }
 
 export default function Profile() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [profileForm, profileFields] = useForm({
     id: "profile",
     lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
@@ -70,6 +117,7 @@ export default function Profile() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordChangeSchema }),
     shouldRevalidate: "onBlur",
   });
+  const others = data.sessions.filter((s) => !s.current).length;
   return (
     <div className="mx-auto max-w-2xl space-y-8">
       <h1 className="text-2xl font-bold">{t("profile.title")}</h1>
@@ -101,6 +149,7 @@ export default function Profile() {
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="text-lg font-semibold">{t("profile.passwordTitle")}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t("profile.passwordEndsSessions")}</p>
         <Form method="post" className="mt-4 space-y-4" {...getFormProps(passwordForm)}>
           <input type="hidden" name="intent" value="password" />
           <Field
@@ -128,12 +177,84 @@ export default function Profile() {
               autoComplete: "new-password",
             }}
           />
+          {actionData?.intent === "password" && actionData.retryInMinutes ? (
+            <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+              {t("profile.passwordThrottled", { count: actionData.retryInMinutes })}
+            </p>
+          ) : null}
           {actionData?.intent === "password" && actionData.saved ? (
             <p role="status" className="text-sm text-green-800">
               {t("profile.passwordChanged")}
             </p>
           ) : null}
           <Button type="submit">{t("profile.changePassword")}</Button>
+        </Form>
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 className="text-lg font-semibold">{t("profile.twoFactorTitle")}</h2>
+        <p className="mt-1 text-sm text-slate-700">
+          {data.twoFactor ? t("profile.twoFactorOn") : t("profile.twoFactorOff")}
+        </p>
+        <Link
+          to="/profile/two-factor"
+          className="mt-3 inline-block rounded border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        >
+          {data.twoFactor ? t("profile.twoFactorManage") : t("profile.twoFactorSetUp")}
+        </Link>
+      </section>
+      <section aria-labelledby="sessions-title" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="sessions-title" className="text-lg font-semibold">
+          {t("profile.sessionsTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">{t("profile.sessionsIntro")}</p>
+        {actionData?.intent === "end-session" ? (
+          <p role="status" className={`mt-2 text-sm ${actionData.saved ? "text-green-800" : "text-red-700"}`}>
+            {actionData.saved ? t("profile.sessionEnded") : t("profile.sessionGone")}
+          </p>
+        ) : null}
+        <ul className="mt-4 divide-y divide-slate-100">
+          {data.sessions.map((s) => (
+            <li key={s.handle} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <div className="min-w-0 text-sm">
+                <p className="font-medium">
+                  {s.device || t("profile.unknownDevice")}
+                  {s.current ? (
+                    <span className="ml-2 rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-900">
+                      {t("profile.thisDevice")}
+                    </span>
+                  ) : null}
+                </p>
+                <p className="text-slate-600">
+                  {t("profile.sessionSeen", {
+                    when: formatDateTime(s.lastSeenAt, i18n.language),
+                    address: s.ipAddress || "—",
+                  })}
+                </p>
+                <p className="text-xs text-slate-500">
+                  {t("profile.sessionStarted", { when: formatDateTime(s.createdAt, i18n.language) })}
+                </p>
+              </div>
+              {s.current ? null : (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="end-session" />
+                  <input type="hidden" name="session" value={s.handle} />
+                  <Button type="submit" variant="secondary">
+                    {t("profile.endSession")}
+                    <span className="sr-only"> ({s.device || t("profile.unknownDevice")})</span>
+                  </Button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="mt-4 border-t border-slate-100 pt-4">
+          <input type="hidden" name="intent" value="end-all" />
+          <p className="text-sm text-slate-700">
+            {others ? t("profile.endAllHelp", { count: others }) : t("profile.endAllHelpAlone")}
+          </p>
+          <Button type="submit" variant="danger" className="mt-2">
+            {t("profile.endAll")}
+          </Button>
         </Form>
       </section>
     </div>

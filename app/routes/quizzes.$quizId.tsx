@@ -17,8 +17,12 @@ import { QuizForm } from "#app/quizzes/quiz-form.tsx";
 import { formatDateTime } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
+import { RateLimited } from "#app/utils/rate-limit.server.ts";
+import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Quiz"} · Rapport` }];
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -55,15 +59,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await startAttempt(user.id, quiz, resolveLocale(request, user.locale));
     } catch (error) {
+      if (error instanceof RateLimited) {
+        return json(
+          { error: "quiz.errors.tooManyAttempts", answers: null, problems: null },
+          { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+        );
+      }
       if (!(error instanceof QuizRuleError)) throw error;
-      return json(
-        {
-          error: error.verdict.reason === "wait" ? "quiz.errors.wait" : "quiz.errors.maxAttempts",
-          answers: null,
-          problems: null,
-        },
-        { status: 429 },
-      );
+      if (error.verdict.reason === "wait") {
+        const seconds = Math.max(1, Math.ceil((error.verdict.until.getTime() - Date.now()) / 1000));
+        return json(
+          { error: "quiz.errors.wait", answers: null, problems: null },
+          { status: 429, headers: { "Retry-After": String(seconds) } },
+        );
+      }
+      // No attempts left is no question of waiting: refused, not "too many requests".
+      return json({ error: "quiz.errors.maxAttempts", answers: null, problems: null }, { status: 403 });
     }
     return redirect(`/quizzes/${quiz.id}`);
   }

@@ -7,7 +7,7 @@ import { Button } from "#app/components/ui/field.tsx";
 import { type GradeProblem, prefillScores, readGrade } from "#app/reviews/grading.server.ts";
 import { GradeHistory } from "#app/reviews/grade-history.tsx";
 import { MAX_COMMENT_LENGTH, MAX_FEEDBACK_LENGTH } from "#app/reviews/limits.ts";
-import { openForGrading, releaseClaim, ReviewError, saveGrade } from "#app/reviews/reviews.server.ts";
+import { claimForGrading, openForGrading, releaseClaim, ReviewError, saveGrade } from "#app/reviews/reviews.server.ts";
 import { Conversation } from "#app/scenarios/conversation.tsx";
 import { ActivityLog } from "#app/scenarios/help-desk.tsx";
 import { MeasuresPanel } from "#app/scenarios/measures-panel.tsx";
@@ -85,6 +85,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await releaseClaim(user, attemptId);
     return redirect("/reviews");
   }
+  if (intent === "claim") {
+    await claimForGrading(user, attemptId).catch((error: unknown) => {
+      if (error instanceof ReviewError && error.code === "notSubmitted")
+        throw new Response("This attempt has not been submitted for review.", { status: 409 });
+      return reviewErrorResponse(error);
+    });
+    return redirect(`/reviews/${attemptId}`);
+  }
   const kept = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
   if (intent !== "draft" && intent !== "submit")
     return json<ActionResult>({ error: "unknownIntent", detail: {}, problems: [], kept }, { status: 400 });
@@ -125,7 +133,7 @@ export default function GradeAttempt() {
   const busy = navigation.state === "submitting";
   const kept = actionData?.kept ?? null;
   const problems = actionData?.problems ?? [];
-  const canGrade = data.claim.mine;
+  const canGrade = data.claim?.mine === true;
   // What the form shows: what was just typed (after an error), else the working copy, else the pre-fill.
   const scoreOf = (criterion: string) =>
     kept
@@ -167,14 +175,26 @@ export default function GradeAttempt() {
             : null}
           {data.reviewStatus === "graded" ? ` · ${t("reviews.alreadyGraded")}` : ""}
         </p>
-        {canGrade ? (
+        {data.claim?.mine ? (
           <p className="text-sm text-slate-700" data-claim="mine">
             {t("reviews.youHoldIt", { time: formatDateTime(data.claim.until, i18n.language) })}
           </p>
-        ) : (
+        ) : data.claim ? (
           <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-claim="other">
             {t("reviews.heldBy", { name: data.claim.by, time: formatDateTime(data.claim.until, i18n.language) })}
           </p>
+        ) : (
+          <Form
+            method="post"
+            className="flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
+            data-claim="none"
+          >
+            <input type="hidden" name="intent" value="claim" />
+            <span>{t("reviews.nobodyHoldsIt")}</span>
+            <Button type="submit" disabled={busy}>
+              {t("reviews.startGrading")}
+            </Button>
+          </Form>
         )}
         {data.url.includes("saved=draft") && !actionData ? (
           <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">

@@ -26,6 +26,8 @@ import { MAX_REPLY_LENGTH, moodKeys } from "#app/scenarios/view.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { invariantResponse } from "#app/utils/misc.ts";
+import { RateLimited } from "#app/utils/rate-limit.server.ts";
+import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Scenario"} · Rapport` }];
 
@@ -34,6 +36,8 @@ function requireScenario(id: string | undefined) {
   invariantResponse(bundle, "No scenario with this address.", { status: 404 });
   return bundle;
 }
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -125,7 +129,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
           { error: error.code, at: "start", detail: error.detail, kept: {} },
           { status: error.status },
         );
-      throw error;
+      if (!(error instanceof RateLimited)) throw error;
+      return json<ActionError>(
+        {
+          error: "tooManyAttempts",
+          at: "start",
+          detail: { count: Math.ceil(error.retryAfterSeconds / 60) },
+          kept: {},
+        },
+        { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+      );
     }
     return redirect(`/scenarios/${bundle.id}`);
   }

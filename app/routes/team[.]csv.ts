@@ -1,15 +1,13 @@
 // /team.csv — the team table as a spreadsheet: UTF-8 with a byte-order mark so Excel keeps
 // accents and Cyrillic, headers in the manager's language, the same filters as the page.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { filtersFrom } from "#app/team/filters.ts";
 import { getTeamView, missingLabels } from "#app/team/team.server.ts";
+import { csvResponse } from "#app/utils/csv.server.ts";
 import { createI18n } from "#app/utils/i18n.ts";
 import { resolveLocale, translations } from "#app/utils/locale.server.ts";
 
-/** A cell a spreadsheet could run as a formula is quoted as text (=, +, -, @). */
-const safe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : "");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,30 +31,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     "mentor",
     "daysToL1",
   ];
-  const rows = view.rows.map((r) =>
-    [
-      r.name,
-      r.email,
-      r.team,
-      r.currentLevel ?? "",
-      r.nextLevel ?? "",
-      String(r.share),
-      missingLabels(r, locale).join("; "),
-      day(r.lastActivity),
-      r.stalled ? t("team.csv.yes") : t("team.csv.no"),
-      r.goal?.targetLevel ?? "",
-      day(r.goal?.dueDate),
-      r.goal?.late ? t("team.csv.yes") : t("team.csv.no"),
-      r.mentor?.name ?? "",
-      r.daysToL1 === null ? "" : String(r.daysToL1),
-    ].map(safe),
+  const rows = view.rows.map((r) => [
+    r.name,
+    r.email,
+    r.team,
+    r.currentLevel ?? "",
+    r.nextLevel ?? "",
+    String(r.share),
+    missingLabels(r, locale).join("; "),
+    day(r.lastActivity),
+    r.stalled ? t("team.csv.yes") : t("team.csv.no"),
+    r.goal?.targetLevel ?? "",
+    day(r.goal?.dueDate),
+    r.goal?.late ? t("team.csv.yes") : t("team.csv.no"),
+    r.mentor?.name ?? "",
+    r.daysToL1 === null ? "" : String(r.daysToL1),
+  ]);
+  return csvResponse(
+    `team-${new Date().toISOString().slice(0, 10)}.csv`,
+    columns.map((c) => t(`team.csv.${c}`)),
+    rows,
   );
-  const csv = Papa.unparse({ fields: columns.map((c) => t(`team.csv.${c}`)), data: rows }, { newline: "\r\n" });
-  return new Response(`\uFEFF${csv}\r\n`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="team-${new Date().toISOString().slice(0, 10)}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
 }

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
+import { getEnv } from "#app/utils/env.server.ts";
+import { RateLimited } from "#app/utils/rate-limit.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { createUser } from "#tests/factories.ts";
 import { type ScenarioBundle } from "#app/content/catalog.server.ts";
@@ -9,11 +11,20 @@ import {
   AttemptNotFound,
   finishAttempt,
   loadAttempt,
+  MAX_EVENTS_PER_ATTEMPT,
   recordAction,
   recordReply,
   startAttempt,
 } from "./attempts.server.ts";
-import { MAX_REPLY_LENGTH, PlayError, replay, simulatedCsat } from "./engine.server.ts";
+import {
+  MAX_ESCALATIONS,
+  MAX_NOTE_LENGTH,
+  MAX_NOTES,
+  MAX_REPLY_LENGTH,
+  PlayError,
+  replay,
+  simulatedCsat,
+} from "./engine.server.ts";
 
 let bundle: ScenarioBundle;
 let multi: ScenarioBundle;
@@ -452,4 +463,75 @@ describe("several conversations at once", () => {
     );
     expect(await eventCount(id)).toBe(before);
   });
+});
+
+describe("limits on what one person can write", () => {
+  test("the notes flood: past MAX_NOTES a note is refused with a message and nothing is stored", async () => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en", "normal");
+    await recordReply(user.id, bundle, id, at("opening"), { optionId: "a" });
+    const note = "x".repeat(MAX_NOTE_LENGTH);
+    for (let i = 0; i < MAX_NOTES; i++) {
+      await recordAction(user.id, bundle, id, at("checking"), { type: "add-note", note });
+    }
+    const before = await eventCount(id);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => recordAction(user.id, bundle, id, at("checking"), { type: "add-note", note })),
+    );
+    expect(results.every((r) => r.status === "rejected")).toBe(true);
+    await expectPlayError(
+      recordAction(user.id, bundle, id, at("checking"), { type: "add-note", note }),
+      "tooManyNotes",
+      400,
+    );
+    expect(await eventCount(id)).toBe(before);
+    expect((await loadAttempt(user.id, bundle, id)).state.conversations[0]?.notes).toBe(MAX_NOTES);
+  }, 60_000);
+
+  test("escalations are limited per attempt", async () => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en", "normal");
+    await recordReply(user.id, bundle, id, at("opening"), { optionId: "a" });
+    for (let i = 0; i < MAX_ESCALATIONS; i++) {
+      await recordAction(user.id, bundle, id, at("checking"), {
+        type: "escalate",
+        value: "logistics",
+        note: `try ${i}`,
+      });
+    }
+    await expectPlayError(
+      recordAction(user.id, bundle, id, at("checking"), { type: "escalate", value: "tier-2", note: "one more" }),
+      "tooManyEscalations",
+      400,
+    );
+    expect((await loadAttempt(user.id, bundle, id)).state.conversations[0]?.escalations).toHaveLength(MAX_ESCALATIONS);
+  });
+
+  test("an attempt holds at most MAX_EVENTS_PER_ATTEMPT events (tags added and removed forever)", async () => {
+    const user = await createUser();
+    const id = await startAttempt(user.id, bundle, "en", "normal");
+    await recordReply(user.id, bundle, id, at("opening"), { optionId: "a" });
+    // Straight into the row: the loop a script would run, without waiting for it.
+    await prisma.scenarioAttempt.update({ where: { id }, data: { turn: MAX_EVENTS_PER_ATTEMPT } });
+    await expectPlayError(
+      recordAction(user.id, bundle, id, at("checking"), { type: "add-tag", value: "spam" }),
+      "tooManyActions",
+      400,
+    );
+    expect(await eventCount(id)).toBe(1);
+  });
+
+  test("new attempts per hour are limited; resuming the open one is not", async () => {
+    const user = await createUser();
+    const limit = getEnv().SCENARIO_ATTEMPTS_PER_HOUR;
+    for (let i = 0; i < limit; i++) {
+      const id = await startAttempt(user.id, bundle, "en", "normal");
+      expect(await startAttempt(user.id, bundle, "en", "normal")).toBe(id);
+      await prisma.scenarioAttempt.update({ where: { id }, data: { finishedAt: new Date() } });
+    }
+    const refused = await startAttempt(user.id, bundle, "en", "normal").catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimited);
+    expect((refused as RateLimited).retryAfterSeconds).toBeGreaterThan(3000);
+    expect(await prisma.scenarioAttempt.count({ where: { userId: user.id } })).toBe(limit);
+  }, 60_000);
 });

@@ -3,6 +3,7 @@
 // a reload, a closed tab or a restarted server resumes from exactly what was stored.
 import { touchActivity } from "#app/ladder/readiness.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { pick } from "#app/content/localized.ts";
 import {
@@ -17,6 +18,7 @@ import {
 import { type Scenario } from "#app/content/schemas/scenario.ts";
 import { type ScenarioBundle } from "#app/content/catalog.server.ts";
 import { type Difficulty } from "#app/content/vocabulary.ts";
+import { createLimiter } from "#app/utils/rate-limit.server.ts";
 import {
   act,
   type ActionEvent,
@@ -113,7 +115,20 @@ export async function listAttempts(userId: string, scenarioId?: string) {
 /** The attempt row's stepId: where each conversation stands (one step, or several separated by spaces). */
 const stepsOf = (state: PlayState) => state.conversations.map((c) => c.stepId).join(" ");
 
-/** The open attempt, or a new one in the reader's language (one open attempt per scenario). */
+/** Replies and help-desk actions one attempt may hold: far above any real case, well below a flood. */
+export const MAX_EVENTS_PER_ATTEMPT = 200;
+
+/** New attempts per person and hour, over every scenario (SCENARIO_ATTEMPTS_PER_HOUR). */
+const starts = createLimiter("scenario-start", () => ({
+  points: getEnv().SCENARIO_ATTEMPTS_PER_HOUR,
+  durationSeconds: 3600,
+}));
+
+/**
+ * The open attempt, or a new one in the reader's language and the chosen difficulty (one
+ * open attempt per scenario). Past the hourly limit a new one is refused with RateLimited
+ * and nothing is stored.
+ */
 export async function startAttempt(
   userId: string,
   bundle: ScenarioBundle,
@@ -126,6 +141,7 @@ export async function startAttempt(
     select: { id: true },
   });
   if (open) return open.id;
+  await starts.consume(userId);
   const { value: scenario, locale: shown } = pick(bundle.variants, locale);
   const state = initialState(scenario, difficulty);
   const created = await prisma.scenarioAttempt.create({
@@ -180,6 +196,9 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
   const { value: scenario, locale } = pick(bundle.variants, row.locale);
   const before = stateColumn.decode(row.state);
   const { events, state } = change(scenario, before, locale, row.turn + 1);
+  if (row.turn + events.length > MAX_EVENTS_PER_ATTEMPT) {
+    throw new PlayError("tooManyActions", 400, { max: MAX_EVENTS_PER_ATTEMPT });
+  }
   const at = new Date();
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.scenarioAttempt.updateMany({

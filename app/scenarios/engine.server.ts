@@ -31,6 +31,9 @@ import { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH } from "./view.ts";
 export { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH };
 export const MAX_TAG_LENGTH = 40;
 export const MAX_TAGS = 12;
+/** A real case takes a few notes and an escalation or two; more is a flood the mentor must scroll. */
+export const MAX_NOTES = 20;
+export const MAX_ESCALATIONS = 5;
 const TAG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 type MoodChange = {
@@ -118,6 +121,9 @@ export class PlayError extends Error {
       | "unknownArticle"
       | "badTag"
       | "tooManyTags"
+      | "tooManyNotes"
+      | "tooManyEscalations"
+      | "tooManyActions"
       | "noteRequired"
       | "chooseTeam"
       | "noteTooLong"
@@ -426,11 +432,14 @@ function actOn(scenario: Scenario, state: ConversationState, input: ActionInput)
       };
     }
     case "add-note":
+      if (state.notes >= MAX_NOTES) throw new PlayError("tooManyNotes", 400, { max: MAX_NOTES });
       return {
         event: { conversation, type: "add-note", note: cleanNote(input.note) },
         state: { ...state, notes: state.notes + 1 },
       };
     case "escalate": {
+      if (state.escalations.length >= MAX_ESCALATIONS)
+        throw new PlayError("tooManyEscalations", 400, { max: MAX_ESCALATIONS });
       if (!value) throw new PlayError("chooseTeam");
       if (!scenario.teams.includes(value))
         throw new PlayError("unknownValue", 400, { field: "team", value: value.slice(0, 40) });

@@ -19,7 +19,8 @@ beforeAll(async () => {
     .en;
   if (!real) throw new Error("the social starter scenario is missing");
   social = real;
-});
+  // Reads every course in four languages: past ten seconds on a shared machine.
+}, 120_000);
 
 function events(
   s: Scenario,

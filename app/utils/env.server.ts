@@ -17,6 +17,27 @@ const schema = z.object({
   REVIEW_CLAIM_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
   /** A trainee with no learning activity for this many days is marked stalled on /team. */
   STALLED_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** A session unused for this long ends (ASVS 3.3.2 level 2: 30 minutes). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(30),
+  /** A session ends this long after sign-in, used or not (ASVS 3.3.2 level 2: 12 hours). */
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(12),
+  /** Audit log entries older than this are deleted. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(400),
+  /** Form posts one signed-in person may send per minute (every write route). */
+  WRITES_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(120),
+  /** Quiz attempts and scenario attempts one person may start per hour. */
+  QUIZ_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+  SCENARIO_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -35,6 +56,9 @@ export function getEnv(): Env {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  if (parsed.data.SESSION_IDLE_MINUTES > parsed.data.SESSION_MAX_HOURS * 60) {
+    throw new Error("Invalid environment:\n  SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_HOURS");
   }
   cached = parsed.data;
   return cached;

@@ -7,13 +7,25 @@ export function invariantResponse(condition: unknown, message: string, init?: Re
 
 /**
  * Only paths of this site: "/x" yes; "//evil", "/\\evil", "https://evil", "javascript:" no.
+ * Any other character is allowed and comes back percent-encoded, as a Location header must be
+ * ("/。x" would otherwise make the redirect itself throw).
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
     return fallback;
   }
   if (/[\p{Cc}\\]/u.test(to)) return fallback;
-  return to;
+  const base = "http://rapport.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // The parser may still resolve something unexpected into another origin or a "//" path.
+  if (url.origin !== base || !path.startsWith("/") || path.startsWith("//")) return fallback;
+  return path;
 }
 
 export function getErrorMessage(error: unknown) {

@@ -30,6 +30,7 @@ describe("signing in and out", () => {
     await mentor.context().close();
     const manager = await browser.newPage();
     await signIn(manager, demo("manager"));
+    expect(new URL(manager.url()).pathname).toBe("/");
     await expect(manager.getByRole("heading", { name: /Aurora/ }).count()).resolves.toBe(1);
     await expect(manager.getByText("Ana Souza").count()).resolves.toBe(1);
     await manager.context().close();

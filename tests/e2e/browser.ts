@@ -46,5 +46,41 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto(path);
   await page.getByLabel(/email|e-mail|пошта/i).fill(email);
   await page.locator('input[name="password"]').fill(password);
-  await Promise.all([page.waitForLoadState("networkidle"), page.locator('form button[type="submit"]').last().click()]);
+  await submitAndSettle(page, page.locator('form button[type="submit"]').last());
+}
+
+/**
+ * Clicks a submit button and waits until the post is answered and the page that follows is
+ * shown: the next document when the form posts natively (no JavaScript, or not yet hydrated),
+ * the router's navigation when it posts by fetch. (Waiting for "networkidle" alone returns at
+ * once when the page was idle before the click.)
+ */
+export async function submitAndSettle(page: Page, button: ReturnType<Page["locator"]>) {
+  const answered = page.waitForResponse((r) => r.request().method() === "POST");
+  const navigated = page.waitForEvent("framenavigated", { predicate: (frame) => frame === page.mainFrame() }).then(
+    () => true,
+    () => false,
+  );
+  await button.click();
+  const response = await answered;
+  if (response.request().resourceType() === "document") {
+    await navigated;
+    await page.waitForLoadState("load");
+  }
+  // React may render the router's new state a moment after it turns idle: settled means
+  // idle on two looks 100 ms apart.
+  const deadline = Date.now() + 30_000;
+  let idleBefore = false;
+  while (Date.now() < deadline) {
+    const idle = await page
+      .evaluate(() => {
+        const router = (window as { __remixRouter?: { state: { navigation: { state: string } } } }).__remixRouter;
+        return document.readyState === "complete" && (!router || router.state.navigation.state === "idle");
+      })
+      .catch(() => false);
+    if (idle && idleBefore) return;
+    idleBefore = idle;
+    await page.waitForTimeout(idle ? 100 : 50);
+  }
+  throw new Error("the page did not settle after the form was sent");
 }

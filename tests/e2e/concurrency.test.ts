@@ -379,13 +379,19 @@ describe("two mentors on one attempt", () => {
     return match ? { claim: match[1], text: match[2] ?? "" } : null;
   };
 
-  test("two mentors open the same attempt at once: exactly one holds it, the other is shown who does and cannot grade it", async () => {
+  test("two mentors start grading the same attempt at once: exactly one holds it, the other is shown who does and cannot grade it", async () => {
     const attemptId = waiting("iryna.tkachenko", "bug-to-engineering");
     const mentors = [
       { person: "mentor2", name: "Олена Шевченко", cookie: await signIn("mentor2") },
       { person: "manager2", name: "Тарас Коваленко", cookie: await signIn("manager2") },
     ];
-    const opened = await atOnce(...mentors.map((m) => () => send(`/reviews/${attemptId}`, { cookie: m.cookie })));
+    const started = await atOnce(
+      ...mentors.map((m) => () => send(`/reviews/${attemptId}`, { cookie: m.cookie, form: [["intent", "claim"]] })),
+    );
+    expect(started.map((r) => r.status)).toEqual([302, 302]);
+    const opened = await Promise.all(
+      mentors.map(async (m) => outcome(await send(`/reviews/${attemptId}`, { cookie: m.cookie }))),
+    );
     expect(opened.map((r) => r.status)).toEqual([200, 200]);
     const claims = opened.map((r) => claimOf(r.html));
     expect(claims.map((c) => c?.claim).sort()).toEqual(["mine", "other"]);
@@ -419,6 +425,7 @@ describe("two mentors on one attempt", () => {
     const rafael = await signIn("mentor3");
     const marta = await signIn("manager");
     const url = `/reviews/${attemptId}`;
+    expect((await send(url, { cookie: rafael, form: [["intent", "claim"]] })).status).toBe(302);
     expect(claimOf(await (await send(url, { cookie: rafael })).text())).toMatchObject({ claim: "mine" });
 
     const tabs = ["First tab: clear and kind.", "Second tab: clear, kind and quick."];

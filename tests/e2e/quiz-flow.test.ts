@@ -43,6 +43,8 @@ describe("taking a quiz", () => {
     await noJs.locator('a[href="/quizzes/support-role-final"]').click();
     await noJs.locator('form button[type="submit"]').last().click();
     await noJs.locator('input[name="attemptId"]').waitFor({ state: "attached" });
+    // The page streams: read the questions once all of it has arrived.
+    await noJs.waitForLoadState("load");
     // A reload shows the same order (the seed is stored).
     const order = await noJs.locator("fieldset p.font-medium").allTextContents();
     await noJs.reload();

@@ -58,7 +58,14 @@ describe("mentor review", () => {
     await mentor.locator(`tr[data-attempt="${attemptId}"] a[href="/reviews/${attemptId}"]`).click();
     await mentor.waitForSelector("#grade-form");
     await mentor.waitForSelector("html[data-hydrated]");
-    expect(await mentor.locator("[data-claim=mine]").count()).toBe(1);
+    // Opening holds nothing; the form stays closed until she starts grading.
+    expect(await mentor.locator("[data-claim=none]").count()).toBe(1);
+    expect(await mentor.locator('#grade-form button[value="submit"]').isDisabled()).toBe(true);
+    expect(
+      query<{ claimedById: string | null }>("SELECT claimedById FROM ScenarioAttempt WHERE id = ?", attemptId),
+    ).toEqual({ claimedById: null });
+    await mentor.getByRole("button", { name: "Empezar a calificar" }).click();
+    await mentor.waitForSelector("[data-claim=mine]");
 
     // Meanwhile the team's manager opens it too: she sees who holds it and cannot grade.
     const manager = await browser.newPage();
@@ -119,6 +126,8 @@ describe("mentor review", () => {
     // Later the mentor changes her mind on one criterion and passes it: the history keeps both.
     await mentor.goto(`/reviews/${attemptId}`);
     await mentor.waitForSelector("html[data-hydrated]");
+    await mentor.getByRole("button", { name: "Empezar a calificar" }).click();
+    await mentor.waitForSelector("[data-claim=mine]");
     await mentor.locator(`input[name="score:${criteria[0]}"][value="3"]`).check();
     await mentor.locator('input[name="decision"][value="passed"]').check();
     await Promise.all([mentor.waitForURL(/\/reviews\?graded=/), mentor.locator('button[value="submit"]').click()]);
@@ -139,7 +148,14 @@ describe("grading: bad input is refused with a clear message and nothing stored"
     const marta = await sessionFor(demo("manager"));
     const post = (cookie: string, id: string, body: Record<string, string>) =>
       request("POST", `/reviews/${id}`, { cookie, body: new URLSearchParams({ basedOn: "0", ...body }).toString() });
-    expect((await request("GET", `/reviews/${attemptId}`, { cookie: lucia })).status).toBe(200); // claims it
+    // Opening it claims nothing; starting to grade does.
+    expect((await request("GET", `/reviews/${attemptId}`, { cookie: marta })).status).toBe(200);
+    expect(query("SELECT claimedById FROM ScenarioAttempt WHERE id = ?", attemptId)).toEqual({ claimedById: null });
+    expect((await post(lucia, attemptId, { intent: "claim" })).status).toBe(302);
+    const claimedUntil = () =>
+      query<{ claimedUntil: string }>("SELECT claimedUntil FROM ScenarioAttempt WHERE id = ?", attemptId)?.claimedUntil;
+    const heldUntil = claimedUntil();
+    expect(heldUntil).toBeTruthy();
 
     // Lucía reads Spanish: the messages are her language's (the text before the first value).
     const problems = spanish.reviews.problems as Record<
@@ -163,6 +179,8 @@ describe("grading: bad input is refused with a clear message and nothing stored"
     expect(held.status).toBe(409);
     expect(await held.text()).toContain("Marta&#x27;s careful feedback");
     expect(query("SELECT id FROM Review WHERE attemptId = ?", attemptId)).toBeUndefined();
+    // None of the refused posts renewed Lucía's hold.
+    expect(claimedUntil()).toBe(heldUntil);
 
     // An attempt that never went to review (no free text, not a review scenario).
     const none = query<{ id: string }>(
