@@ -9,9 +9,10 @@ import { GradeHistory } from "#app/reviews/grade-history.tsx";
 import { MAX_COMMENT_LENGTH, MAX_FEEDBACK_LENGTH } from "#app/reviews/limits.ts";
 import { claimForGrading, openForGrading, releaseClaim, ReviewError, saveGrade } from "#app/reviews/reviews.server.ts";
 import { Conversation } from "#app/scenarios/conversation.tsx";
-import { ActivityLog } from "#app/scenarios/help-desk.tsx";
+import { DeskEntry, HelpDesk } from "#app/scenarios/help-desk.tsx";
 import { MeasuresPanel } from "#app/scenarios/measures-panel.tsx";
 import { attemptView } from "#app/scenarios/view.server.ts";
+import { type ConversationView } from "#app/scenarios/view.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -59,6 +60,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewStatus: attempt.reviewStatus,
     view,
     names: Object.fromEntries(scenario.conversations.map((c) => [c.id, c.persona.name])),
+    /** Labels for the pre-fill's evidence ids: action:<id>, action:<conversation>:<id> and name:<conversation>. */
+    basisLabels: Object.fromEntries(
+      (measures?.conversations ?? []).flatMap((c) => [
+        [`name:${c.id}`, scenario.conversations.find((x) => x.id === c.id)?.persona.name ?? c.id],
+        ...c.requiredActions.flatMap((a) => [
+          [a.id, a.label],
+          [`${c.id}:${a.id}`, a.label],
+        ]),
+      ]),
+    ),
     measures,
     rubric: scenario.rubric,
     prefill,
@@ -114,6 +125,74 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return intent === "submit" ? redirect(`/reviews?graded=${attemptId}`) : redirect(`/reviews/${attemptId}?saved=draft`);
 }
 
+/** The help-desk work done between one reply of the trainee's (seq) and their next one in the same conversation. */
+function workAfter(conversation: ConversationView, seq: number | null) {
+  const replies = conversation.transcript.flatMap((turn) => (turn.kind === "agent" ? [turn.seq] : []));
+  const next = replies.find((r) => (seq === null ? true : r > seq)) ?? Infinity;
+  return conversation.log.filter((entry) => (seq === null || entry.seq > seq) && entry.seq < next);
+}
+
+function DeskWork({
+  title,
+  entries,
+  startedAt,
+}: {
+  title: string;
+  entries: ConversationView["log"];
+  startedAt: string;
+}) {
+  if (!entries.length) return null;
+  return (
+    <div className="mt-2 rounded border border-slate-200 bg-slate-50 p-2 text-left text-sm" data-desk-work>
+      <p className="font-medium text-slate-700">{title}</p>
+      <ol className="mt-1 space-y-1">
+        {entries.map((entry) => (
+          <DeskEntry key={entry.seq} entry={entry} startedAt={startedAt} />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** The automatic evidence behind a suggested level, counted per check, action and outcome. */
+function SuggestionBasis({
+  basis,
+  actions,
+}: {
+  basis: Array<{ id: string; ok: boolean }>;
+  actions: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const counted = new Map<string, { met: number; total: number }>();
+  for (const b of basis) {
+    const c = counted.get(b.id) ?? { met: 0, total: 0 };
+    counted.set(b.id, { met: c.met + (b.ok ? 1 : 0), total: c.total + 1 });
+  }
+  const label = (id: string) => {
+    if (id.startsWith("action:")) return t("reviews.basis.action", { label: actions[id.slice(7)] ?? id.slice(7) });
+    if (id.startsWith("resolved")) {
+      const of = id.split(":")[1];
+      return of ? t("reviews.basis.resolvedOf", { name: actions[`name:${of}`] ?? of }) : t("reviews.basis.resolved");
+    }
+    return t(`reviews.checkNames.${id}`);
+  };
+  return (
+    <details className="mt-1 text-xs text-slate-700">
+      <summary className="cursor-pointer">{t("reviews.basis.title")}</summary>
+      <ul className="mt-1 space-y-0.5 pl-1" data-basis>
+        {[...counted].map(([id, c]) => (
+          <li key={id} className="flex justify-between gap-2">
+            <span>{label(id)}</span>
+            <span className="tabular-nums">
+              {c.total === 1 ? (c.met ? t("reviews.basis.yes") : t("reviews.basis.no")) : `${c.met}/${c.total}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function Problem({ problems, field }: { problems: GradeProblem[]; field: string }) {
   const { t } = useTranslation();
   const found = problems.filter((p) => p.field === field);
@@ -144,7 +223,7 @@ export default function GradeAttempt() {
   const feedback = kept ? (kept.feedback ?? "") : (data.working?.feedback ?? "");
   const decision = kept ? (kept.decision ?? "") : (data.working?.decision ?? "");
   const commentBox = (turn: { seq: number }): ReactNode => (
-    <label className="mt-2 block text-left text-sm">
+    <label className="mt-2 block text-left text-sm" key="comment">
       <span className="font-medium text-slate-700">{t("reviews.commentOnTurn")}</span>
       <textarea
         form="grade-form"
@@ -220,12 +299,35 @@ export default function GradeAttempt() {
           <h2 id="transcript" className="text-xl font-semibold">
             {t("reviews.transcript")}
           </h2>
-          {data.view.conversations.map((conversation) => (
-            <div key={conversation.id} className="space-y-4">
-              <Conversation view={{ ...data.view, ...conversation }} afterTurn={commentBox} />
-              <ActivityLog view={data.view} conversation={conversation} />
-            </div>
-          ))}
+          {data.view.conversations.map((conversation) => {
+            const first = conversation.transcript.find((turn) => turn.kind === "agent");
+            return (
+              <div key={conversation.id} className="space-y-4" data-conversation={conversation.id}>
+                <DeskWork
+                  title={t("reviews.workBeforeFirstReply", { name: data.trainee.name })}
+                  entries={first ? workAfter(conversation, null) : conversation.log}
+                  startedAt={data.view.startedAt}
+                />
+                <Conversation
+                  view={{ ...data.view, ...conversation }}
+                  agentName={data.trainee.name}
+                  afterTurn={(turn) => [
+                    <DeskWork
+                      key="work"
+                      title={t("reviews.workAfterReply")}
+                      entries={workAfter(conversation, turn.seq)}
+                      startedAt={data.view.startedAt}
+                    />,
+                    commentBox(turn),
+                  ]}
+                />
+                <section aria-label={t("reviews.finalDesk", { name: data.trainee.name })}>
+                  <h3 className="mb-2 font-semibold">{t("reviews.finalDesk", { name: data.trainee.name })}</h3>
+                  <HelpDesk view={data.view} conversation={conversation} kb={null} editable={false} />
+                </section>
+              </div>
+            );
+          })}
         </section>
 
         <div className="space-y-4">
@@ -249,13 +351,16 @@ export default function GradeAttempt() {
                       {criterion.competencies.map((c) => t(`competencies.${c}`)).join(" · ")}
                     </p>
                     {suggestion ? (
-                      <p className="mt-1 text-xs text-slate-700" data-prefill={suggestion.level}>
-                        {t("reviews.prefilled", {
-                          level: suggestion.level,
-                          met: suggestion.basis.filter((b) => b.ok).length,
-                          total: suggestion.basis.length,
-                        })}
-                      </p>
+                      <>
+                        <p className="mt-1 text-xs text-slate-700" data-prefill={suggestion.level}>
+                          {t("reviews.prefilled", {
+                            level: suggestion.level,
+                            met: suggestion.basis.filter((b) => b.ok).length,
+                            total: suggestion.basis.length,
+                          })}
+                        </p>
+                        <SuggestionBasis basis={suggestion.basis} actions={data.basisLabels} />
+                      </>
                     ) : null}
                     <div className="mt-2 space-y-1">
                       {([1, 2, 3, 4] as const).map((level) => (

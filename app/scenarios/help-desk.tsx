@@ -359,15 +359,37 @@ export function ActivityLog({ view, conversation }: { view: AttemptView; convers
       {conversation.log.length === 0 ? <p className="text-slate-500">{t("scenario.desk.logEmpty")}</p> : null}
       <ol className="space-y-1" data-activity-log>
         {conversation.log.map((entry) => (
-          <li key={entry.seq} className="grid grid-cols-[3.5rem_1fr] gap-2">
-            <span className="text-xs text-slate-500 tabular-nums">
-              {formatElapsed(secondsBetween(view.startedAt, entry.at))}
-            </span>
-            <span>{describeLogEntry(t, entry)}</span>
-          </li>
+          // The notes' texts are in their own panels above; the log says when.
+          <DeskEntry key={entry.seq} entry={entry} startedAt={view.startedAt} withNote={false} />
         ))}
       </ol>
     </Panel>
+  );
+}
+
+/** One help-desk action with its time and, for notes and escalations, the text written. */
+export function DeskEntry({
+  entry,
+  startedAt,
+  withNote = true,
+}: {
+  entry: LogEntry;
+  startedAt: string;
+  withNote?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li className="grid grid-cols-[3.5rem_1fr] gap-2" data-desk-entry={entry.type}>
+      <span className="text-xs text-slate-500 tabular-nums">{formatElapsed(secondsBetween(startedAt, entry.at))}</span>
+      <span>
+        {describeLogEntry(t, entry)}
+        {withNote && entry.note ? (
+          <span className="mt-0.5 block border-l-2 border-slate-300 pl-2 whitespace-pre-line text-slate-700">
+            {entry.note}
+          </span>
+        ) : null}
+      </span>
+    </li>
   );
 }
 

@@ -64,6 +64,21 @@ describe("mentor review", () => {
     expect(
       query<{ claimedById: string | null }>("SELECT claimedById FROM ScenarioAttempt WHERE id = ?", attemptId),
     ).toEqual({ claimedById: null });
+    // Everything graded is on the screen: the trainee's name on their turns, every note and
+    // escalation note with its text beside the reply it followed, the help desk as left.
+    const trainee0 = query<{ name: string }>("SELECT name FROM User WHERE email = ?", demo("diego.martinez"));
+    expect(await mentor.locator("[data-turn=agent]").first().innerText()).toContain(trainee0?.name ?? "?");
+    const written =
+      query<{ notes: string }>(
+        "SELECT json_group_array(json_extract(data, '$.note')) AS notes FROM ScenarioEvent WHERE attemptId = ? AND kind = 'action' AND json_extract(data, '$.note') IS NOT NULL",
+        attemptId,
+      )?.notes ?? "[]";
+    const notes = JSON.parse(written) as string[];
+    expect(notes.length).toBeGreaterThan(0);
+    const work = (await mentor.locator("[data-desk-work]").allInnerTexts()).join("\n");
+    for (const note of notes) expect(work).toContain(note.split("\n")[0]);
+    expect(await mentor.locator("[data-help-desk]").count()).toBeGreaterThan(0);
+    expect(await mentor.locator("[data-basis] li").count()).toBeGreaterThan(0);
     await mentor.getByRole("button", { name: "Empezar a calificar" }).click();
     await mentor.waitForSelector("[data-claim=mine]");
 
