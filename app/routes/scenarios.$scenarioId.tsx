@@ -21,6 +21,7 @@ import { type ActionInput, parseDifficulty, PlayError } from "#app/scenarios/eng
 import { SINGLE_CONVERSATION } from "#app/content/schemas/scenario.ts";
 import { HelpDesk, type KnowledgeBase } from "#app/scenarios/help-desk.tsx";
 import { ScenarioBadges } from "#app/scenarios/scenario-badges.tsx";
+import { WaitingClock } from "#app/scenarios/waiting-clock.tsx";
 import { attemptView, searchArticles } from "#app/scenarios/view.server.ts";
 import { MAX_REPLY_LENGTH, moodKeys } from "#app/scenarios/view.ts";
 import { formatDateTime } from "#app/utils/format.ts";
@@ -361,10 +362,38 @@ export default function ScenarioPage() {
             <summary className="cursor-pointer font-medium">{t("scenario.briefing")}</summary>
             <p className="mt-2 whitespace-pre-line text-slate-700">{data.situation}</p>
           </details>
+          {view.conversations.length > 1 ? (
+            <nav
+              aria-label={t("scenario.chats")}
+              className="sticky top-0 z-10 flex flex-wrap gap-2 rounded border border-slate-200 bg-white/95 p-2 text-sm"
+              data-chats
+            >
+              {view.conversations.map((conversation) => (
+                <span key={conversation.id} className="flex items-center gap-2" data-chat={conversation.id}>
+                  {conversation.open ? (
+                    <a href={`#chat-${conversation.id}`} className="font-medium text-brand-700 underline">
+                      {conversation.persona.name}
+                    </a>
+                  ) : (
+                    <span className="text-slate-500">{t("scenario.notYet", { name: conversation.persona.name })}</span>
+                  )}
+                  {conversation.waitingSince ? (
+                    <WaitingClock since={conversation.waitingSince} name={conversation.persona.name} />
+                  ) : conversation.open && conversation.current.ended ? (
+                    <span className="text-xs text-slate-500">{t("scenario.chatOver")}</span>
+                  ) : null}
+                </span>
+              ))}
+            </nav>
+          ) : null}
           {view.conversations
             .filter((conversation) => conversation.open)
             .map((conversation) => (
-              <div key={conversation.id} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+              <div
+                key={conversation.id}
+                id={`chat-${conversation.id}`}
+                className="grid scroll-mt-16 gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]"
+              >
                 <div className="space-y-3">
                   <p className="text-sm text-slate-700" data-mood={conversation.mood}>
                     {t("scenario.moodNow", {
@@ -402,8 +431,20 @@ export default function ScenarioPage() {
           <h2 className="text-lg font-semibold">{t("scenario.briefing")}</h2>
           <p>{data.situation}</p>
           <p className="text-sm text-slate-700">{t("scenario.howItWorks")}</p>
-          <Form method="post">
+          <Form method="post" className="space-y-4">
             <input type="hidden" name="intent" value="start" />
+            <fieldset className="space-y-2" data-difficulty-picker>
+              <legend className="font-medium">{t("scenario.chooseDifficulty")}</legend>
+              {(["easy", "normal", "hard"] as const).map((d) => (
+                <label key={d} className="flex gap-2 text-sm">
+                  <input type="radio" name="difficulty" value={d} defaultChecked={d === "normal"} className="mt-1" />
+                  <span>
+                    <span className="font-medium">{t(`scenario.difficultyName.${d}`)}</span> —{" "}
+                    {t(`scenario.difficultyHelp.${d}`)}
+                  </span>
+                </label>
+              ))}
+            </fieldset>
             <Button type="submit" disabled={busy}>
               {data.history.length ? t("scenario.playAgain") : t("scenario.start")}
             </Button>

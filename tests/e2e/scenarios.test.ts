@@ -30,11 +30,11 @@ function latestAttempt(email: string, scenarioId: string) {
   try {
     return conn
       .prepare(
-        `SELECT a.id, a.turn, a.finishedAt, a.reviewStatus FROM ScenarioAttempt a JOIN User u ON u.id = a.userId
+        `SELECT a.id, a.turn, a.finishedAt, a.reviewStatus, a.state FROM ScenarioAttempt a JOIN User u ON u.id = a.userId
          WHERE u.email = ? AND a.scenarioId = ? ORDER BY a.startedAt DESC LIMIT 1`,
       )
       .get(email, scenarioId) as
-      { id: string; turn: number; finishedAt: number | null; reviewStatus: string } | undefined;
+      { id: string; turn: number; finishedAt: number | null; reviewStatus: string; state: string } | undefined;
   } finally {
     conn.close();
   }
@@ -115,8 +115,8 @@ describe("the scenario simulator", () => {
     await deskAction(page, () => page.getByRole("button", { name: "Escalate", exact: true }).click());
 
     await playToEnd(page, scenario, { pick: "best", text: englishReply });
-    // Free text gets its nine checks as hints.
-    expect(await page.locator('[data-hint="text"]').first().locator("[data-check]").count()).toBe(9);
+    // Free text gets its ten checks as hints (blame split from banned, ADR 051).
+    expect(await page.locator('[data-hint="text"]').first().locator("[data-check]").count()).toBe(10);
     await finish(page);
 
     expect(page.url()).toMatch(/\/scenarios\/double-charge-chat\/attempts\/[a-z0-9]+$/);
@@ -227,9 +227,15 @@ describe("bad input over HTTP: a clear 4xx and nothing stored", () => {
     const sam = await sessionFor(demo("trainee"));
     const post = (cookie: string, body: Record<string, string>) =>
       request("POST", "/scenarios/double-charge-chat", { cookie, body: new URLSearchParams(body).toString() });
-    expect((await post(diego, { intent: "start" })).status).toBe(302);
+    // A difficulty that does not exist starts nothing; a real one is recorded with the attempt.
+    const refused = await post(diego, { intent: "start", difficulty: "nightmare" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("is not a difficulty");
+    expect(latestAttempt(demo("priya.nair"), "double-charge-chat")).toBeUndefined();
+    expect((await post(diego, { intent: "start", difficulty: "hard" })).status).toBe(302);
     const attempt = latestAttempt(demo("priya.nair"), "double-charge-chat");
     if (!attempt) throw new Error("no attempt");
+    expect(JSON.parse(attempt.state)).toMatchObject({ difficulty: "hard" });
     const base = { attemptId: attempt.id, step: "opening" };
 
     const cases: Array<[string, Record<string, string>, number, string]> = [
@@ -247,6 +253,12 @@ describe("bad input over HTTP: a clear 4xx and nothing stored", () => {
         { intent: "action", ...base, type: "link-article", value: "secret-article" },
         400,
         "not in this scenario",
+      ],
+      [
+        "a conversation the attempt does not have",
+        { intent: "reply", ...base, conversation: "second", text: "Hello" },
+        400,
+        "has no conversation",
       ],
       [
         "unknown action",
