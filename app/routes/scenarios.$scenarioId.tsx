@@ -86,6 +86,8 @@ type ActionError = {
   error: string;
   /** Which form it answers ("reply", "desk-ticket", …), to show the message beside it. */
   at: string;
+  /** The chat whose form it answers, when the scenario has several. */
+  conversation?: string;
   detail: Record<string, string | number>;
   kept: { text?: string; note?: string; escalateNote?: string; team?: string; tag?: string; option?: string };
 };
@@ -102,7 +104,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = field(form, "intent");
   const search = new URL(request.url).search;
   // Without JavaScript the page reloads: land where the trainee was working.
-  const back = (anchor: string) => `/scenarios/${bundle.id}${search}#${anchor}`;
+  // With several chats each form's anchor starts with its chat's id (help-desk.tsx does the same).
+  const several = pick(bundle.variants, "en").value.conversations.length > 1;
+  const chatOf = (form: FormData) => (several ? `${field(form, "conversation")}-` : "");
+  const back = (anchor: string) => `/scenarios/${bundle.id}${search}#${chatOf(form)}${anchor}`;
   const anchorFor = (type: string) =>
     type === "add-note"
       ? "desk-notes"
@@ -161,7 +166,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? "desk-ticket"
         : anchorFor(field(form, "type"));
   const fail = (status: number, error: string, detail: ActionError["detail"] = {}) =>
-    json<ActionError>({ error, at, detail, kept }, { status });
+    json<ActionError>({ error, at, conversation: target.conversation, detail, kept }, { status });
 
   try {
     switch (intent) {
@@ -228,6 +233,9 @@ function ReplyComposer({
 }) {
   const { t } = useTranslation();
   const { current } = conversation;
+  // With several chats the finish form comes once, under the last one.
+  if (current.ended && (!view.over || conversation.id !== view.conversations.at(-1)?.id))
+    return <p className="text-sm font-medium text-slate-700">{t("scenario.chatEnded")}</p>;
   if (view.over) {
     return (
       <Form method="post" className="space-y-2">
@@ -337,7 +345,10 @@ export default function ScenarioPage() {
       })
     : null;
   // The message goes beside the form that was sent, where the trainee is looking.
-  const errorAt = (at: string) => (error && error.at === at ? <ErrorMessage>{errorText}</ErrorMessage> : null);
+  const errorAt = (at: string, conversation: string) =>
+    error && error.at === at && (!error.conversation || error.conversation === conversation) ? (
+      <ErrorMessage>{errorText}</ErrorMessage>
+    ) : null;
   return (
     <div className="space-y-6">
       <nav aria-label={t("courses.breadcrumb")} className="text-sm">
@@ -405,8 +416,11 @@ export default function ScenarioPage() {
                   <Conversation
                     view={{ ...view, ...conversation }}
                     composer={
-                      <div id="reply" className="scroll-mt-4">
-                        {errorAt("reply")}
+                      <div
+                        id={view.conversations.length > 1 ? `${conversation.id}-reply` : "reply"}
+                        className="scroll-mt-4"
+                      >
+                        {errorAt("reply", conversation.id)}
                         <ReplyComposer view={view} conversation={conversation} busy={busy} kept={error?.kept} />
                       </div>
                     }
@@ -420,7 +434,7 @@ export default function ScenarioPage() {
                     editable
                     busy={busy}
                     kept={error?.kept}
-                    errorAt={errorAt}
+                    errorAt={(at) => errorAt(at, conversation.id)}
                   />
                 </aside>
               </div>

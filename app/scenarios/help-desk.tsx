@@ -75,12 +75,14 @@ export function valueLabel(
 
 export function HelpDesk({ view, conversation, kb, editable, busy, kept, errorAt }: Props) {
   const { t } = useTranslation();
+  // Several chats each have a help desk on the page: their ids (and the anchors forms return to) start with the chat's id.
+  const id = (name: string) => (view.conversations.length > 1 ? `${conversation.id}-${name}` : name);
   const label = (group: string, value: string) => valueLabel(t, group, value);
   const select = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
   const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5";
   return (
     <div className="space-y-4" data-help-desk>
-      <Panel title={t("scenario.desk.customer")} id="desk-customer">
+      <Panel title={t("scenario.desk.customer")} id={id("desk-customer")}>
         <p className="font-medium">{conversation.persona.name}</p>
         <dl className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-3 gap-y-1">
           {conversation.persona.crm.map(([key, value]) => (
@@ -95,7 +97,7 @@ export function HelpDesk({ view, conversation, kb, editable, busy, kept, errorAt
         </p>
       </Panel>
 
-      <Panel title={t("scenario.desk.ticket")} id="desk-ticket" error={errorAt?.("desk-ticket")}>
+      <Panel title={t("scenario.desk.ticket")} id={id("desk-ticket")} error={errorAt?.("desk-ticket")}>
         {editable ? (
           <Form
             method="post"
@@ -178,11 +180,11 @@ export function HelpDesk({ view, conversation, kb, editable, busy, kept, errorAt
           {editable ? (
             <Form method="post" preventScrollReset key={`tag-${view.turn}`} className="mt-2 flex gap-2">
               <Hidden view={view} conversation={conversation} intent="action" type="add-tag" />
-              <label className="sr-only" htmlFor="desk-tag">
+              <label className="sr-only" htmlFor={id("desk-tag")}>
                 {t("scenario.desk.newTag")}
               </label>
               <input
-                id="desk-tag"
+                id={id("desk-tag")}
                 name="value"
                 defaultValue={kept?.tag}
                 placeholder={t("scenario.desk.newTag")}
@@ -220,13 +222,13 @@ export function HelpDesk({ view, conversation, kb, editable, busy, kept, errorAt
       </Panel>
 
       {kb ? (
-        <Panel title={t("scenario.desk.knowledgeBase")} id="desk-kb" error={errorAt?.("desk-kb")}>
+        <Panel title={t("scenario.desk.knowledgeBase")} id={id("desk-kb")} error={errorAt?.("desk-kb")}>
           <Form method="get" role="search" className="flex gap-2" preventScrollReset>
-            <label className="sr-only" htmlFor="kb-q">
+            <label className="sr-only" htmlFor={id("kb-q")}>
               {t("scenario.desk.searchArticles")}
             </label>
             <input
-              id="kb-q"
+              id={id("kb-q")}
               type="search"
               name="q"
               defaultValue={kb.query}
@@ -257,7 +259,7 @@ export function HelpDesk({ view, conversation, kb, editable, busy, kept, errorAt
           ) : null}
           {kb.article ? (
             <article className="rounded border border-slate-200 p-3" aria-labelledby="kb-article-title">
-              <h3 id="kb-article-title" className="font-semibold">
+              <h3 id={id("kb-article-title")} className="font-semibold">
                 {kb.article.title}
               </h3>
               <div
@@ -279,7 +281,7 @@ export function HelpDesk({ view, conversation, kb, editable, busy, kept, errorAt
         </Panel>
       ) : null}
 
-      <Panel title={t("scenario.desk.notes")} id="desk-notes" error={errorAt?.("desk-notes")}>
+      <Panel title={t("scenario.desk.notes")} id={id("desk-notes")} error={errorAt?.("desk-notes")}>
         {!editable && conversation.notes.length === 0 ? (
           <p className="text-slate-500">{t("scenario.desk.noNotes")}</p>
         ) : null}
@@ -305,7 +307,7 @@ export function HelpDesk({ view, conversation, kb, editable, busy, kept, errorAt
         ) : null}
       </Panel>
 
-      <Panel title={t("scenario.desk.escalation")} id="desk-escalate" error={errorAt?.("desk-escalate")}>
+      <Panel title={t("scenario.desk.escalation")} id={id("desk-escalate")} error={errorAt?.("desk-escalate")}>
         {!editable && conversation.escalations.length === 0 ? (
           <p className="text-slate-500">{t("scenario.desk.noEscalations")}</p>
         ) : null}
@@ -355,7 +357,10 @@ export function HelpDesk({ view, conversation, kb, editable, busy, kept, errorAt
 export function ActivityLog({ view, conversation }: { view: AttemptView; conversation: ConversationView }) {
   const { t } = useTranslation();
   return (
-    <Panel title={t("scenario.desk.log")} id="desk-log">
+    <Panel
+      title={t("scenario.desk.log")}
+      id={view.conversations.length > 1 ? `${conversation.id}-desk-log` : "desk-log"}
+    >
       {conversation.log.length === 0 ? <p className="text-slate-500">{t("scenario.desk.logEmpty")}</p> : null}
       <ol className="space-y-1" data-activity-log>
         {conversation.log.map((entry) => (
