@@ -258,7 +258,7 @@ export function HelpDesk({ view, conversation, kb, editable, busy, kept, errorAt
             </ul>
           ) : null}
           {kb.article ? (
-            <article className="rounded border border-slate-200 p-3" aria-labelledby="kb-article-title">
+            <article className="rounded border border-slate-200 p-3" aria-labelledby={id("kb-article-title")}>
               <h3 id={id("kb-article-title")} className="font-semibold">
                 {kb.article.title}
               </h3>

@@ -328,3 +328,71 @@ describe("without JavaScript", () => {
     expect(await page.locator("[data-activity-log] li").count()).toBe(1);
   });
 });
+
+describe("several chats at once", () => {
+  test("two customers without JavaScript: the second chat opens after the first reply, a reply sent to the wrong chat is refused, careful work in both ends resolved", async () => {
+    const id = "two-chats-charger-and-refund";
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await signIn(page, demo("kenji.sato"));
+    await page.goto(`/scenarios/${id}`);
+    const send = (button: ReturnType<Page["locator"]>) =>
+      Promise.all([page.waitForEvent("load"), button.click()]).then(() => undefined);
+    await send(page.locator('form:has(input[name="intent"][value="start"]) button'));
+    const aiko = page.locator("#chat-aiko");
+    const mateo = page.locator("#chat-mateo");
+    const replyIn = (chat: typeof aiko) => chat.locator('form:has(input[name="intent"][value="reply"])');
+    expect(await mateo.count()).toBe(0);
+    expect(await page.locator("[data-chat=mateo]").textContent()).toContain("not written yet");
+
+    await replyIn(aiko).locator('input[name="option"][value="a"]').check();
+    await send(replyIn(aiko).locator('button[type="submit"]'));
+    expect(await mateo.count()).toBe(1);
+    expect(await page.locator("[data-chat=mateo] [data-waiting]").count()).toBe(1);
+
+    // Mateo's step sent from Aiko's chat: refused, nothing stored.
+    const attemptId = await replyIn(aiko).locator('input[name="attemptId"]').inputValue();
+    const before = eventCount(attemptId);
+    const wrong = await request("POST", `/scenarios/${id}`, {
+      cookie: await sessionFor(demo("kenji.sato")),
+      body: new URLSearchParams({
+        intent: "reply",
+        attemptId,
+        conversation: "aiko",
+        step: "mateo-opening",
+        option: "a",
+      }).toString(),
+    });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("meant for Mateo");
+    expect(eventCount(attemptId)).toBe(before);
+
+    // The help desk of each chat is its own: Aiko's tag and note, Mateo's escalation and article.
+    await aiko.locator("#aiko-desk-tag").fill("replacement");
+    await send(aiko.locator('form:has(#aiko-desk-tag) button[type="submit"]'));
+    await aiko
+      .locator('form:has(input[name="type"][value="add-note"]) textarea')
+      .fill("HA-5512 dead on arrival; replacement tomorrow before noon.");
+    await send(aiko.locator('form:has(input[name="type"][value="add-note"]) button'));
+    const escalate = mateo.locator('form:has(input[name="type"][value="escalate"])');
+    await escalate.locator("select").selectOption("billing");
+    await escalate.locator("textarea").fill("RMA-3390, A$249, checked in Wednesday, refund never released.");
+    await send(escalate.locator("button"));
+    await page.goto(`/scenarios/${id}?article=refund-after-return`);
+    await send(mateo.locator('form:has(input[name="type"][value="link-article"]) button'));
+    expect(await page.locator('section[aria-labelledby="aiko-desk-log"] li').count()).toBe(3);
+    expect(await page.locator('section[aria-labelledby="mateo-desk-log"] li').count()).toBe(2);
+
+    await replyIn(aiko).locator("textarea[name=text]").fill(englishReply.replace("Hi,", "Hi Aiko,"));
+    await send(replyIn(aiko).locator('button[type="submit"]'));
+    await replyIn(mateo).locator('input[name="option"][value="a"]').check();
+    await send(replyIn(mateo).locator('button[type="submit"]'));
+    await replyIn(mateo).locator("textarea[name=text]").fill(englishReply.replace("Hi,", "Hi Mateo,"));
+    await send(replyIn(mateo).locator('button[type="submit"]'));
+
+    // One finish form, under the last chat.
+    expect(await page.locator('form:has(input[name="intent"][value="finish"])').count()).toBe(1);
+    await send(page.locator('form:has(input[name="intent"][value="finish"]) button'));
+    expect(await page.locator("h1 + p").textContent()).toContain("Resolved");
+    expect(await page.locator("[data-required][data-done=true]").count()).toBe(4);
+  });
+});
