@@ -20,6 +20,8 @@ export default defineConfig({
           environment: "node",
           // The unit project shares two cores with the browser tests; bcrypt-heavy tests need room.
           testTimeout: 30_000,
+          // Some suites read the whole courses/ tree before their tests: 12 s at a load of 26.
+          hookTimeout: 120_000,
         },
       },
       {

@@ -11,6 +11,8 @@ const locale = isLocale(lang) ? lang : defaultLocale;
 const translation = await loadTranslation[locale]();
 const i18n = createI18n(locale, { translation });
 
+await pageDataDecoded();
+
 startTransition(() => {
   hydrateRoot(
     document,
@@ -21,3 +23,21 @@ startTransition(() => {
     </StrictMode>,
   );
 });
+
+/**
+ * With single fetch, RemixBrowser's first render starts decoding the page's streamed data and
+ * suspends on it. Hydration runs as a transition, so that is fine until the reader presses a
+ * key or clicks: React then hydrates the root synchronously, a synchronous render cannot
+ * wait, and the root fails (React error #345) and the page's scripts stop. Starting the
+ * decoding here and waiting for it means the first render never suspends. RemixBrowser's
+ * first call does nothing before it throws the decoding promise (no hooks), so calling it
+ * outside React is safe; anything else it throws is thrown again by the real render, where
+ * the error boundary shows it.
+ */
+async function pageDataDecoded() {
+  try {
+    RemixBrowser({});
+  } catch (pending) {
+    if (pending instanceof Promise) await pending;
+  }
+}

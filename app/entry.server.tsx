@@ -5,31 +5,19 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { startHousekeeping } from "./accounts/housekeeping.server.ts";
-import { createI18n, isLocale, type Locale } from "./utils/i18n.ts";
-import { resolveLocale, translations } from "./utils/locale.server.ts";
+import { isLocale } from "./utils/i18n.ts";
+import { i18nFor, resolveLocale } from "./utils/locale.server.ts";
 import { NonceProvider } from "./utils/nonce-provider.ts";
 import { withoutNulBytes } from "./utils/nul-bytes.server.ts";
+import { startReadinessSweep } from "./ladder/sweep.server.ts";
 
 const ABORT_DELAY = 5_000;
 
 startHousekeeping();
+// Stale readiness rows are brought up to date in the background, never in a request (ADR 016).
+startReadinessSweep();
 
 type LoadContext = { cspNonce?: string };
-
-/**
- * One i18next instance per language, made on first use: the server never changes an
- * instance's language or resources, and making one per request cost more than a lesson's
- * database queries.
- */
-const i18nByLocale = new Map<Locale, ReturnType<typeof createI18n>>();
-function i18nFor(locale: Locale) {
-  let instance = i18nByLocale.get(locale);
-  if (!instance) {
-    instance = createI18n(locale, { translation: translations[locale] });
-    i18nByLocale.set(locale, instance);
-  }
-  return instance;
-}
 
 export default function handleRequest(
   request: Request,

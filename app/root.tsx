@@ -116,7 +116,7 @@ function Shell({ children }: { children: ReactNode }) {
           ) : (
             <div className="flex-1" />
           )}
-          <div className="flex items-center gap-3">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
             <LocaleSwitcher current={data?.locale ?? "en"} redirectTo={location.pathname + location.search} />
             {user ? (
               <>

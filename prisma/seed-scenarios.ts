@@ -16,7 +16,8 @@ import {
   type StoredEvent,
   stepOf,
 } from "#app/scenarios/engine.server.ts";
-import { changesBetween, type Grade } from "#app/reviews/grading.server.ts";
+import { changesBetween } from "#app/reviews/grading.server.ts";
+import { type Grade } from "#app/reviews/schemas.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 

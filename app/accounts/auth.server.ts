@@ -4,7 +4,10 @@ import { audit } from "#app/audit/log.server.ts";
 import { type Client } from "#app/utils/client.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
-import { createLimiter, RateLimited, tooManyRequests } from "#app/utils/rate-limit.server.ts";
+import { forbidden } from "#app/utils/errors.ts";
+import { refuse } from "#app/utils/errors.server.ts";
+import { resolveLocale } from "#app/utils/locale.server.ts";
+import { createLimiter } from "#app/utils/rate-limit.server.ts";
 import { readSessionId, sessionCookie, sessionIdleMs, sessionLifetimeMs } from "#app/utils/session.server.ts";
 import { burnPasswordCheck, checkPassword, hashPassword } from "./password.server.ts";
 import { isRole, type Role } from "./roles.ts";
@@ -101,12 +104,7 @@ export async function requireUser(
   if (!user) throw signInRedirect(request);
   if (request.method !== "GET" && request.method !== "HEAD" && !countedWrites.has(request)) {
     countedWrites.add(request);
-    try {
-      await writes.consume(user.id);
-    } catch (error) {
-      if (error instanceof RateLimited) throw tooManyRequests(error);
-      throw error;
-    }
+    await writes.consume(user.id).catch((error: unknown) => refuse(error, resolveLocale(request, user.locale)));
   }
   if (!allowWithoutTwoFactor && !user.twoFactor && (await twoFactorRequiredFor(user.roles))) {
     throw redirect("/profile/two-factor");
@@ -126,9 +124,7 @@ export function hasRole(user: Pick<SessionUser, "roles">, role: Role | readonly 
 /** The person must hold at least one of the roles; otherwise a 403 page. */
 export async function requireRole(request: Request, role: Role | readonly Role[]) {
   const user = await requireUser(request);
-  if (!hasRole(user, role)) {
-    throw new Response("You do not have access to this page.", { status: 403 });
-  }
+  if (!hasRole(user, role)) refuse(forbidden("errors.forbidden.body"), resolveLocale(request, user.locale));
   return user;
 }
 

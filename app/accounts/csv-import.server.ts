@@ -5,8 +5,12 @@ import { isLocale } from "#app/utils/i18n.ts";
 import { isRole, type Role } from "./roles.ts";
 import { EmailSchema, NameSchema, StartDateSchema } from "./schemas.ts";
 
-export const CSV_MAX_BYTES = 512 * 1024;
 export const CSV_MAX_ROWS = 2000;
+
+/** The CSV's text: the uploaded file's, or what the preview sent back to import. */
+export async function csvText(form: { file?: File; csv?: string }) {
+  return form.file ? form.file.text() : (form.csv ?? "");
+}
 
 export type CsvProblem = { key: string; value?: string; line?: number };
 

@@ -8,6 +8,11 @@ export async function updateProfile(userId: string, data: { name: string; locale
   await prisma.user.update({ where: { id: userId }, data, select: { id: true } });
 }
 
+/** The language chosen in the switcher, kept on the profile. */
+export async function setLocale(userId: string, locale: string) {
+  await prisma.user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
+}
+
 export type PasswordCheck = { status: "ok" } | { status: "wrong" } | { status: "throttled"; retryAfterSeconds: number };
 
 /**

@@ -1,5 +1,6 @@
 // Form schemas shared by server and browser. Messages are i18n keys.
 import { z } from "zod";
+import { isoDay } from "#app/utils/forms.ts";
 import { locales } from "#app/utils/i18n.ts";
 import { roles } from "./roles.ts";
 
@@ -38,19 +39,11 @@ export const PasswordSchema = z
 
 export const LocaleSchema = z.enum(locales, { error: "form.localeInvalid" });
 
-export const StartDateSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "form.dateInvalid")
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return (
-      !Number.isNaN(d.getTime()) &&
-      d.toISOString().startsWith(v) &&
-      d.getUTCFullYear() >= 1990 &&
-      d.getUTCFullYear() <= 2100
-    );
-  }, "form.dateInvalid");
+/** A start date: a real day, in a year an employee can have started (1990–2100). */
+export const StartDateSchema = isoDay("form.dateInvalid").refine((v) => {
+  const year = Number(v.slice(0, 4));
+  return year >= 1990 && year <= 2100;
+}, "form.dateInvalid");
 
 export const LoginSchema = z.object({
   email: EmailSchema,
@@ -76,6 +69,48 @@ export const PasswordChangeSchema = z
     message: "form.passwordMismatch",
   });
 
+/** The profile page's forms: details, password, and ending one or all of one's sessions. */
+export const ProfileFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    ProfileSchema,
+    PasswordChangeSchema,
+    // A handle that is not one of the person's sessions is "not found" (sessions.server.ts).
+    z.object({ intent: z.literal("end-session"), session: z.string({ error: "form.required" }).min(1).max(100) }),
+    z.object({ intent: z.literal("end-all") }),
+  ],
+  { error: "form.unknownIntent" },
+);
+
+/** A code from the authenticator app or a recovery code, as typed (spaces and dashes are allowed). */
+const OneTimeCodeSchema = z
+  .string({ error: "login.codeRequired" })
+  .trim()
+  .min(1, "login.codeRequired")
+  .max(64, "login.codeRequired");
+
+/** The second step of signing in. */
+export const SecondStepSchema = z.object({ code: OneTimeCodeSchema });
+
+const currentPassword = z.string({ error: "form.required" }).min(1, "form.required").max(200, "form.passwordTooLong");
+
+/** Two-factor settings: turn on with a first code; renew the recovery codes or turn off with the password. */
+export const TwoFactorFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("confirm"), code: OneTimeCodeSchema }),
+    z.object({ intent: z.literal("renew"), password: currentPassword }),
+    z.object({ intent: z.literal("disable"), password: currentPassword }),
+  ],
+  { error: "twoFactor.unknownIntent" },
+);
+
+/** The admin's security settings; an unchecked box is not sent at all. */
+export const SecuritySettingsSchema = z.object({
+  intent: z.literal("save", { error: "form.unknownIntent" }),
+  requireTwoFactor: z.literal("on", { error: "form.unknownIntent" }).optional(),
+});
+
 const optionalId = z
   .string()
   .max(100)
@@ -95,6 +130,18 @@ export const UserFormSchema = z.object({
   password: PasswordSchema.optional(),
 });
 
+/** An admin's page for one person: save the form, or (de)activate them, or reset their two-factor sign-in. */
+export const UserEditSchema = z.discriminatedUnion(
+  "intent",
+  [
+    UserFormSchema.extend({ intent: z.literal("save") }),
+    z.object({ intent: z.literal("deactivate") }),
+    z.object({ intent: z.literal("reactivate") }),
+    z.object({ intent: z.literal("reset-two-factor") }),
+  ],
+  { error: "form.unknownIntent" },
+);
+
 export const TeamNameSchema = z
   .string({ error: "form.required" })
   .trim()
@@ -112,3 +159,32 @@ export const TeamFormSchema = z.discriminatedUnion("intent", [
     managerId: optionalId,
   }),
 ]);
+
+/** The language switcher in the header (and on the sign-in page). */
+export const LocaleFormSchema = z.object({
+  locale: LocaleSchema,
+  /** Where to go back to; an odd one only loses the way back (misc.ts: safeRedirect). */
+  redirectTo: z.string().max(2000).optional().catch(undefined),
+});
+
+/** Largest CSV of people accepted in one import. */
+export const CSV_MAX_BYTES = 512 * 1024;
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * The CSV import: a file to preview, or the checked text sent back to import. What is in it
+ * is checked row by row on the server (csv-import.server.ts).
+ */
+export const CsvImportSchema = z
+  .object({
+    intent: z.enum(["preview", "import"], { error: "form.unknownIntent" }),
+    file: z
+      .instanceof(File, { message: "csv.noFile" })
+      .refine((file) => file.size <= CSV_MAX_BYTES, "csv.tooLarge")
+      .optional(),
+    csv: z
+      .string()
+      .refine((text) => bytes(text) <= CSV_MAX_BYTES, "csv.tooLarge")
+      .optional(),
+  })
+  .refine((form) => form.file || form.csv?.trim(), { path: ["file"], message: "csv.noFile" });

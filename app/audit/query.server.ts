@@ -1,4 +1,5 @@
 import { prisma } from "#app/utils/db.server.ts";
+import { dayOf, isoDay } from "#app/utils/forms.ts";
 import { type AuditKind, isAuditKind } from "./kinds.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -7,8 +8,8 @@ export const AUDIT_EXPORT_MAX = 50_000;
 
 export type AuditFilters = { who: string; kind: AuditKind | ""; from: string; to: string };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const validDay = (v: string) => DAY.test(v) && !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime());
+const day = isoDay("form.dateInvalid");
+const validDay = (v: string) => day.safeParse(v).success;
 
 /** Filters from the query string; anything unreadable is dropped rather than refused. */
 export function auditFiltersFrom(url: URL): AuditFilters {
@@ -26,9 +27,9 @@ export function auditFiltersFrom(url: URL): AuditFilters {
 
 function where(filters: AuditFilters) {
   const at: { gte?: Date; lt?: Date } = {};
-  if (filters.from) at.gte = new Date(`${filters.from}T00:00:00Z`);
+  if (filters.from) at.gte = dayOf(filters.from);
   // "To" includes the whole day.
-  if (filters.to) at.lt = new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 24 * 60 * 60 * 1000);
+  if (filters.to) at.lt = new Date(dayOf(filters.to).getTime() + 24 * 60 * 60 * 1000);
   return {
     ...(filters.kind ? { kind: filters.kind } : {}),
     ...(at.gte || at.lt ? { at } : {}),

@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { contentProblemsData } from "#app/content/problems.ts";
+import { errorReplyIn } from "#app/utils/errors.ts";
 import { ContentProblems } from "./content-problems.tsx";
 
 /**
@@ -24,7 +25,8 @@ export function GeneralErrorBoundary() {
           : status >= 500
             ? "server"
             : "bad";
-  const detail = isRouteErrorResponse(error) && status < 500 && typeof error.data === "string" ? error.data : null;
+  // A refusal (utils/errors.server.ts) says in the person's language what happened and what to do.
+  const refused = isRouteErrorResponse(error) ? errorReplyIn(error.data) : null;
   if (status >= 500 && typeof document !== "undefined") console.error(error);
   return (
     <section
@@ -35,8 +37,9 @@ export function GeneralErrorBoundary() {
       <h1 id="error-title" className="mt-2 text-2xl font-bold">
         {t(`errors.${key}.title`)}
       </h1>
-      <p className="mt-3 text-slate-700">{t(`errors.${key}.body`)}</p>
-      {detail && key === "bad" ? <p className="mt-2 text-slate-700">{detail}</p> : null}
+      <p className="mt-3 text-slate-700" data-refusal={refused?.code}>
+        {refused?.message ?? t(`errors.${key}.body`)}
+      </p>
       <p className="mt-6">
         <Link to="/" className="font-medium text-brand-700 underline">
           {t("errors.home")}

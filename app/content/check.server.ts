@@ -6,12 +6,13 @@ import { compileMdx, type CompiledLesson, MdxCompileError } from "./mdx/compile.
 import { type Problem, sortProblems } from "./problems.ts";
 import { readTree } from "./read.server.ts";
 import { checkTree } from "./rules.server.ts";
+import { topicProblems } from "./topics.server.ts";
 
 export type CheckResult = { problems: Problem[]; content: PrecompiledContent; lessonFiles: number };
 
 export async function checkAndCompile(root: string): Promise<CheckResult> {
   const tree = readTree(root);
-  const problems = [...tree.problems, ...checkTree(tree)];
+  const problems = [...tree.problems, ...checkTree(tree), ...topicProblems(tree)];
   const catalogue = catalogueFromTree(tree);
   const known = knownTargets(tree);
   const code: PrecompiledContent["code"] = {};

@@ -7,6 +7,7 @@ import { ladderSchema } from "./schemas/ladder.ts";
 import { lessonFrontmatterSchema } from "./schemas/lesson.ts";
 import { quizSchema } from "./schemas/quiz.ts";
 import { scenarioSchema } from "./schemas/scenario.ts";
+import { topicsSchema } from "./schemas/topics.ts";
 
 export const SCHEMA_DIR = "docs/schemas";
 
@@ -16,6 +17,7 @@ const kinds = {
   "quiz.schema.json": { schema: quizSchema, title: "Rapport quiz (courses/<course>/quizzes/<id>.yml)" },
   "scenario.schema.json": { schema: scenarioSchema, title: "Rapport scenario (courses/scenarios/<id>.yml)" },
   "ladder.schema.json": { schema: ladderSchema, title: "Rapport career ladder (courses/ladder.yml)" },
+  "topics.schema.json": { schema: topicsSchema, title: "Rapport curriculum topics (courses/topics.yml)" },
 };
 
 /** File name → schema text, as written to docs/schemas/. */

@@ -412,6 +412,9 @@ export function readTree(root: string): ContentTree {
         "ladder",
         problems,
       );
+    } else if (entry.name === "topics.yml") {
+      // The curriculum's topic list, read and checked against this tree by topics.server.ts.
+      continue;
     } else if (entry.name === "scenarios" && entry.isDirectory()) {
       tree.scenarios = readScenarios(root, problems, present.scenarios);
     } else if (entry.isDirectory()) {
@@ -421,7 +424,7 @@ export function readTree(root: string): ContentTree {
       problems.push({
         file: entry.name,
         line: 1,
-        message: "unexpected file: courses/ holds course folders, scenarios/ and ladder.yml",
+        message: "unexpected file: courses/ holds course folders, scenarios/, ladder.yml and topics.yml",
       });
     }
   }

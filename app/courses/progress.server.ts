@@ -1,5 +1,5 @@
-import { refreshReadiness, touchActivity } from "#app/ladder/readiness.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { evidenceChanged, touchActivity } from "#app/ladder/evidence.server.ts";
+import { prisma, WRITE_TRANSACTION } from "#app/utils/db.server.ts";
 import { passedQuizIds } from "#app/quizzes/attempts.server.ts";
 import { type CourseMeta } from "#app/content/catalog.server.ts";
 
@@ -50,26 +50,31 @@ export function continueLesson(course: CourseMeta, progress: CourseProgress | un
   return open[0] ?? course.lessons.find((lesson) => !progress?.completed.has(lesson.slug)) ?? null;
 }
 
+/** The first opening of a lesson is kept (where to continue); later ones only count as activity. */
 export async function recordLessonOpened(userId: string, courseSlug: string, lessonSlug: string) {
   const key = { userId_courseSlug_lessonSlug: { userId, courseSlug, lessonSlug } };
   const existing = await prisma.lessonProgress.findUnique({ where: key, select: { userId: true } });
   if (existing) return;
-  await prisma.lessonProgress
-    .create({ data: { userId, courseSlug, lessonSlug }, select: { userId: true } })
+  await prisma
+    .$transaction(async (tx) => {
+      await tx.lessonProgress.create({ data: { userId, courseSlug, lessonSlug }, select: { userId: true } });
+      await touchActivity(tx, userId);
+    })
     .catch((error: unknown) => {
       // Two tabs opening the same lesson at once: the other request stored it first.
       if ((error as { code?: string }).code !== "P2002") throw error;
     });
-  await touchActivity(userId);
 }
 
+/** Marks a lesson done or not done; undoing changes what is met as much as doing it. */
 export async function setLessonCompleted(userId: string, courseSlug: string, lessonSlug: string, done: boolean) {
-  await prisma.lessonProgress.upsert({
-    where: { userId_courseSlug_lessonSlug: { userId, courseSlug, lessonSlug } },
-    create: { userId, courseSlug, lessonSlug, completedAt: done ? new Date() : null },
-    update: { completedAt: done ? new Date() : null },
-    select: { userId: true },
-  });
-  // Undoing a lesson changes what is met as much as doing it.
-  await refreshReadiness([userId]);
+  await prisma.$transaction(async (tx) => {
+    await tx.lessonProgress.upsert({
+      where: { userId_courseSlug_lessonSlug: { userId, courseSlug, lessonSlug } },
+      create: { userId, courseSlug, lessonSlug, completedAt: done ? new Date() : null },
+      update: { completedAt: done ? new Date() : null },
+      select: { userId: true },
+    });
+    await evidenceChanged(tx, userId);
+  }, WRITE_TRANSACTION);
 }

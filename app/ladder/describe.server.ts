@@ -21,7 +21,11 @@ export function stageTitle(id: string, locale: Locale) {
   return stage ? pick(stage.title, locale).value : id;
 }
 
-export function describeRequirements(stage: StageResult, locale: Locale): RequirementView[] {
+/** A stage's requirements (evaluated now, or stored with a certificate or readiness row) in words. */
+export function describeRequirements(
+  stage: Pick<StageResult, "id" | "requirements">,
+  locale: Locale,
+): RequirementView[] {
   const ladder = getLadder();
   const courses = getCourses();
   const stageDef = [...ladder.levels, ...ladder.tracks].find((s) => s.id === stage.id);

@@ -5,7 +5,7 @@ import { type CourseMeta, getCourses, getLadder } from "#app/content/catalog.ser
 import { type Ladder, type LadderStage } from "#app/content/schemas/ladder.ts";
 import { type Difficulty, difficulties, isDifficulty } from "#app/content/vocabulary.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { type Db, prisma } from "#app/utils/db.server.ts";
 import {
   quizCompetenciesColumn,
   type RequirementResult,
@@ -77,13 +77,13 @@ export type EvidenceScope = { userIds: string[] } | { teamIds: string[] };
  * number. Teams are selected by a join, so a manager of a thousand people sends no
  * thousand-item list to the database (SQLite caps the number of parameters).
  */
-export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map<string, Evidence>> {
+export async function loadEvidence(scope: EvidenceScope | string[], db: Db = prisma): Promise<Map<string, Evidence>> {
   const resolved: EvidenceScope = Array.isArray(scope) ? { userIds: scope } : scope;
   const people = "userIds" in resolved ? { id: { in: resolved.userIds } } : { teamId: { in: resolved.teamIds } };
   const userIds =
     "userIds" in resolved
       ? resolved.userIds
-      : (await prisma.user.findMany({ where: people, select: { id: true } })).map((u) => u.id);
+      : (await db.user.findMany({ where: people, select: { id: true } })).map((u) => u.id);
   const result = new Map(userIds.map((id) => [id, emptyEvidence()]));
   if (!userIds.length) return result;
   // By id, each table is filtered on its own user column, so its index on that column is
@@ -94,11 +94,11 @@ export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map
     : Prisma.sql`u."teamId" IN (${Prisma.join(resolved.teamIds)})`;
   const where = byIds ? { userId: { in: resolved.userIds } } : { user: people };
   const [lessons, quizzes, reviews, signOffs, certifications, attempts] = await Promise.all([
-    prisma.lessonProgress.findMany({
+    db.lessonProgress.findMany({
       where,
       select: { userId: true, courseSlug: true, lessonSlug: true, firstOpenedAt: true, completedAt: true },
     }),
-    prisma.quizAttempt.findMany({
+    db.quizAttempt.findMany({
       where: { ...where, submittedAt: { not: null } },
       select: {
         id: true,
@@ -113,7 +113,7 @@ export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map
     }),
     // Latest submitted grade of each attempt, one joined query (an include would send the
     // database one parameter per review).
-    prisma.$queryRaw<
+    db.$queryRaw<
       Array<{
         attemptId: string;
         userId: string;
@@ -130,13 +130,13 @@ export async function loadEvidence(scope: EvidenceScope | string[]): Promise<Map
       JOIN "ScenarioAttempt" a ON a."id" = r."attemptId"
       JOIN "User" u ON u."id" = a."userId"
       WHERE r."version" > 0 AND ${peopleSql}`,
-    prisma.signOffEvent.findMany({
+    db.signOffEvent.findMany({
       where: byIds ? { traineeId: { in: resolved.userIds } } : { trainee: people },
       select: { traineeId: true, level: true, behaviourId: true, action: true, at: true },
       orderBy: { at: "asc" },
     }),
-    prisma.certification.findMany({ where, select: { id: true, userId: true, stage: true, certifiedAt: true } }),
-    prisma.$queryRaw<Array<{ userId: string; startedAt: string | Date | null; finishedAt: string | Date | null }>>`
+    db.certification.findMany({ where, select: { id: true, userId: true, stage: true, certifiedAt: true } }),
+    db.$queryRaw<Array<{ userId: string; startedAt: string | Date | null; finishedAt: string | Date | null }>>`
       SELECT a."userId", MAX(a."startedAt") AS "startedAt", MAX(a."finishedAt") AS "finishedAt"
       FROM "ScenarioAttempt" a JOIN "User" u ON u."id" = a."userId"
       WHERE ${peopleSql}
@@ -323,11 +323,11 @@ export function evaluatePerson(
  * Records every level and track this evaluation finds complete and not yet certified, and
  * marks them certified in the evaluation; returns the stages that were new.
  */
-export async function recordCertifications(userId: string, evaluation: PersonEvaluation) {
+export async function recordCertifications(userId: string, evaluation: PersonEvaluation, db: Db = prisma) {
   const created: string[] = [];
   for (const stage of [...evaluation.levels, ...evaluation.tracks]) {
     if (!stage.complete || stage.certification || !stage.completeAt) continue;
-    stage.certification = await prisma.certification.upsert({
+    stage.certification = await db.certification.upsert({
       where: { userId_stage: { userId, stage: stage.id } },
       create: {
         userId,

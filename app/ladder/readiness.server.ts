@@ -1,11 +1,11 @@
-// Each person's standing on the ladder, kept as one row (Readiness) and refreshed when
-// their evidence changes: a lesson done or undone, a quiz submitted, a grade submitted, a
-// behaviour confirmed or withdrawn. Refreshing also records new certifications. The team
-// view reads these rows instead of evaluating everyone's history on every visit (ADR 011).
+// Each person's standing on the ladder, kept as one row (Readiness) and refreshed in the
+// transaction of every write that changes their evidence (evidence.server.ts), or by the
+// background sweep when content changes. Refreshing also records new certifications. The
+// team view reads these rows instead of evaluating everyone's history (ADR 011, ADR 016).
 import { createHash } from "node:crypto";
 import { competencies, type Competency } from "#app/content/vocabulary.ts";
 import { getCourses, getLadder } from "#app/content/catalog.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { type Db, WRITE_TRANSACTION, prisma } from "#app/utils/db.server.ts";
 import {
   type Evidence,
   evaluatePerson,
@@ -79,55 +79,76 @@ export function parseMissing(json: string): RequirementResult[] {
   return requirementsColumn.decode(json);
 }
 
+/** People per transaction when many are refreshed (the sweep, the seed): each holds the write lock. */
+const BATCH = 100;
+
 /**
- * Evaluates these people (at most a few hundred at a time: their ids go to the database as
- * parameters), records what they have newly completed and stores their readiness rows.
- * Pass `evidence` when the caller has just loaded it. Returns the stored rows.
+ * Evaluates these people inside the caller's transaction, records what they have newly
+ * completed and stores their readiness rows; returns the stored rows. Each person's row is
+ * written first, before their evidence is read: two transactions changing one person's
+ * evidence at once then take turns, and the later one evaluates what the earlier committed.
+ * That keeps a row from being overwritten by an evaluation that missed a write (ADR 016).
  */
-export async function refreshReadiness(userIds: string[], evidence?: Map<string, Evidence>) {
+export async function refreshWithin(tx: Db, userIds: string[]) {
   if (!userIds.length) return [];
-  const all = evidence ?? (await loadEvidence(userIds));
   const version = contentVersion();
   // Activity also counts what the evidence does not keep (a quiz started, a help-desk action).
-  const previous = new Map(
-    (
-      await prisma.readiness.findMany({
-        where: { userId: { in: userIds } },
-        select: { userId: true, lastActivityAt: true },
-      })
-    ).map((r) => [r.userId, r.lastActivityAt]),
-  );
+  const previous = new Map<string, Date | null>();
+  for (const userId of userIds) {
+    const locked = await tx.readiness.upsert({
+      where: { userId },
+      create: { userId, contentVersion: "", nextMet: 0, nextTotal: 0, missing: "[]", competencies: "{}" },
+      update: { contentVersion: "" },
+      select: { lastActivityAt: true },
+    });
+    previous.set(userId, locked.lastActivityAt);
+  }
+  const all = await loadEvidence(userIds, tx);
   const rows: ReadinessRow[] = [];
   for (const userId of userIds) {
     const personal = all.get(userId);
     if (!personal) continue;
     const evaluation = evaluatePerson(personal);
-    for (const stage of await recordCertifications(userId, evaluation)) {
+    for (const stage of await recordCertifications(userId, evaluation, tx)) {
       const certification = [...evaluation.levels, ...evaluation.tracks].find((s) => s.id === stage)?.certification;
       if (certification) personal.certifications.set(stage, certification);
     }
     const row = summarize(userId, personal, evaluation, version);
     const before = previous.get(userId) ?? null;
     if (before && (!row.lastActivityAt || before > row.lastActivityAt)) row.lastActivityAt = before;
+    const { userId: _id, ...data } = row;
+    await tx.readiness.update({ where: { userId }, data, select: { userId: true } });
     rows.push(row);
   }
-  await prisma.$transaction(
-    rows.map(({ userId, ...data }) =>
-      prisma.readiness.upsert({
-        where: { userId },
-        create: { userId, ...data },
-        update: data,
-        select: { userId: true },
-      }),
-    ),
-  );
   return rows;
 }
 
-/** Moves a person's last activity forward (it never goes back); one UPDATE, no evaluation. */
-export async function touchActivity(userId: string, at = new Date()) {
-  await prisma.readiness.updateMany({
-    where: { userId, OR: [{ lastActivityAt: null }, { lastActivityAt: { lt: at } }] },
-    data: { lastActivityAt: at },
-  });
+/**
+ * Refreshes these people outside any write (seed, tests, the sweep), a batch per transaction.
+ * Returns the stored rows.
+ */
+export async function refreshReadiness(userIds: string[]) {
+  const rows: ReadinessRow[] = [];
+  for (let i = 0; i < userIds.length; i += BATCH) {
+    const batch = userIds.slice(i, i + BATCH);
+    rows.push(...(await prisma.$transaction((tx) => refreshWithin(tx, batch), WRITE_TRANSACTION)));
+  }
+  return rows;
+}
+
+/**
+ * Brings stale rows up to date: trainees with no row yet (new people) or one computed
+ * against other content (a deploy, an edit in development). Runs in the background (ADR 016),
+ * never in a page's request; returns how many it refreshed, at most `limit`.
+ */
+export async function refreshStaleReadiness(limit = BATCH) {
+  const stale = await prisma.$queryRaw<Array<{ id: string }>>`
+    SELECT u."id" FROM "User" u
+    JOIN "UserRole" ur ON ur."userId" = u."id" AND ur."role" = 'trainee'
+    LEFT JOIN "Readiness" r ON r."userId" = u."id"
+    WHERE u."active" = true AND (r."userId" IS NULL OR r."contentVersion" <> ${contentVersion()})
+    ORDER BY u."id"
+    LIMIT ${limit}`;
+  await refreshReadiness(stale.map((row) => row.id));
+  return stale.length;
 }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { type Quiz } from "#app/content/catalog.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
+import { DomainError } from "#app/utils/errors.ts";
 import { RateLimited } from "#app/utils/rate-limit.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { createUser } from "#tests/factories.ts";
@@ -10,7 +11,6 @@ import {
   attemptQuestions,
   getAttemptResult,
   getQuizState,
-  QuizRuleError,
   startAttempt,
   startVerdict,
   submitAttempt,
@@ -124,8 +124,8 @@ describe("quiz attempts", () => {
     const first = await startAttempt(user.id, quiz, "en");
     await submitAttempt(user.id, quiz, first.id, wrong);
     const refused = await startAttempt(user.id, quiz, "en").catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(QuizRuleError);
-    expect((refused as QuizRuleError).verdict.reason).toBe("wait");
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).code).toBe("wait");
     expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(1);
     // Eleven minutes later the wait is over.
     await prisma.quizAttempt.update({
@@ -139,7 +139,7 @@ describe("quiz attempts", () => {
     const state = await getQuizState(user.id, quiz);
     expect(state.attempts.map((a) => a.passed)).toEqual([false, true, true]);
     expect(state.verdict).toEqual({ allowed: false, reason: "maxAttempts" });
-    await expect(startAttempt(user.id, quiz, "en")).rejects.toBeInstanceOf(QuizRuleError);
+    await expect(startAttempt(user.id, quiz, "en")).rejects.toBeInstanceOf(DomainError);
   });
 
   test("new attempts per hour are limited across quizzes, whatever each quiz's own rules allow", async () => {

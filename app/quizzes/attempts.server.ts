@@ -2,13 +2,15 @@
 import { randomInt } from "node:crypto";
 import { type Quiz } from "#app/content/catalog.server.ts";
 import { quizCompetenciesColumn } from "#app/ladder/columns.server.ts";
-import { refreshReadiness, touchActivity } from "#app/ladder/readiness.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { evidenceChanged, touchActivity } from "#app/ladder/evidence.server.ts";
+import { prisma, WRITE_TRANSACTION } from "#app/utils/db.server.ts";
+import { DomainError, notFound } from "#app/utils/errors.ts";
 import { pick } from "#app/content/localized.ts";
 import { answersColumn } from "./columns.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { createLimiter } from "#app/utils/rate-limit.server.ts";
-import { type Answers, arrangeQuestions, gradeAttempt, validateAnswers } from "./grade.server.ts";
+import { type Answers, arrangeQuestions, gradeAttempt } from "./grade.server.ts";
+import { validateAnswers } from "./schemas.ts";
 
 const attemptSummary = {
   id: true,
@@ -50,14 +52,19 @@ export async function getQuizState(userId: string, quiz: Quiz) {
   return { attempts: submitted, open, verdict: startVerdict(quiz, submitted), passed: submitted.some((a) => a.passed) };
 }
 
-export class QuizRuleError extends Error {
-  constructor(readonly verdict: Exclude<StartVerdict, { allowed: true }>) {
-    super(verdict.reason);
-  }
+/** Why a quiz may not be started now: wait after a failed attempt (429), or no attempts left (403). */
+function ruleRefusal(verdict: Exclude<StartVerdict, { allowed: true }>, now = new Date()) {
+  if (verdict.reason === "maxAttempts") return new DomainError("maxAttempts", 403, "quiz.errors.maxAttempts");
+  const retryAfter = Math.max(1, Math.ceil((verdict.until.getTime() - now.getTime()) / 1000));
+  return new DomainError("wait", 429, "quiz.errors.wait", { retryAfter });
 }
 
 /** New attempts per person and hour, over every quiz (QUIZ_ATTEMPTS_PER_HOUR). */
-const starts = createLimiter("quiz-start", () => ({ points: getEnv().QUIZ_ATTEMPTS_PER_HOUR, durationSeconds: 3600 }));
+const starts = createLimiter(
+  "quiz-start",
+  () => ({ points: getEnv().QUIZ_ATTEMPTS_PER_HOUR, durationSeconds: 3600 }),
+  "quiz.errors.tooManyAttempts",
+);
 
 /**
  * Resumes the open attempt, or starts one if the quiz's rules and the hourly limit allow
@@ -66,18 +73,20 @@ const starts = createLimiter("quiz-start", () => ({ points: getEnv().QUIZ_ATTEMP
 export async function startAttempt(userId: string, quiz: Quiz, locale: string) {
   const state = await getQuizState(userId, quiz);
   if (state.open) return state.open;
-  if (!state.verdict.allowed) throw new QuizRuleError(state.verdict);
+  if (!state.verdict.allowed) throw ruleRefusal(state.verdict);
   await starts.consume(userId);
-  await touchActivity(userId);
-  return prisma.quizAttempt.create({
-    data: {
-      userId,
-      quizId: quiz.id,
-      courseSlug: quiz.courseSlug,
-      seed: randomInt(1, 2 ** 31 - 1),
-      locale: pick(quiz.variants, locale).locale,
-    },
-    select: attemptSummary,
+  return prisma.$transaction(async (tx) => {
+    await touchActivity(tx, userId);
+    return tx.quizAttempt.create({
+      data: {
+        userId,
+        quizId: quiz.id,
+        courseSlug: quiz.courseSlug,
+        seed: randomInt(1, 2 ** 31 - 1),
+        locale: pick(quiz.variants, locale).locale,
+      },
+      select: attemptSummary,
+    });
   });
 }
 
@@ -117,21 +126,38 @@ export async function submitAttempt(
   const problems = validateAnswers(english.questions, answers);
   if (problems.length) return { status: "invalid", problems };
   const result = gradeAttempt(english.questions, english.keys, answers, quiz.rules.passMark);
-  const { count } = await prisma.quizAttempt.updateMany({
-    where: { id: attempt.id, userId, submittedAt: null },
-    data: {
-      submittedAt: new Date(),
-      answers: answersColumn.encode(answers),
-      score: result.score,
-      passed: result.passed,
-      competencies: quizCompetenciesColumn.encode(result.competencies),
-    },
-  });
-  // A passed quiz can complete a level: certify now rather than at the next page view.
-  if (count === 1) await refreshReadiness([userId]);
+  const count = await prisma.$transaction(async (tx) => {
+    const stored = await tx.quizAttempt.updateMany({
+      where: { id: attempt.id, userId, submittedAt: null },
+      data: {
+        submittedAt: new Date(),
+        answers: answersColumn.encode(answers),
+        score: result.score,
+        passed: result.passed,
+        competencies: quizCompetenciesColumn.encode(result.competencies),
+      },
+    });
+    // A passed quiz can complete a level: the certificate is stored with the result.
+    if (stored.count === 1) await evidenceChanged(tx, userId);
+    return stored.count;
+  }, WRITE_TRANSACTION);
   return count === 1
     ? { status: "graded", attemptId: attempt.id }
     : { status: "alreadySubmitted", attemptId: attempt.id };
+}
+
+/** Why a submission was not graded, as the refusal the person is shown (the result's id, if it was already). */
+export function submitRefusal(outcome: Exclude<SubmitOutcome, { status: "graded" }>) {
+  switch (outcome.status) {
+    case "notFound":
+      return notFound("quiz.errors.attemptNotFound");
+    case "alreadySubmitted":
+      return new DomainError("alreadySubmitted", 409, "quiz.errors.alreadySubmitted", {
+        attemptId: outcome.attemptId,
+      });
+    case "invalid":
+      return new DomainError("fixAnswers", 400, "quiz.errors.fixAnswers");
+  }
 }
 
 /** A submitted attempt with everything the key says: only for its own person, only once submitted. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { type PublicQuestion, type QuestionKey } from "#app/content/catalog.server.ts";
-import { arrangeQuestions, gradeAttempt, scoreQuestion, validateAnswers } from "./grade.server.ts";
+import { arrangeQuestions, gradeAttempt, scoreQuestion } from "./grade.server.ts";
+import { validateAnswers } from "./schemas.ts";
 
 const q = (
   id: string,

@@ -2,6 +2,9 @@
 import { type Competency } from "#app/content/vocabulary.ts";
 import { type PublicQuestion, type QuestionKey } from "#app/content/catalog.server.ts";
 
+/** Question id → the chosen option ids (in order, for ordering questions). */
+export type Answers = Record<string, string[]>;
+
 /** A small seeded PRNG (mulberry32): the same seed gives the same order on every reload. */
 export function seededRandom(seed: number) {
   let a = seed >>> 0;
@@ -41,43 +44,6 @@ export function arrangeQuestions(questions: PublicQuestion[], seed: number, shuf
     }
     return shuffle ? { ...question, options: shuffled(question.options, random) } : question;
   });
-}
-
-export type Answers = Record<string, string[]>;
-
-export type AnswerProblem = { questionId: string; message: string };
-
-/**
- * Checks the submitted answers against the quiz: every question answered, only its own
- * option ids, one choice where one is asked, a full order for ordering questions.
- */
-export function validateAnswers(questions: PublicQuestion[], answers: Answers): AnswerProblem[] {
-  const problems: AnswerProblem[] = [];
-  const known = new Set(questions.map((q) => q.id));
-  for (const id of Object.keys(answers)) {
-    if (!known.has(id)) problems.push({ questionId: id, message: "quiz.errors.unknownQuestion" });
-  }
-  for (const question of questions) {
-    const given = answers[question.id] ?? [];
-    const optionIds = new Set(question.options.map((o) => o.id));
-    if (given.some((id) => !optionIds.has(id))) {
-      problems.push({ questionId: question.id, message: "quiz.errors.unknownOption" });
-    } else if (question.kind === "ordering") {
-      if (given.length !== optionIds.size || new Set(given).size !== optionIds.size) {
-        problems.push({ questionId: question.id, message: "quiz.errors.orderIncomplete" });
-      }
-    } else if (question.kind === "multiple") {
-      if (given.length === 0) problems.push({ questionId: question.id, message: "quiz.errors.unanswered" });
-      else if (new Set(given).size !== given.length)
-        problems.push({ questionId: question.id, message: "quiz.errors.unknownOption" });
-    } else if (given.length !== 1) {
-      problems.push({
-        questionId: question.id,
-        message: given.length ? "quiz.errors.oneAnswer" : "quiz.errors.unanswered",
-      });
-    }
-  }
-  return problems;
 }
 
 /**

@@ -1,10 +1,23 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "#app/components/ui/field.tsx";
+import { Button, ErrorList } from "#app/components/ui/field.tsx";
 import { type PublicQuestion } from "#app/content/catalog.server.ts";
+import { useHydrated } from "#app/utils/use-hydrated.ts";
+import { answerField, quizFormSchema } from "./schemas.ts";
 
-type Answers = Record<string, string[]>;
+/** What was chosen before a refused submission, so nothing has to be chosen again. */
+function chosen(initial: Record<string, unknown> | undefined, question: PublicQuestion): string[] {
+  if (!initial) return [];
+  if (question.kind !== "ordering") {
+    const value = initial[answerField(question.id)];
+    return typeof value === "string" ? [value] : Array.isArray(value) ? value.map(String) : [];
+  }
+  const position = (id: string) => Number(initial[`order:${question.id}:${id}`]);
+  return question.options.map((o) => o.id).sort((a, b) => position(a) - position(b));
+}
 
 /** The customer's message in a best-response question, in the look of its channel. */
 export function CustomerMessage({ text, channel }: { text: string; channel: string | null }) {
@@ -23,6 +36,8 @@ function OrderingQuestion({ question, initial }: { question: PublicQuestion; ini
   const { t } = useTranslation();
   const start = initial?.length === question.options.length ? initial : question.options.map((o) => o.id);
   const [order, setOrder] = useState(start);
+  // The arrows need JavaScript; without it the positions alone order the steps.
+  const hydrated = useHydrated();
   const move = (from: number, to: number) => {
     if (to < 0 || to >= order.length) return;
     const next = [...order];
@@ -31,53 +46,58 @@ function OrderingQuestion({ question, initial }: { question: PublicQuestion; ini
     setOrder(next);
   };
   return (
-    <ol className="mt-3 space-y-2">
-      {order.map((id, index) => {
-        const option = question.options.find((o) => o.id === id);
-        const selectId = `order-${question.id}-${id}`;
-        return (
-          <li key={id} className="flex flex-wrap items-center gap-2 rounded border border-slate-200 bg-white p-2">
-            <label htmlFor={selectId} className="sr-only">
-              {t("quiz.positionOf", { item: option?.text })}
-            </label>
-            <select
-              id={selectId}
-              name={`order:${question.id}:${id}`}
-              value={index + 1}
-              onChange={(e) => move(index, Number(e.target.value) - 1)}
-              className="rounded border border-slate-300 px-2 py-1"
-            >
-              {order.map((_, i) => (
-                <option key={i} value={i + 1}>
-                  {i + 1}
-                </option>
-              ))}
-            </select>
-            <span className="flex-1">{option?.text}</span>
-            <span className="flex gap-1">
-              <button
-                type="button"
-                onClick={() => move(index, index - 1)}
-                disabled={index === 0}
-                className="rounded border border-slate-300 px-2 py-1 text-sm disabled:opacity-40"
-                aria-label={t("quiz.moveUp", { item: option?.text })}
+    <>
+      <p className="mt-1 text-sm text-slate-600">{t(hydrated ? "quiz.orderHelp" : "quiz.orderHelpPositions")}</p>
+      <ol className="mt-3 space-y-2">
+        {order.map((id, index) => {
+          const option = question.options.find((o) => o.id === id);
+          const selectId = `order-${question.id}-${id}`;
+          return (
+            <li key={id} className="flex flex-wrap items-center gap-2 rounded border border-slate-200 bg-white p-2">
+              <label htmlFor={selectId} className="sr-only">
+                {t("quiz.positionOf", { item: option?.text })}
+              </label>
+              <select
+                id={selectId}
+                name={`order:${question.id}:${id}`}
+                value={index + 1}
+                onChange={(e) => move(index, Number(e.target.value) - 1)}
+                className="rounded border border-slate-300 px-2 py-1"
               >
-                ↑
-              </button>
-              <button
-                type="button"
-                onClick={() => move(index, index + 1)}
-                disabled={index === order.length - 1}
-                className="rounded border border-slate-300 px-2 py-1 text-sm disabled:opacity-40"
-                aria-label={t("quiz.moveDown", { item: option?.text })}
-              >
-                ↓
-              </button>
-            </span>
-          </li>
-        );
-      })}
-    </ol>
+                {order.map((_, i) => (
+                  <option key={i} value={i + 1}>
+                    {i + 1}
+                  </option>
+                ))}
+              </select>
+              <span className="flex-1">{option?.text}</span>
+              {hydrated ? (
+                <span className="flex gap-1">
+                  <button
+                    type="button"
+                    onClick={() => move(index, index - 1)}
+                    disabled={index === 0}
+                    className="rounded border border-slate-300 px-2 py-1 text-sm disabled:opacity-40"
+                    aria-label={t("quiz.moveUp", { item: option?.text })}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => move(index, index + 1)}
+                    disabled={index === order.length - 1}
+                    className="rounded border border-slate-300 px-2 py-1 text-sm disabled:opacity-40"
+                    aria-label={t("quiz.moveDown", { item: option?.text })}
+                  >
+                    ↓
+                  </button>
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }
 
@@ -88,23 +108,29 @@ function OrderingQuestion({ question, initial }: { question: PublicQuestion; ini
 export function QuizForm({
   attemptId,
   questions,
-  answers,
-  errors,
+  lastResult,
 }: {
   attemptId: string;
   questions: PublicQuestion[];
-  answers?: Answers;
-  errors?: Record<string, string>;
+  lastResult?: SubmissionResult<string[]> | null;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  // The same checks as the server's: an unanswered question is marked before anything is sent.
+  const [form] = useForm({
+    id: `quiz-${attemptId}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: quizFormSchema(questions) }),
+  });
+  const initial = lastResult?.initialValue ?? undefined;
   return (
-    <Form method="post" className="space-y-6">
+    <Form method="post" className="space-y-6" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="submit" />
       <input type="hidden" name="attemptId" value={attemptId} />
+      <ErrorList errors={form.errors} />
       {questions.map((question, n) => {
-        const error = errors?.[question.id];
-        const given = answers?.[question.id] ?? [];
+        const error = form.allErrors[answerField(question.id)]?.[0];
+        const given = chosen(initial, question);
         return (
           <fieldset
             key={question.id}
@@ -118,10 +144,7 @@ export function QuizForm({
             {question.customer ? <CustomerMessage text={question.customer} channel={question.channel} /> : null}
             {question.kind === "multiple" ? <p className="mt-1 text-sm text-slate-600">{t("quiz.chooseAll")}</p> : null}
             {question.kind === "ordering" ? (
-              <>
-                <p className="mt-1 text-sm text-slate-600">{t("quiz.orderHelp")}</p>
-                <OrderingQuestion question={question} initial={given} />
-              </>
+              <OrderingQuestion question={question} initial={given} />
             ) : (
               <div className="mt-3 space-y-2">
                 {question.options.map((option) => {

@@ -2,7 +2,8 @@
 // (prisma/schema.prisma keeps them as text). The scores are the ladder's (ladder/columns.server.ts).
 import { z } from "zod";
 import { jsonColumn } from "#app/utils/json-column.ts";
-import { type Change, decisions } from "./grading.server.ts";
+import { type Change } from "./grading.server.ts";
+import { decisions } from "./schemas.ts";
 
 /** Review.comments: event seq of a trainee reply → comment. */
 export const commentsColumn = jsonColumn(z.record(z.string(), z.string()));

@@ -13,7 +13,7 @@ export function GradeHistory({
   versions,
   rubric,
 }: {
-  versions: Array<{ version: number; reviewer: string; at: string; changes: Change[] }>;
+  versions: Array<{ version: number; reviewer: string; at: string | Date; changes: Change[] }>;
   rubric: Rubric;
 }) {
   const { t, i18n } = useTranslation();
@@ -72,7 +72,7 @@ export function GradeResult({
   grade: { scores: Record<string, number>; feedback: string; decision: string | null };
   rubric: Rubric;
   reviewer: string;
-  at: string;
+  at: string | Date;
 }) {
   const { t, i18n } = useTranslation();
   const passed = grade.decision === "passed";

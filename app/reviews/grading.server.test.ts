@@ -1,9 +1,12 @@
 import path from "node:path";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { beforeAll, describe, expect, test } from "vitest";
 import { initialState, measure, reply, type StoredEvent } from "#app/scenarios/engine.server.ts";
 import { type Scenario } from "#app/content/schemas/scenario.ts";
 import { root } from "#tests/setup/paths.ts";
-import { changesBetween, prefillScores, readGrade } from "./grading.server.ts";
+import { changesBetween, prefillScores, replySeqs } from "./grading.server.ts";
+import { readFieldMessage } from "#app/utils/forms.ts";
+import { gradeFormSchema } from "./schemas.ts";
 
 let scenario: Scenario;
 let events: StoredEvent[];
@@ -26,6 +29,19 @@ beforeAll(async () => {
     { seq: 3, at: new Date(), stepId: "offended", kind: "reply", data: third.event },
   ];
 });
+
+/** The grading form read with its schema (as the route and the browser do): the grade, and each problem by field and code. */
+function readGrade(form: FormData, scenario: Scenario, events: StoredEvent[], submitting: boolean) {
+  form.set("intent", submitting ? "submit" : "draft");
+  const schema = gradeFormSchema({ criteria: scenario.rubric.map((c) => c.id), turns: replySeqs(events) });
+  const submission = parseWithZod(form, { schema });
+  const errors = submission.status === "error" ? (submission.error ?? {}) : {};
+  const problems = Object.entries(errors).flatMap(([field, messages]) =>
+    (messages ?? []).map((message) => ({ field, code: readFieldMessage(message).key.split(".").at(-1) })),
+  );
+  const grade = submission.status === "success" && "grade" in submission.value ? submission.value.grade : null;
+  return { grade, problems };
+}
 
 const form = (entries: Record<string, string>) => {
   const data = new FormData();

@@ -1,97 +1,13 @@
-// The pure part of grading: reading a grade from a form against the rubric and the
-// transcript, pre-filling rubric levels from the automatic checks, and describing what
-// changed between two versions of a grade.
+// The pure part of grading: pre-filling rubric levels from the automatic checks, and
+// describing what changed between two versions of a grade. Reading a grade from its form is
+// the form's schema (schemas.ts).
 import { type Measures, type StoredEvent } from "#app/scenarios/engine.server.ts";
 import { type Scenario } from "#app/content/schemas/scenario.ts";
-
-import { MAX_COMMENT_LENGTH, MAX_FEEDBACK_LENGTH } from "./limits.ts";
-
-export const decisions = ["passed", "retry"] as const;
-export type Decision = (typeof decisions)[number];
-
-export type Grade = {
-  scores: Record<string, number>;
-  /** Event seq of a trainee reply → comment. */
-  comments: Record<string, string>;
-  feedback: string;
-  decision: Decision | null;
-};
-
-export type GradeProblem = { field: string; code: string; detail?: Record<string, string | number> };
+import { type Grade } from "./schemas.ts";
 
 /** The seqs of the trainee's replies: the only turns a comment can be attached to. */
 export function replySeqs(events: StoredEvent[]) {
-  return new Set(events.filter((e) => e.kind === "reply").map((e) => String(e.seq)));
-}
-
-/**
- * Reads score:<criterion>, comment:<seq>, feedback and decision. Unknown criteria and
- * turns, levels outside 1–4 and over-long texts are problems; a submission also needs
- * every criterion scored and a decision.
- */
-export function readGrade(
-  form: FormData,
-  scenario: Scenario,
-  events: StoredEvent[],
-  submitting: boolean,
-): { grade: Grade; problems: GradeProblem[] } {
-  const problems: GradeProblem[] = [];
-  const criteria = new Set(scenario.rubric.map((c) => c.id));
-  const turns = replySeqs(events);
-  const grade: Grade = { scores: {}, comments: {}, feedback: "", decision: null };
-  for (const [name, raw] of form.entries()) {
-    if (typeof raw !== "string") continue;
-    const value = raw.replace(/\r\n?/g, "\n").trim();
-    if (name.startsWith("score:")) {
-      const criterion = name.slice("score:".length);
-      if (!criteria.has(criterion)) {
-        problems.push({ field: name, code: "unknownCriterion", detail: { criterion: criterion.slice(0, 60) } });
-        continue;
-      }
-      if (value === "") continue;
-      const level = Number(value);
-      if (!Number.isInteger(level) || level < 1 || level > 4) {
-        problems.push({ field: name, code: "levelOutOfRange", detail: { value: value.slice(0, 20) } });
-        continue;
-      }
-      grade.scores[criterion] = level;
-    } else if (name.startsWith("comment:")) {
-      const seq = name.slice("comment:".length);
-      if (!turns.has(seq)) {
-        problems.push({ field: name, code: "unknownTurn", detail: { turn: seq.slice(0, 20) } });
-        continue;
-      }
-      if (!value) continue;
-      if (value.length > MAX_COMMENT_LENGTH) {
-        problems.push({
-          field: name,
-          code: "commentTooLong",
-          detail: { max: MAX_COMMENT_LENGTH, length: value.length },
-        });
-        continue;
-      }
-      grade.comments[seq] = value;
-    } else if (name === "feedback") {
-      if (value.length > MAX_FEEDBACK_LENGTH)
-        problems.push({
-          field: name,
-          code: "feedbackTooLong",
-          detail: { max: MAX_FEEDBACK_LENGTH, length: value.length },
-        });
-      else grade.feedback = value;
-    } else if (name === "decision") {
-      if (value === "") continue;
-      const chosen = decisions.find((d) => d === value);
-      if (chosen) grade.decision = chosen;
-      else problems.push({ field: name, code: "unknownDecision" });
-    }
-  }
-  if (submitting) {
-    for (const criterion of scenario.rubric)
-      if (!grade.scores[criterion.id]) problems.push({ field: `score:${criterion.id}`, code: "scoreRequired" });
-    if (!grade.decision) problems.push({ field: "decision", code: "decisionRequired" });
-  }
-  return { grade, problems };
+  return events.filter((e) => e.kind === "reply").map((e) => String(e.seq));
 }
 
 /** Which automatic checks speak to which competency. */

@@ -6,7 +6,8 @@ import { type ScenarioBundle } from "#app/content/catalog.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { createTeam, createUser } from "#tests/factories.ts";
-import { type Grade } from "./grading.server.ts";
+import { DomainError } from "#app/utils/errors.ts";
+import { type Grade } from "./schemas.ts";
 import {
   claimForGrading,
   getQueue,
@@ -14,11 +15,10 @@ import {
   markReviewRead,
   openForGrading,
   reviewCounts,
-  ReviewError,
   saveGrade,
   unreadReviews,
 } from "./reviews.server.ts";
-import { getSignOffs, recordSignOff, SignOffError } from "./signoff.server.ts";
+import { getSignOffs, recordSignOff } from "./signoff.server.ts";
 import { addWorkingDays, subtractWorkingDays } from "./working-days.ts";
 
 let bundle: ScenarioBundle;
@@ -73,8 +73,8 @@ async function reviewError(promise: Promise<unknown>) {
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(ReviewError);
-  return error as ReviewError;
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
 }
 
 describe("working days", () => {
@@ -223,7 +223,7 @@ describe("grading", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect((lost?.reason as ReviewError).status).toBe(409);
+    expect((lost?.reason as DomainError).status).toBe(409);
     expect(await prisma.reviewVersion.count({ where: { review: { attemptId } } })).toBe(1);
   });
 
@@ -281,8 +281,8 @@ describe("level sign-off", () => {
       () => null,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(SignOffError);
-    expect((error as SignOffError).code).toBe(code);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe(code);
     expect(await prisma.signOffEvent.count({ where: { traineeId: trainee.id } })).toBe(0);
   });
 

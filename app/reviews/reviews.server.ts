@@ -3,30 +3,29 @@
 import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { findScenario, getScenarios } from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";
-import { type Scenario } from "#app/content/schemas/scenario.ts";
-import { parseEvents } from "#app/scenarios/attempts.server.ts";
-import { measuresColumn, reviewStatus, stateColumn } from "#app/scenarios/columns.server.ts";
-import { refreshReadiness } from "#app/ladder/readiness.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { attemptColumns, loadedAttempt } from "#app/scenarios/attempts.server.ts";
+import { attemptView } from "#app/scenarios/view.server.ts";
+import { evidenceChanged } from "#app/ladder/evidence.server.ts";
+import { prisma, WRITE_TRANSACTION } from "#app/utils/db.server.ts";
+import { DomainError, type ErrorDetails } from "#app/utils/errors.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { attemptsOf, canReview, reviewableTraineeIds, reviewableTraineesSql } from "./access.server.ts";
 import { rubricScoresColumn as scoresColumn } from "#app/ladder/columns.server.ts";
 import { changesColumn, commentsColumn, decision, reviewState } from "./columns.server.ts";
-import { changesBetween, type Grade } from "./grading.server.ts";
+import { changesBetween, prefillScores, replySeqs } from "./grading.server.ts";
+import { type Grade } from "./schemas.ts";
 import { addWorkingDays, subtractWorkingDays } from "./working-days.ts";
 
 export const PAGE_SIZE = 20;
 
 /** Refusals a mentor can meet; each is a clear message and a 4xx, with nothing stored. */
-export class ReviewError extends Error {
-  constructor(
-    readonly code: "notFound" | "notYours" | "notSubmitted" | "claimedByOther" | "changedMeanwhile",
-    readonly status: 403 | 404 | 409,
-    readonly detail: Record<string, string> = {},
-  ) {
-    super(code);
-  }
+export function reviewError(
+  code: "notFound" | "notYours" | "notSubmitted" | "claimedByOther" | "changedMeanwhile",
+  status: 403 | 404 | 409,
+  details: ErrorDetails = {},
+) {
+  return new DomainError(code, status, `reviews.errors.${code}`, details);
 }
 
 type Reviewer = Pick<SessionUser, "id" | "roles">;
@@ -150,13 +149,15 @@ const gradeOf = (row: { scores: string; comments: string; feedback: string; deci
   decision: row.decision === null ? null : decision.parse(row.decision),
 });
 
-/** An attempt with everything the grading screen or the trainee's page needs. */
+/** An attempt with everything the grading screen needs, whoever asks (openForGrading checks who). */
 async function loadAttemptForReview(attemptId: string) {
   const row = await prisma.scenarioAttempt.findUnique({
     where: { id: attemptId },
-    include: {
+    select: {
+      ...attemptColumns,
       events: { orderBy: { seq: "asc" } },
       user: { select: { id: true, name: true } },
+      claimedUntil: true,
       claimedBy: { select: { id: true, name: true } },
       review: {
         include: {
@@ -166,28 +167,23 @@ async function loadAttemptForReview(attemptId: string) {
       },
     },
   });
-  if (!row) throw new ReviewError("notFound", 404);
-  const bundle = findScenario(row.scenarioId);
-  if (!bundle) throw new ReviewError("notFound", 404);
-  const scenario: Scenario = pick(bundle.variants, row.locale).value;
-  const versions = (row.review?.versions ?? []).map((v) => ({
-    version: v.version,
-    reviewer: v.reviewer.name,
-    at: v.createdAt,
-    grade: gradeOf(v),
-    changes: changesColumn.decode(v.changes),
-  }));
+  const bundle = row && findScenario(row.scenarioId);
+  if (!row || !bundle) throw reviewError("notFound", 404);
+  const { user, claimedUntil, claimedBy, review, ...stored } = row;
+  const attempt = loadedAttempt(stored, bundle);
   return {
-    attempt: row,
-    state: stateColumn.decode(row.state),
-    reviewStatus: reviewStatus.parse(row.reviewStatus),
-    scenario,
-    events: parseEvents(row.events),
-    measures: row.measures ? measuresColumn.decode(row.measures) : null,
-    working: row.review
-      ? { ...gradeOf(row.review), status: reviewState.parse(row.review.status), version: row.review.version }
-      : null,
-    versions,
+    attempt,
+    trainee: user,
+    claimedUntil,
+    claimedBy,
+    working: review ? { ...gradeOf(review), status: reviewState.parse(review.status), version: review.version } : null,
+    versions: (review?.versions ?? []).map((v) => ({
+      version: v.version,
+      reviewer: v.reviewer.name,
+      at: v.createdAt,
+      grade: gradeOf(v),
+      changes: changesColumn.decode(v.changes),
+    })),
   };
 }
 
@@ -207,11 +203,37 @@ function claimOf(
  * sent to a manager must not take the attempt from the trainee's mentor (see claimForGrading).
  */
 export async function openForGrading(user: Reviewer & { name: string }, attemptId: string, now = new Date()) {
-  const loaded = await loadAttemptForReview(attemptId);
-  const { attempt } = loaded;
-  if (!(await canReview(user, attempt.userId))) throw new ReviewError("notYours", 403);
-  if (attempt.reviewStatus === "none" || !attempt.finishedAt) throw new ReviewError("notSubmitted", 409);
-  return { ...loaded, claim: claimOf(attempt, user, now) };
+  const { attempt, trainee, claimedUntil, claimedBy, working, versions } = await loadAttemptForReview(attemptId);
+  if (!(await canReview(user, attempt.userId))) throw reviewError("notYours", 403);
+  if (attempt.reviewStatus === "none" || !attempt.finishedAt) throw reviewError("notSubmitted", 409);
+  const { scenario, events, measures } = attempt;
+  return {
+    attemptId: attempt.id,
+    title: scenario.title,
+    trainee,
+    submittedAt: attempt.submittedAt,
+    reviewStatus: attempt.reviewStatus,
+    view: attemptView(attempt, "mentor"),
+    names: Object.fromEntries(scenario.conversations.map((c) => [c.id, c.persona.name])),
+    /** Labels for the pre-fill's evidence ids: action:<id>, action:<conversation>:<id> and name:<conversation>. */
+    basisLabels: Object.fromEntries(
+      (measures?.conversations ?? []).flatMap((c) => [
+        [`name:${c.id}`, scenario.conversations.find((x) => x.id === c.id)?.persona.name ?? c.id],
+        ...c.requiredActions.flatMap((a) => [
+          [a.id, a.label],
+          [`${c.id}:${a.id}`, a.label],
+        ]),
+      ]),
+    ) as Record<string, string>,
+    measures,
+    rubric: scenario.rubric,
+    prefill: prefillScores(scenario, events, measures),
+    /** What the grading form accepts: these criteria, comments on these replies (gradeFormSchema). */
+    form: { criteria: scenario.rubric.map((c) => c.id), turns: replySeqs(events) },
+    working,
+    versions,
+    claim: claimOf({ claimedUntil, claimedBy }, user, now),
+  };
 }
 
 /**
@@ -219,18 +241,18 @@ export async function openForGrading(user: Reviewer & { name: string }, attemptI
  * in one conditional write. Returns who holds it afterwards.
  */
 export async function claimForGrading(user: Reviewer & { name: string }, attemptId: string, now = new Date()) {
-  const { attempt } = await openForGrading(user, attemptId, now);
+  await openForGrading(user, attemptId, now);
   const until = new Date(now.getTime() + getEnv().REVIEW_CLAIM_MINUTES * 60_000);
   const claimed = await prisma.scenarioAttempt.updateMany({
     where: {
-      id: attempt.id,
+      id: attemptId,
       OR: [{ claimedById: null }, { claimedUntil: { lt: now } }, { claimedById: user.id }],
     },
     data: { claimedById: user.id, claimedUntil: until },
   });
   if (claimed.count === 1) return { by: user.name, mine: true, until };
   const holder = await prisma.scenarioAttempt.findUnique({
-    where: { id: attempt.id },
+    where: { id: attemptId },
     select: { claimedUntil: true, claimedBy: { select: { id: true, name: true } } },
   });
   return holder ? claimOf(holder, user, now) : null;
@@ -269,13 +291,13 @@ export async function saveGrade(
       claimedBy: { select: { name: true } },
     },
   });
-  if (!attempt) throw new ReviewError("notFound", 404);
-  if (!(await canReview(user, attempt.userId))) throw new ReviewError("notYours", 403);
-  if (attempt.reviewStatus === "none" || !attempt.finishedAt) throw new ReviewError("notSubmitted", 409);
+  if (!attempt) throw reviewError("notFound", 404);
+  if (!(await canReview(user, attempt.userId))) throw reviewError("notYours", 403);
+  if (attempt.reviewStatus === "none" || !attempt.finishedAt) throw reviewError("notSubmitted", 409);
   const holds = attempt.claimedById === user.id && attempt.claimedUntil !== null && attempt.claimedUntil > now;
   const heldByOther =
     attempt.claimedById && attempt.claimedById !== user.id && attempt.claimedUntil && attempt.claimedUntil > now;
-  if (heldByOther) throw new ReviewError("claimedByOther", 409, { name: attempt.claimedBy?.name ?? "" });
+  if (heldByOther) throw reviewError("claimedByOther", 409, { name: attempt.claimedBy?.name ?? "" });
   const data = {
     scores: scoresColumn.encode(grade.scores),
     comments: commentsColumn.encode(grade.comments),
@@ -294,20 +316,20 @@ export async function saveGrade(
           ? { claimedById: null, claimedUntil: null, reviewStatus: "graded" }
           : { claimedById: user.id, claimedUntil: new Date(now.getTime() + getEnv().REVIEW_CLAIM_MINUTES * 60_000) },
     });
-    if (claim.count !== 1 && !holds) throw new ReviewError("claimedByOther", 409);
+    if (claim.count !== 1 && !holds) throw reviewError("claimedByOther", 409);
     const review = await tx.review.upsert({
       where: { attemptId },
       create: { attemptId, reviewerId: user.id, ...data, status: "draft" },
       update: {},
       include: { versions: { orderBy: { version: "desc" }, take: 1 } },
     });
-    if (review.version !== basedOn) throw new ReviewError("changedMeanwhile", 409);
+    if (review.version !== basedOn) throw reviewError("changedMeanwhile", 409);
     if (intent === "draft") {
       const saved = await tx.review.updateMany({
         where: { id: review.id, version: basedOn },
         data: { ...data, status: "draft", reviewerId: user.id },
       });
-      if (saved.count !== 1) throw new ReviewError("changedMeanwhile", 409);
+      if (saved.count !== 1) throw reviewError("changedMeanwhile", 409);
       return;
     }
     const previous = review.versions[0] ? gradeOf(review.versions[0]) : null;
@@ -315,7 +337,7 @@ export async function saveGrade(
       where: { id: review.id, version: basedOn },
       data: { ...data, status: "submitted", reviewerId: user.id, version: basedOn + 1, submittedAt: now, readAt: null },
     });
-    if (submitted.count !== 1) throw new ReviewError("changedMeanwhile", 409);
+    if (submitted.count !== 1) throw reviewError("changedMeanwhile", 409);
     await tx.reviewVersion.create({
       data: {
         reviewId: review.id,
@@ -327,8 +349,9 @@ export async function saveGrade(
         changes: changesColumn.encode(changesBetween(previous, grade)),
       },
     });
-  });
-  if (intent === "submit") await refreshReadiness([attempt.userId]);
+    // A passing grade can complete a level: the certificate is stored with the grade.
+    await evidenceChanged(tx, attempt.userId);
+  }, WRITE_TRANSACTION);
 }
 
 /** The trainee's view of their graded attempt: the latest submitted version, and its history. */
@@ -368,5 +391,3 @@ export async function unreadReviews(userId: string) {
     select: { attemptId: true, decision: true, attempt: { select: { scenarioId: true } } },
   });
 }
-
-export { loadAttemptForReview };

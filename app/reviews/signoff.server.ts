@@ -2,32 +2,20 @@
 // Every confirmation and withdrawal is an event; the latest one per behaviour is the state.
 import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { getLadder } from "#app/content/catalog.server.ts";
-import { refreshReadiness } from "#app/ladder/readiness.server.ts";
+import { evidenceChanged } from "#app/ladder/evidence.server.ts";
 import { z } from "zod";
-import { prisma } from "#app/utils/db.server.ts";
+import { prisma, WRITE_TRANSACTION } from "#app/utils/db.server.ts";
+import { DomainError, parseInput } from "#app/utils/errors.ts";
 import { canReview } from "./access.server.ts";
+import { SignOffActionSchema, SignOffNoteSchema } from "./schemas.ts";
 
-import { MAX_SIGNOFF_NOTE } from "./limits.ts";
+const refuse = (
+  code: "notYours" | "unknownLevel" | "unknownBehaviour" | "alreadyConfirmed" | "notConfirmed",
+  status: 400 | 403 | 409,
+) => new DomainError(code, status, `trainee.errors.${code}`);
 
-/** SignOffEvent.action (text in the database): a mentor confirms a behaviour, or withdraws it. */
-const signOffAction = z.enum(["confirm", "withdraw"]);
-
-export class SignOffError extends Error {
-  constructor(
-    readonly code:
-      | "notYours"
-      | "unknownLevel"
-      | "unknownBehaviour"
-      | "noteRequired"
-      | "noteTooLong"
-      | "alreadyConfirmed"
-      | "notConfirmed"
-      | "unknownAction",
-    readonly status: 400 | 403 | 409,
-  ) {
-    super(code);
-  }
-}
+/** What a mentor writes besides the behaviour: the same rules as the form's. */
+const SignOffInput = z.object({ action: SignOffActionSchema, note: SignOffNoteSchema });
 
 export type SignOffState = { confirmed: boolean; by: string; at: Date; note: string };
 
@@ -41,7 +29,8 @@ export async function getSignOffs(traineeId: string) {
   const state: Record<string, SignOffState> = {};
   for (const e of events)
     state[`${e.level}/${e.behaviourId}`] = {
-      confirmed: signOffAction.parse(e.action) === "confirm",
+      // SignOffEvent.action is text in the database: read it as the form's own union.
+      confirmed: SignOffActionSchema.parse(e.action) === "confirm",
       by: e.mentor.name,
       at: e.at,
       note: e.note,
@@ -53,15 +42,11 @@ export async function recordSignOff(
   user: Pick<SessionUser, "id" | "roles">,
   input: { traineeId: string; level: string; behaviourId: string; action: string; note: string },
 ) {
-  if (!(await canReview(user, input.traineeId))) throw new SignOffError("notYours", 403);
-  const action = signOffAction.safeParse(input.action);
-  if (!action.success) throw new SignOffError("unknownAction", 400);
+  if (!(await canReview(user, input.traineeId))) throw refuse("notYours", 403);
+  const { action, note } = parseInput(SignOffInput, input);
   const level = getLadder().levels.find((l) => l.id === input.level);
-  if (!level) throw new SignOffError("unknownLevel", 400);
-  if (!level.behaviours.some((b) => b.id === input.behaviourId)) throw new SignOffError("unknownBehaviour", 400);
-  const note = input.note.replace(/\r\n?/g, "\n").trim();
-  if (!note) throw new SignOffError("noteRequired", 400);
-  if (note.length > MAX_SIGNOFF_NOTE) throw new SignOffError("noteTooLong", 400);
+  if (!level) throw refuse("unknownLevel", 400);
+  if (!level.behaviours.some((b) => b.id === input.behaviourId)) throw refuse("unknownBehaviour", 400);
   await prisma.$transaction(async (tx) => {
     const last = await tx.signOffEvent.findFirst({
       where: { traineeId: input.traineeId, level: input.level, behaviourId: input.behaviourId },
@@ -69,19 +54,19 @@ export async function recordSignOff(
       select: { action: true },
     });
     const confirmed = last?.action === "confirm";
-    if (action.data === "confirm" && confirmed) throw new SignOffError("alreadyConfirmed", 409);
-    if (action.data === "withdraw" && !confirmed) throw new SignOffError("notConfirmed", 409);
+    if (action === "confirm" && confirmed) throw refuse("alreadyConfirmed", 409);
+    if (action === "withdraw" && !confirmed) throw refuse("notConfirmed", 409);
     await tx.signOffEvent.create({
       data: {
         traineeId: input.traineeId,
         level: input.level,
         behaviourId: input.behaviourId,
-        action: action.data,
+        action,
         note,
         mentorId: user.id,
       },
     });
-  });
-  // A withdrawal changes what is met too (a recorded certification stands).
-  await refreshReadiness([input.traineeId]);
+    // A withdrawal changes what is met too (a recorded certification stands).
+    await evidenceChanged(tx, input.traineeId);
+  }, WRITE_TRANSACTION);
 }

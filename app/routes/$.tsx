@@ -1,17 +1,17 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { GeneralErrorBoundary } from "#app/components/error-boundary.tsx";
 import { requireUser } from "#app/accounts/auth.server.ts";
+import { notFound } from "#app/utils/errors.ts";
+import { refuse } from "#app/utils/errors.server.ts";
+import { resolveLocale } from "#app/utils/locale.server.ts";
 
 /** Any unknown path: signed-out people go to sign in first, others get the 404 page. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  throw new Response("Not found", { status: 404 });
+  const user = await requireUser(request);
+  return refuse(notFound("errors.notFound.body"), resolveLocale(request, user.locale));
 }
 
-export async function action({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  throw new Response("Not found", { status: 404 });
-}
+export const action = loader;
 
 export default function NotFound() {
   return <GeneralErrorBoundary />;

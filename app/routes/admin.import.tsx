@@ -1,15 +1,17 @@
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import {
   checkUserCsv,
-  CSV_MAX_BYTES,
   csvIsClean,
   type CsvProblem,
+  csvText,
   importCheckedRows,
 } from "#app/accounts/csv-import.server.ts";
-import { Button } from "#app/components/ui/field.tsx";
+import { CsvImportSchema } from "#app/accounts/schemas.ts";
+import { Button, ErrorList } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Import users · Rapport" }];
@@ -19,41 +21,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-async function readCsv(formData: FormData): Promise<{ text: string } | { error: string }> {
-  const file = formData.get("file");
-  if (file instanceof File && file.size > 0) {
-    if (file.size > CSV_MAX_BYTES) return { error: "csv.tooLarge" };
-    return { text: await file.text() };
-  }
-  const text = formData.get("csv");
-  if (typeof text === "string" && text.trim()) {
-    if (new TextEncoder().encode(text).length > CSV_MAX_BYTES) return { error: "csv.tooLarge" };
-    return { text };
-  }
-  return { error: "csv.noFile" };
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const formData = await request.formData();
-  const intent = formData.get("intent") === "import" ? "import" : "preview";
-  const input = await readCsv(formData);
-  if ("error" in input) {
-    return json(
-      { stage: "error" as const, problem: { key: input.error }, csv: "", check: null, imported: 0 },
-      { status: 400 },
-    );
-  }
-  const check = await checkUserCsv(input.text);
-  const clean = csvIsClean(check);
-  if (!clean) {
-    return json({ stage: "preview" as const, problem: null, csv: input.text, check, imported: 0 }, { status: 400 });
-  }
-  if (intent === "preview") {
-    return json({ stage: "preview" as const, problem: null, csv: input.text, check, imported: 0 });
-  }
+  const submission = parseWithZod(await request.formData(), { schema: CsvImportSchema });
+  const answer = { result: submission.reply({ hideFields: ["file"] }), csv: "", check: null, imported: 0 };
+  if (submission.status !== "success") return data({ ...answer, stage: "error" as const }, { status: 400 });
+  const text = await csvText(submission.value);
+  const check = await checkUserCsv(text);
+  if (!csvIsClean(check)) return data({ ...answer, stage: "preview" as const, csv: text, check }, { status: 400 });
+  if (submission.value.intent === "preview") return { ...answer, stage: "preview" as const, csv: text, check };
   const imported = await importCheckedRows(check.rows, { ...admin, ip: clientOf(request, context).ip });
-  return json({ stage: "done" as const, problem: null, csv: "", check: null, imported });
+  return { ...answer, stage: "done" as const, imported };
 }
 
 function Problem({ problem }: { problem: CsvProblem }) {
@@ -107,10 +85,14 @@ export default function ImportUsers() {
             {t("admin.import.preview")}
           </Button>
         </Form>
-        {data?.stage === "error" && data.problem ? (
-          <p role="alert" className="mt-3 text-sm text-red-700">
-            <Problem problem={data.problem} />
-          </p>
+        {data?.stage === "error" ? (
+          <div role="alert" className="mt-3">
+            <ErrorList
+              errors={Object.values(data.result.error ?? {})
+                .flat()
+                .filter((e) => e !== null)}
+            />
+          </div>
         ) : null}
       </section>
       {check ? (

@@ -1,7 +1,9 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
+import { SecuritySettingsSchema } from "#app/accounts/schemas.ts";
 import { getSecuritySettings, saveSecuritySettings } from "#app/accounts/settings.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
@@ -15,12 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const form = await request.formData();
-  const value = form.get("requireTwoFactor");
-  if (form.get("intent") !== "save" || (value !== null && value !== "on")) {
-    return json({ saved: false }, { status: 400 });
-  }
-  await saveSecuritySettings({ requireTwoFactor: value === "on" }, admin, clientOf(request, context).ip);
+  const submission = parseWithZod(await request.formData(), { schema: SecuritySettingsSchema });
+  if (submission.status !== "success") return json({ saved: false }, { status: 400 });
+  const { requireTwoFactor } = submission.value;
+  await saveSecuritySettings({ requireTwoFactor: requireTwoFactor === "on" }, admin, clientOf(request, context).ip);
   return json({ saved: true });
 }
 

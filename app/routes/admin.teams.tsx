@@ -27,9 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
   const admin = { ...user, ip: clientOf(request, context).ip };
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: TeamFormSchema });
-  const formId = String(formData.get("formId") ?? "");
+  const submission = parseWithZod(await request.formData(), { schema: TeamFormSchema });
+  // Which of the page's forms was sent (one per team), so its answer shows beside it.
+  const formId = typeof submission.payload.formId === "string" ? submission.payload.formId.slice(0, 100) : "";
   if (submission.status !== "success") {
     return json({ formId, result: submission.reply() }, { status: 400 });
   }

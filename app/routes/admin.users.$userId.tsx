@@ -10,43 +10,45 @@ import {
   updateUser,
 } from "#app/accounts/admin.server.ts";
 import { requireRole } from "#app/accounts/auth.server.ts";
-import { UserFormSchema } from "#app/accounts/schemas.ts";
+import { UserEditSchema } from "#app/accounts/schemas.ts";
 import { disableTwoFactor } from "#app/accounts/two-factor.server.ts";
 import { UserForm } from "#app/accounts/user-form.tsx";
 import { Button } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
 import { toDateInput } from "#app/utils/format.ts";
-import { invariantResponse } from "#app/utils/misc.ts";
+import { notFound } from "#app/utils/errors.ts";
+import { refuse } from "#app/utils/errors.server.ts";
+import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Edit user · Rapport" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  const admin = await requireRole(request, "admin");
   const [user, options] = await Promise.all([getUserForEdit(params.userId ?? ""), getUserFormOptions()]);
-  invariantResponse(user, "No user with this id.", { status: 404 });
+  if (!user) refuse(notFound("admin.errors.userNotFound"), resolveLocale(request, admin.locale));
   return json({ user, options });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
+  const locale = resolveLocale(request, user.locale);
   const admin = { ...user, ip: clientOf(request, context).ip };
   const userId = params.userId ?? "";
-  const existing = await getUserForEdit(userId);
-  invariantResponse(existing, "No user with this id.", { status: 404 });
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const existing = (await getUserForEdit(userId)) ?? refuse(notFound("admin.errors.userNotFound"), locale);
+  const submission = parseWithZod(await request.formData(), { schema: UserEditSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const intent = submission.value.intent;
   if (intent === "deactivate" || intent === "reactivate") {
-    invariantResponse(userId !== admin.id, "You cannot deactivate yourself.", { status: 400 });
+    if (userId === admin.id)
+      return json(submission.reply({ formErrors: ["admin.errors.cannotDeactivateSelf"] }), { status: 400 });
     await setUserActive(userId, intent === "reactivate", admin);
     return redirect(`/admin/users/${userId}`);
   }
   if (intent === "reset-two-factor") {
     await disableTwoFactor(userId, { actor: admin, target: existing, ip: admin.ip });
     return redirect(`/admin/users/${userId}?twoFactorReset=1`);
-  }
-  const submission = parseWithZod(formData, { schema: UserFormSchema });
-  if (submission.status !== "success") {
-    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const fieldErrors = await checkUserReferences(submission.value, userId);
   if (userId === admin.id && !submission.value.roles.includes("admin")) {

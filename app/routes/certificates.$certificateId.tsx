@@ -1,14 +1,11 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { hasRole, requireUser } from "#app/accounts/auth.server.ts";
-import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
-import { parseMissing } from "#app/ladder/readiness.server.ts";
+import { getCertificate } from "#app/ladder/pages.server.ts";
 import { canReview } from "#app/reviews/access.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
-import { formatDate } from "#app/utils/format.ts";
-import { createI18n, defaultLocale, isLocale } from "#app/utils/i18n.ts";
-import { translations } from "#app/utils/locale.server.ts";
-import { invariantResponse } from "#app/utils/misc.ts";
+import { forbidden, notFound } from "#app/utils/errors.ts";
+import { refuse } from "#app/utils/errors.server.ts";
+import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.heading ?? "Certificate"} · Rapport` },
@@ -16,45 +13,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
-  const certificate = await prisma.certification.findUnique({
-    where: { id: params.certificateId ?? "" },
-    include: { user: { select: { id: true, name: true, locale: true } } },
-  });
-  invariantResponse(certificate, "No certificate with this address.", { status: 404 });
-  const allowed =
-    certificate.userId === viewer.id || hasRole(viewer, "admin") || (await canReview(viewer, certificate.userId));
-  invariantResponse(allowed, "This certificate is not yours to see.", { status: 403 });
-  // The certificate speaks its holder's language, whoever opens it.
-  const locale = isLocale(certificate.user.locale) ? certificate.user.locale : defaultLocale;
-  const t = createI18n(locale, { translation: translations[locale] }).t;
-  const requirements = parseMissing(certificate.evidence);
-  const stage = {
-    id: certificate.stage,
-    requirements,
-    met: requirements.length,
-    total: requirements.length,
-    complete: true,
-    completeAt: certificate.certifiedAt,
-    certification: null,
-  };
-  const title = `${certificate.stage.startsWith("L") ? `${certificate.stage} · ` : ""}${stageTitle(certificate.stage, locale)}`;
-  return json({
-    locale,
-    heading: t("certificate.heading"),
-    certifies: t("certificate.certifies"),
-    name: certificate.user.name,
-    reached: t("certificate.reached"),
-    title,
-    date: t("certificate.on", { date: formatDate(certificate.certifiedAt, locale) }),
-    evidenceTitle: t("certificate.evidence"),
-    evidence: describeRequirements(stage, locale).map((r) => ({
-      label: r.label,
-      kind: t(`progress.kinds.${r.kind}`),
-      detail: r.detail,
-      at: r.at ? formatDate(r.at, locale) : null,
-    })),
-    print: t("certificate.print"),
-  });
+  const locale = resolveLocale(request, viewer.locale);
+  const { holderId, ...certificate } =
+    (await getCertificate(params.certificateId ?? "")) ?? refuse(notFound("certificate.errors.notFound"), locale);
+  // Its holder, an admin, or whoever reviews the holder (their mentor, their team's manager).
+  const allowed = holderId === viewer.id || hasRole(viewer, "admin") || (await canReview(viewer, holderId));
+  if (!allowed) refuse(forbidden("certificate.errors.notYours"), locale);
+  return certificate;
 }
 
 export default function CertificatePage() {

@@ -1,16 +1,20 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { findCourse } from "#app/content/catalog.server.ts";
 import { LessonBody } from "#app/courses/lesson-body.tsx";
 import { getLessonPage } from "#app/courses/pages.server.ts";
 import { setLessonCompleted } from "#app/courses/progress.server.ts";
+import { LessonProgressSchema } from "#app/courses/schemas.ts";
+import { Alert } from "#app/components/ui/alert.tsx";
 import { Button } from "#app/components/ui/field.tsx";
 import { ProgressBar } from "#app/components/ui/progress-bar.tsx";
 import { isLocale, localeNames } from "#app/utils/i18n.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
-import { invariantResponse } from "#app/utils/misc.ts";
+import { DomainError, notFound } from "#app/utils/errors.ts";
+import { refusal, refuse } from "#app/utils/errors.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.page.lesson.title ?? "Lesson"} · Rapport` },
@@ -22,27 +26,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // ?lang= shows another language's version of this one lesson without changing the profile.
   const asked = new URL(request.url).searchParams.get("lang");
   const locale = isLocale(asked) ? asked : preferred;
-  const page = await getLessonPage(user.id, params.course ?? "", params.lesson ?? "", locale, preferred);
-  invariantResponse(page, "No lesson with this address.", { status: 404 });
+  const page =
+    (await getLessonPage(user.id, params.course ?? "", params.lesson ?? "", locale, preferred)) ??
+    refuse(notFound("lesson.errors.notFound"), preferred);
   return json({ page, preferred, asked: isLocale(asked) ? asked : null });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  const locale = resolveLocale(request, user.locale);
   const course = findCourse(params.course ?? "");
   const lesson = course?.lessons.find((l) => l.slug === params.lesson);
-  invariantResponse(course && lesson, "No lesson with this address.", { status: 404 });
-  const intent = (await request.formData()).get("intent");
-  invariantResponse(intent === "complete" || intent === "reopen", "Choose to mark the lesson done or not done.", {
-    status: 400,
-  });
-  await setLessonCompleted(user.id, course.slug, lesson.slug, intent === "complete");
+  if (!course || !lesson) refuse(notFound("lesson.errors.notFound"), locale);
+  const submission = parseWithZod(await request.formData(), { schema: LessonProgressSchema });
+  // Two buttons and nothing to type: a form that is not one of them is refused as a whole.
+  if (submission.status !== "success")
+    return refusal(new DomainError("unknownIntent", 400, "form.unknownIntent"), locale, { result: submission.reply() });
+  try {
+    await setLessonCompleted(user.id, course.slug, lesson.slug, submission.value.intent === "complete");
+  } catch (error) {
+    return refusal(error, locale, { result: submission.reply() });
+  }
   const url = new URL(request.url);
   return redirect(`${url.pathname}${url.search}`);
 }
 
 export default function LessonPage() {
   const { page, preferred, asked } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>()?.error;
   const { t } = useTranslation();
   const navigation = useNavigation();
   const { course, lesson } = page;
@@ -99,6 +110,7 @@ export default function LessonPage() {
         <h2 id="lesson-progress" className="sr-only">
           {t("lesson.yourProgress")}
         </h2>
+        {refused ? <Alert className="mb-4">{refused.message}</Alert> : null}
         <Form method="post" className="flex flex-wrap items-center gap-4">
           {lesson.done ? (
             <>

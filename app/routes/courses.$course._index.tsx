@@ -5,7 +5,8 @@ import { requireUser } from "#app/accounts/auth.server.ts";
 import { getCourseOverview } from "#app/courses/pages.server.ts";
 import { ProgressBar } from "#app/components/ui/progress-bar.tsx";
 import { resolveLocale } from "#app/utils/locale.server.ts";
-import { invariantResponse } from "#app/utils/misc.ts";
+import { notFound } from "#app/utils/errors.ts";
+import { refuse } from "#app/utils/errors.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.course.title ?? "Course"} · Rapport` },
@@ -13,8 +14,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const course = await getCourseOverview(user.id, params.course ?? "", resolveLocale(request, user.locale));
-  invariantResponse(course, "No course with this address.", { status: 404 });
+  const locale = resolveLocale(request, user.locale);
+  const course =
+    (await getCourseOverview(user.id, params.course ?? "", locale)) ??
+    refuse(notFound("courses.errors.notFound"), locale);
   return json({ course });
 }
 

@@ -1,9 +1,9 @@
-import { prisma } from "#app/utils/db.server.ts";
+import { databaseAnswers } from "#app/utils/db.server.ts";
 
 /** 200 when the database answers, 503 when it does not. For load balancers; no session needed. */
 export async function loader() {
   try {
-    await prisma.$queryRaw`SELECT 1`;
+    await databaseAnswers();
     return new Response("OK", { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     console.error("healthz: database unreachable", error);

@@ -7,7 +7,7 @@ import { getLearnHome } from "#app/courses/pages.server.ts";
 import { ProgressBar } from "#app/components/ui/progress-bar.tsx";
 import { unreadReviews } from "#app/reviews/reviews.server.ts";
 import { getPracticeSummary } from "#app/scenarios/pages.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { goalAndMentor } from "#app/team/assign.server.ts";
 import { formatDate } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 
@@ -17,12 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = resolveLocale(request, user.locale);
   const [home, unread] = await Promise.all([getLearnHome(user.id, locale), unreadReviews(user.id)]);
-  const [practice, goal, mentor] = await Promise.all([
+  const [practice, { goal, mentor }] = await Promise.all([
     getPracticeSummary(user.id, locale, home.focus, unread),
-    prisma.goal.findUnique({ where: { userId: user.id }, select: { targetLevel: true, dueDate: true } }),
-    prisma.mentorship.findFirst({ where: { traineeId: user.id }, select: { mentor: { select: { name: true } } } }),
+    goalAndMentor(user.id),
   ]);
-  return json({ name: user.name, home, practice, goal, mentor: mentor?.mentor.name ?? null });
+  return json({ name: user.name, home, practice, goal, mentor });
 }
 
 export default function Learn() {

@@ -1,8 +1,11 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { getUser } from "#app/accounts/auth.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
-import { isLocale } from "#app/utils/i18n.ts";
-import { LOCALE_COOKIE } from "#app/utils/locale.server.ts";
+import { setLocale } from "#app/accounts/profile.server.ts";
+import { LocaleFormSchema } from "#app/accounts/schemas.ts";
+import { DomainError } from "#app/utils/errors.ts";
+import { refusal } from "#app/utils/errors.server.ts";
+import { LOCALE_COOKIE, resolveLocale } from "#app/utils/locale.server.ts";
 import { safeRedirect } from "#app/utils/misc.ts";
 
 export async function loader() {
@@ -11,14 +14,16 @@ export async function loader() {
 
 /** Saves the choice on the profile when signed in, in a cookie otherwise (the sign-in page). */
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const locale = formData.get("locale");
-  if (!isLocale(locale)) {
-    throw new Response("Choose one of the languages in the list.", { status: 400 });
-  }
+  const submission = parseWithZod(await request.formData(), { schema: LocaleFormSchema });
   const user = await getUser(request);
-  if (user) await prisma.user.update({ where: { id: user.id }, data: { locale }, select: { id: true } });
-  return redirect(safeRedirect(formData.get("redirectTo"), "/"), {
+  if (submission.status !== "success") {
+    // The switcher offers only our languages: anything else is refused as a whole, in the one we can tell.
+    const refused = new DomainError("localeInvalid", 400, "form.localeInvalid");
+    return refusal(refused, resolveLocale(request, user?.locale), { result: submission.reply() });
+  }
+  const { locale, redirectTo } = submission.value;
+  if (user) await setLocale(user.id, locale);
+  return redirect(safeRedirect(redirectTo, "/"), {
     headers: {
       "Set-Cookie": `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`,
     },

@@ -1,10 +1,13 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAnonymous, startSession } from "#app/accounts/auth.server.ts";
+import { SecondStepSchema } from "#app/accounts/schemas.ts";
 import { checkSecondStep, clearPendingSignIn, readPendingSignIn } from "#app/accounts/two-factor.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
+import { firstError } from "#app/utils/forms.ts";
 import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction = () => [{ title: "Two-factor sign-in · Rapport" }];
@@ -21,11 +24,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const pending = await readPendingSignIn(request);
   if (!pending) return redirect("/login?expired=1");
-  const form = await request.formData();
-  const code = form.get("code");
-  if (typeof code !== "string" || !code.trim() || code.length > 64) {
-    return json({ error: "login.codeRequired", retryInMinutes: null }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: SecondStepSchema });
+  if (submission.status !== "success") {
+    return json({ error: firstError(submission.reply()), retryInMinutes: null }, { status: 400 });
   }
+  const { code } = submission.value;
   const client = clientOf(request, context);
   const outcome = await checkSecondStep(pending.userId, code, client.ip);
   switch (outcome.status) {

@@ -5,12 +5,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { destroySession, requireUser } from "#app/accounts/auth.server.ts";
 import { changePassword, updateProfile } from "#app/accounts/profile.server.ts";
-import { PasswordChangeSchema, ProfileSchema } from "#app/accounts/schemas.ts";
+import { PasswordChangeSchema, ProfileFormSchema, ProfileSchema } from "#app/accounts/schemas.ts";
+import { SessionsList } from "#app/accounts/sessions-list.tsx";
 import { endAllSessions, endSession, listSessions } from "#app/accounts/sessions.server.ts";
 import { LocaleOptions } from "#app/components/locale-options.tsx";
 import { Button, ErrorList, Field, SelectField } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
-import { formatDateTime } from "#app/utils/format.ts";
 import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction = () => [{ title: "Profile · Rapport" }];
@@ -33,25 +33,28 @@ const hidden = ["currentPassword", "newPassword", "confirmPassword"];
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { allowWithoutTwoFactor: true });
   const { ip } = clientOf(request, context);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "end-session") {
-    const ended = await endSession(user, String(formData.get("session") ?? ""), ip);
-    return json({ intent, result: null, saved: ended, retryInMinutes: null }, { status: ended ? 200 : 404 });
+  const submission = parseWithZod(await request.formData(), { schema: ProfileFormSchema });
+  if (submission.status !== "success") {
+    const sent = submission.payload.intent === "password" ? "password" : "profile";
+    return json(
+      { intent: sent, result: submission.reply({ hideFields: hidden }), saved: false, retryInMinutes: null },
+      { status: 400 },
+    );
   }
-  if (intent === "end-all") {
+  const form = submission.value;
+  if (form.intent === "end-session") {
+    const ended = await endSession(user, form.session, ip);
+    return json(
+      { intent: form.intent, result: null, saved: ended, retryInMinutes: null },
+      { status: ended ? 200 : 404 },
+    );
+  }
+  if (form.intent === "end-all") {
     await endAllSessions(user, ip);
     return redirect("/login", { headers: { "Set-Cookie": await destroySession(request) } });
   }
-  if (intent === "password") {
-    const submission = parseWithZod(formData, { schema: PasswordChangeSchema });
-    if (submission.status !== "success") {
-      return json(
-        { intent, result: submission.reply({ hideFields: hidden }), saved: false, retryInMinutes: null },
-        { status: 400 },
-      );
-    }
-    const { currentPassword, newPassword } = submission.value;
+  if (form.intent === "password") {
+    const { intent, currentPassword, newPassword } = form;
     const outcome = await changePassword(user, currentPassword, newPassword, ip);
     switch (outcome.status) {
       case "ok":
@@ -91,11 +94,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         );
     }
   }
-  const submission = parseWithZod(formData, { schema: ProfileSchema });
-  if (submission.status !== "success") {
-    return json({ intent: "profile", result: submission.reply(), saved: false, retryInMinutes: null }, { status: 400 });
-  }
-  const { name, locale } = submission.value;
+  const { name, locale } = form;
   await updateProfile(user.id, { name, locale: locale === "auto" ? null : locale });
   return json({ intent: "profile", result: submission.reply(), saved: true, retryInMinutes: null });
 }
@@ -103,7 +102,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Profile() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [profileForm, profileFields] = useForm({
     id: "profile",
     lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
@@ -117,7 +116,6 @@ export default function Profile() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordChangeSchema }),
     shouldRevalidate: "onBlur",
   });
-  const others = data.sessions.filter((s) => !s.current).length;
   return (
     <div className="mx-auto max-w-2xl space-y-8">
       <h1 className="text-2xl font-bold">{t("profile.title")}</h1>
@@ -202,61 +200,7 @@ export default function Profile() {
           {data.twoFactor ? t("profile.twoFactorManage") : t("profile.twoFactorSetUp")}
         </Link>
       </section>
-      <section aria-labelledby="sessions-title" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="sessions-title" className="text-lg font-semibold">
-          {t("profile.sessionsTitle")}
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">{t("profile.sessionsIntro")}</p>
-        {actionData?.intent === "end-session" ? (
-          <p role="status" className={`mt-2 text-sm ${actionData.saved ? "text-green-800" : "text-red-700"}`}>
-            {actionData.saved ? t("profile.sessionEnded") : t("profile.sessionGone")}
-          </p>
-        ) : null}
-        <ul className="mt-4 divide-y divide-slate-100">
-          {data.sessions.map((s) => (
-            <li key={s.handle} className="flex flex-wrap items-center justify-between gap-3 py-3">
-              <div className="min-w-0 text-sm">
-                <p className="font-medium">
-                  {s.device || t("profile.unknownDevice")}
-                  {s.current ? (
-                    <span className="ml-2 rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-900">
-                      {t("profile.thisDevice")}
-                    </span>
-                  ) : null}
-                </p>
-                <p className="text-slate-600">
-                  {t("profile.sessionSeen", {
-                    when: formatDateTime(s.lastSeenAt, i18n.language),
-                    address: s.ipAddress || "—",
-                  })}
-                </p>
-                <p className="text-xs text-slate-500">
-                  {t("profile.sessionStarted", { when: formatDateTime(s.createdAt, i18n.language) })}
-                </p>
-              </div>
-              {s.current ? null : (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="end-session" />
-                  <input type="hidden" name="session" value={s.handle} />
-                  <Button type="submit" variant="secondary">
-                    {t("profile.endSession")}
-                    <span className="sr-only"> ({s.device || t("profile.unknownDevice")})</span>
-                  </Button>
-                </Form>
-              )}
-            </li>
-          ))}
-        </ul>
-        <Form method="post" className="mt-4 border-t border-slate-100 pt-4">
-          <input type="hidden" name="intent" value="end-all" />
-          <p className="text-sm text-slate-700">
-            {others ? t("profile.endAllHelp", { count: others }) : t("profile.endAllHelpAlone")}
-          </p>
-          <Button type="submit" variant="danger" className="mt-2">
-            {t("profile.endAll")}
-          </Button>
-        </Form>
-      </section>
+      <SessionsList sessions={data.sessions} ended={actionData?.intent === "end-session" ? actionData.saved : null} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { checkCurrentPassword } from "#app/accounts/profile.server.ts";
+import { TwoFactorFormSchema } from "#app/accounts/schemas.ts";
 import { twoFactorRequiredFor } from "#app/accounts/settings.server.ts";
 import {
   confirmEnrolment,
@@ -13,6 +15,7 @@ import {
 } from "#app/accounts/two-factor.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
+import { firstError } from "#app/utils/forms.ts";
 import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction = () => [{ title: "Two-factor sign-in · Rapport" }];
@@ -34,39 +37,34 @@ type ActionData = { error: string | null; codes: string[] | null; disabled?: boo
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { allowWithoutTwoFactor: true });
   const { ip } = clientOf(request, context);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value.slice(0, 200) : "";
-  };
-  if (intent === "confirm") {
+  const submission = parseWithZod(await request.formData(), { schema: TwoFactorFormSchema });
+  if (submission.status !== "success") {
+    return json<ActionData>({ error: firstError(submission.reply()), codes: null }, { status: 400 });
+  }
+  const form = submission.value;
+  if (form.intent === "confirm") {
     if (user.twoFactor) return json<ActionData>({ error: "twoFactor.alreadyOn", codes: null }, { status: 409 });
-    if (!text("code").trim()) return json<ActionData>({ error: "login.codeRequired", codes: null }, { status: 400 });
-    const codes = await confirmEnrolment(user, text("code"), ip);
+    const codes = await confirmEnrolment(user, form.code, ip);
     if (!codes) return json<ActionData>({ error: "twoFactor.codeWrong", codes: null }, { status: 400 });
     return json<ActionData>({ error: null, codes });
   }
-  if (intent === "renew" || intent === "disable") {
-    if (!user.twoFactor) return json<ActionData>({ error: "twoFactor.notOn", codes: null }, { status: 409 });
-    if (intent === "disable" && (await twoFactorRequiredFor(user.roles))) {
-      return json<ActionData>({ error: "twoFactor.requiredCannotDisable", codes: null }, { status: 403 });
-    }
-    const check = await checkCurrentPassword(user, text("password"), ip);
-    if (check.status === "throttled") {
-      return json<ActionData>(
-        { error: null, codes: null, retryInMinutes: Math.ceil(check.retryAfterSeconds / 60) },
-        { status: 429, headers: { "Retry-After": String(check.retryAfterSeconds) } },
-      );
-    }
-    if (check.status === "wrong") {
-      return json<ActionData>({ error: "profile.currentPasswordWrong", codes: null }, { status: 400 });
-    }
-    if (intent === "renew") return json<ActionData>({ error: null, codes: await renewRecoveryCodes(user, ip) });
-    await disableTwoFactor(user.id, { actor: user, ip });
-    return json<ActionData>({ error: null, codes: null, disabled: true });
+  if (!user.twoFactor) return json<ActionData>({ error: "twoFactor.notOn", codes: null }, { status: 409 });
+  if (form.intent === "disable" && (await twoFactorRequiredFor(user.roles))) {
+    return json<ActionData>({ error: "twoFactor.requiredCannotDisable", codes: null }, { status: 403 });
   }
-  return json<ActionData>({ error: "twoFactor.unknownIntent", codes: null }, { status: 400 });
+  const check = await checkCurrentPassword(user, form.password, ip);
+  if (check.status === "throttled") {
+    return json<ActionData>(
+      { error: null, codes: null, retryInMinutes: Math.ceil(check.retryAfterSeconds / 60) },
+      { status: 429, headers: { "Retry-After": String(check.retryAfterSeconds) } },
+    );
+  }
+  if (check.status === "wrong") {
+    return json<ActionData>({ error: "profile.currentPasswordWrong", codes: null }, { status: 400 });
+  }
+  if (form.intent === "renew") return json<ActionData>({ error: null, codes: await renewRecoveryCodes(user, ip) });
+  await disableTwoFactor(user.id, { actor: user, ip });
+  return json<ActionData>({ error: null, codes: null, disabled: true });
 }
 
 function RecoveryCodes({ codes }: { codes: string[] }) {

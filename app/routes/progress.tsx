@@ -1,45 +1,19 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { CompetencyChart } from "#app/ladder/competency-chart.tsx";
-import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
-import { evaluatePerson, loadEvidence } from "#app/ladder/evaluate.server.ts";
-import { refreshReadiness } from "#app/ladder/readiness.server.ts";
-import { competencyProfile } from "#app/ladder/profile.server.ts";
+import { getProgressPage } from "#app/ladder/pages.server.ts";
 import { RequirementList } from "#app/ladder/requirement-list.tsx";
 import { formatDate } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Progress · Rapport" }];
 
+/** Evaluated from the evidence on every visit, and only read: nothing is stored here (ADR 016). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const locale = resolveLocale(request, user.locale);
-  const evidence = await loadEvidence([user.id]);
-  await refreshReadiness([user.id], evidence);
-  const mine = evidence.get(user.id);
-  if (!mine) throw new Error("evidence missing");
-  const evaluation = evaluatePerson(mine);
-  const stage = (s: (typeof evaluation.levels)[number]) => ({
-    id: s.id,
-    title: stageTitle(s.id, locale),
-    met: s.met,
-    total: s.total,
-    complete: s.complete,
-    certification: s.certification && { id: s.certification.id, at: s.certification.certifiedAt.toISOString() },
-  });
-  const current = evaluation.levels.find((l) => l.id === evaluation.currentLevel) ?? null;
-  return json({
-    currentLevel: current ? stage(current) : null,
-    next: evaluation.nextLevel && {
-      ...stage(evaluation.nextLevel),
-      requirements: describeRequirements(evaluation.nextLevel, locale),
-    },
-    levels: evaluation.levels.map(stage),
-    tracks: evaluation.tracks.map((t) => ({ ...stage(t), requirements: describeRequirements(t, locale) })),
-    profile: await competencyProfile(user.id, mine),
-  });
+  return getProgressPage(user.id, resolveLocale(request, user.locale));
 }
 
 export default function ProgressPage() {

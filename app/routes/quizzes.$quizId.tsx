@@ -1,4 +1,5 @@
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
@@ -8,16 +9,16 @@ import { Button } from "#app/components/ui/field.tsx";
 import {
   attemptQuestions,
   getQuizState,
-  QuizRuleError,
   startAttempt,
   submitAttempt,
+  submitRefusal,
 } from "#app/quizzes/attempts.server.ts";
-import { answersFromForm } from "#app/quizzes/parse-answers.ts";
 import { QuizForm } from "#app/quizzes/quiz-form.tsx";
+import { quizFormSchema } from "#app/quizzes/schemas.ts";
+import { notFound } from "#app/utils/errors.ts";
+import { refusal, refuse } from "#app/utils/errors.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
-import { invariantResponse } from "#app/utils/misc.ts";
-import { RateLimited } from "#app/utils/rate-limit.server.ts";
 import { keepRetryAfter } from "#app/utils/headers.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Quiz"} · Rapport` }];
@@ -26,14 +27,13 @@ export const headers = keepRetryAfter;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const quiz = findQuiz(params.quizId ?? "");
-  invariantResponse(quiz, "No quiz with this address.", { status: 404 });
   const locale = resolveLocale(request, user.locale);
+  const quiz = findQuiz(params.quizId ?? "") ?? refuse(notFound("quiz.errors.notFound"), locale);
   const state = await getQuizState(user.id, quiz);
   const course = findCourse(quiz.courseSlug);
   const shown = state.open ? attemptQuestions(quiz, state.open) : null;
   const preferred = pick(quiz.variants, locale);
-  return json({
+  return {
     id: quiz.id,
     title: shown?.title ?? preferred.value.title,
     questionCount: quiz.variants.en.questions.length,
@@ -46,66 +46,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     verdict: state.verdict,
     // Only the public part of the questions: no correct answers, feedback or explanations.
     open: state.open && shown ? { id: state.open.id, questions: shown.questions } : null,
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const quiz = findQuiz(params.quizId ?? "");
-  invariantResponse(quiz, "No quiz with this address.", { status: 404 });
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "start") {
-    try {
-      await startAttempt(user.id, quiz, resolveLocale(request, user.locale));
-    } catch (error) {
-      if (error instanceof RateLimited) {
-        return json(
-          { error: "quiz.errors.tooManyAttempts", answers: null, problems: null },
-          { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
-        );
-      }
-      if (!(error instanceof QuizRuleError)) throw error;
-      if (error.verdict.reason === "wait") {
-        const seconds = Math.max(1, Math.ceil((error.verdict.until.getTime() - Date.now()) / 1000));
-        return json(
-          { error: "quiz.errors.wait", answers: null, problems: null },
-          { status: 429, headers: { "Retry-After": String(seconds) } },
-        );
-      }
-      // No attempts left is no question of waiting: refused, not "too many requests".
-      return json({ error: "quiz.errors.maxAttempts", answers: null, problems: null }, { status: 403 });
+  const locale = resolveLocale(request, user.locale);
+  const quiz = findQuiz(params.quizId ?? "") ?? refuse(notFound("quiz.errors.notFound"), locale);
+  // The English questions: every language's have the same ids and options.
+  const submission = parseWithZod(await request.formData(), { schema: quizFormSchema(quiz.variants.en.questions) });
+  if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
+  const form = submission.value;
+  try {
+    if (form.intent === "start") {
+      await startAttempt(user.id, quiz, locale);
+      return redirect(`/quizzes/${quiz.id}`);
     }
-    return redirect(`/quizzes/${quiz.id}`);
-  }
-  invariantResponse(intent === "submit", "Start the quiz or submit your answers.", { status: 400 });
-  const answers = answersFromForm(formData);
-  const attemptId = formData.get("attemptId");
-  invariantResponse(
-    answers && typeof attemptId === "string",
-    "The answers could not be read. Reload the page and try again.",
-    { status: 400 },
-  );
-  const outcome = await submitAttempt(user.id, quiz, attemptId, answers);
-  switch (outcome.status) {
-    case "graded":
-      return redirect(`/quizzes/${quiz.id}/attempts/${outcome.attemptId}`);
-    case "notFound":
-      throw new Response("This attempt is not yours or does not exist.", { status: 404 });
-    case "alreadySubmitted":
-      return json(
-        { error: "quiz.errors.alreadySubmitted", answers: null, problems: null, resultId: outcome.attemptId },
-        { status: 409 },
-      );
-    case "invalid":
-      return json(
-        {
-          error: "quiz.errors.fixAnswers",
-          answers,
-          problems: Object.fromEntries(outcome.problems.map((p) => [p.questionId, p.message])),
-        },
-        { status: 400 },
-      );
+    const outcome = await submitAttempt(user.id, quiz, form.attemptId, form.answers);
+    if (outcome.status === "graded") return redirect(`/quizzes/${quiz.id}/attempts/${outcome.attemptId}`);
+    throw submitRefusal(outcome);
+  } catch (error) {
+    return refusal(error, locale, { result: submission.reply() });
   }
 }
 
@@ -113,7 +74,8 @@ export default function QuizPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const resultId = actionData && "resultId" in actionData ? actionData.resultId : null;
+  const refused = actionData?.error ?? null;
+  const resultId = refused?.code === "alreadySubmitted" ? refused.details.attemptId : null;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       {data.course ? (
@@ -135,9 +97,9 @@ export default function QuizPage() {
           <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">{t("lesson.notTranslated")}</p>
         ) : null}
       </header>
-      {actionData?.error ? (
+      {refused ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t(actionData.error)}{" "}
+          {refused.message}{" "}
           {resultId ? (
             <Link to={`/quizzes/${data.id}/attempts/${resultId}`} className="underline">
               {t("quiz.seeResult")}
@@ -150,8 +112,7 @@ export default function QuizPage() {
           key={data.open.id}
           attemptId={data.open.id}
           questions={data.open.questions}
-          answers={actionData?.answers ?? undefined}
-          errors={actionData?.problems ?? undefined}
+          lastResult={actionData?.result}
         />
       ) : (
         <section className="rounded-lg border border-slate-200 bg-white p-5">

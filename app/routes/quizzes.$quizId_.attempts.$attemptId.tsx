@@ -5,7 +5,9 @@ import { requireUser } from "#app/accounts/auth.server.ts";
 import { findQuiz } from "#app/content/catalog.server.ts";
 import { getAttemptResult } from "#app/quizzes/attempts.server.ts";
 import { CustomerMessage } from "#app/quizzes/quiz-form.tsx";
-import { invariantResponse } from "#app/utils/misc.ts";
+import { notFound } from "#app/utils/errors.ts";
+import { refuse } from "#app/utils/errors.server.ts";
+import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.result.title ?? "Result"} · Rapport` },
@@ -13,11 +15,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const quiz = findQuiz(params.quizId ?? "");
-  invariantResponse(quiz, "No quiz with this address.", { status: 404 });
+  const locale = resolveLocale(request, user.locale);
+  const quiz = findQuiz(params.quizId ?? "") ?? refuse(notFound("quiz.errors.notFound"), locale);
   // Ownership is part of the query: another person's attempt is simply not found.
-  const result = await getAttemptResult(user.id, quiz, params.attemptId ?? "");
-  invariantResponse(result, "No submitted attempt of yours with this address.", { status: 404 });
+  const result =
+    (await getAttemptResult(user.id, quiz, params.attemptId ?? "")) ??
+    refuse(notFound("quiz.errors.resultNotFound"), locale);
   return json({ quizId: quiz.id, result });
 }
 

@@ -5,26 +5,27 @@ import { requireUser } from "#app/accounts/auth.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import { GradeHistory, GradeResult, TurnComment } from "#app/reviews/grade-history.tsx";
 import { getTraineeReview, markReviewRead } from "#app/reviews/reviews.server.ts";
-import { AttemptNotFound, loadAttempt } from "#app/scenarios/attempts.server.ts";
+import { loadAttempt } from "#app/scenarios/attempts.server.ts";
 import { findScenario } from "#app/content/catalog.server.ts";
 import { Conversation } from "#app/scenarios/conversation.tsx";
 import { HelpDesk } from "#app/scenarios/help-desk.tsx";
 import { MeasuresPanel } from "#app/scenarios/measures-panel.tsx";
 import { ScenarioBadges } from "#app/scenarios/scenario-badges.tsx";
 import { attemptView } from "#app/scenarios/view.server.ts";
-import { invariantResponse } from "#app/utils/misc.ts";
+import { notFound } from "#app/utils/errors.ts";
+import { refuse } from "#app/utils/errors.server.ts";
+import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Summary"} · Rapport` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const bundle = findScenario(params.scenarioId ?? "");
-  invariantResponse(bundle, "No scenario with this address.", { status: 404 });
-  const attempt = await loadAttempt(user.id, bundle, params.attemptId ?? "").catch((error: unknown) => {
-    if (error instanceof AttemptNotFound)
-      throw new Response("This attempt is not yours or does not exist.", { status: 404 });
-    throw error;
-  });
+  const locale = resolveLocale(request, user.locale);
+  const bundle = findScenario(params.scenarioId ?? "") ?? refuse(notFound("scenario.errors.notFound"), locale);
+  // Someone else's attempt is not found either.
+  const attempt = await loadAttempt(user.id, bundle, params.attemptId ?? "").catch((error: unknown) =>
+    refuse(error, locale),
+  );
   // Not finished yet: the summary is the player's job.
   if (!attempt.finishedAt || !attempt.measures) throw redirect(`/scenarios/${bundle.id}`);
   const { scenario, measures } = attempt;

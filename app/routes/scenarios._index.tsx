@@ -1,13 +1,11 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import { channels, levels } from "#app/content/vocabulary.ts";
-import { getScenarios } from "#app/content/catalog.server.ts";
-import { pick } from "#app/content/localized.ts";
 import { unreadReviews } from "#app/reviews/reviews.server.ts";
-import { listAttempts } from "#app/scenarios/attempts.server.ts";
+import { getScenarioList } from "#app/scenarios/pages.server.ts";
 import { ScenarioBadges } from "#app/scenarios/scenario-badges.tsx";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 
@@ -15,38 +13,11 @@ export const meta: MetaFunction = () => [{ title: "Scenarios · Rapport" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const locale = resolveLocale(request, user.locale);
   const url = new URL(request.url);
-  const level = url.searchParams.get("level") ?? "";
-  const channel = url.searchParams.get("channel") ?? "";
-  const [attempts, unread] = await Promise.all([listAttempts(user.id), unreadReviews(user.id)]);
-  const scenarios = Object.values(getScenarios())
-    .map((bundle) => {
-      const { value: scenario } = pick(bundle.variants, locale);
-      const mine = attempts.filter((a) => a.scenarioId === bundle.id);
-      const finished = mine.filter((a) => a.finishedAt);
-      // The best result: the highest CSAT, a resolved case before an unresolved one.
-      const best =
-        finished.sort((a, b) => (b.csat ?? 0) - (a.csat ?? 0) || Number(b.resolved) - Number(a.resolved))[0] ?? null;
-      return {
-        id: bundle.id,
-        title: scenario.title,
-        summary: scenario.summary,
-        channel: scenario.channel,
-        level: scenario.level,
-        minutes: scenario.minutes,
-        review: scenario.review,
-        competencies: scenario.competencies,
-        inProgress: mine.some((a) => !a.finishedAt),
-        unread: unread.filter((r) => r.attempt.scenarioId === bundle.id).map((r) => r.attemptId),
-        waiting: finished.filter((a) => a.reviewStatus === "waiting").length,
-        plays: finished.length,
-        best: best && { id: best.id, csat: best.csat, resolved: best.resolved },
-      };
-    })
-    .filter((s) => (!level || s.level === level) && (!channel || s.channel === channel))
-    .sort((a, b) => a.level.localeCompare(b.level) || a.title.localeCompare(b.title, locale));
-  return json({ scenarios, filters: { level, channel } });
+  const filters = { level: url.searchParams.get("level") ?? "", channel: url.searchParams.get("channel") ?? "" };
+  const unread = await unreadReviews(user.id);
+  const scenarios = await getScenarioList(user.id, resolveLocale(request, user.locale), filters, unread);
+  return { scenarios, filters };
 }
 
 export default function ScenariosPage() {

@@ -1,112 +1,51 @@
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
-import { Button } from "#app/components/ui/field.tsx";
-import { getLadder, getScenarios } from "#app/content/catalog.server.ts";
-import { pick } from "#app/content/localized.ts";
-import { canReview } from "#app/reviews/access.server.ts";
-import { MAX_SIGNOFF_NOTE } from "#app/reviews/limits.ts";
-import { getSignOffs, recordSignOff, SignOffError } from "#app/reviews/signoff.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { SignOffFormSchema } from "#app/reviews/schemas.ts";
+import { SignOffForm } from "#app/reviews/sign-off-form.tsx";
+import { recordSignOff } from "#app/reviews/signoff.server.ts";
+import { getTraineePage, requireTrainee } from "#app/reviews/trainee-page.server.ts";
+import { refusal, refuse } from "#app/utils/errors.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
-import { invariantResponse } from "#app/utils/misc.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.trainee.name ?? "Trainee"} · Rapport` },
 ];
 
-async function requireTrainee(request: Request, traineeId: string) {
+/** The reviewer, and the trainee if they may see them (the page's 404 or 403 otherwise). */
+async function guard(request: Request, traineeId: string | undefined) {
   const user = await requireRole(request, ["mentor", "manager"]);
-  const trainee = await prisma.user.findUnique({
-    where: { id: traineeId },
-    select: { id: true, name: true, team: { select: { name: true } } },
-  });
-  invariantResponse(trainee, "No such person.", { status: 404 });
-  invariantResponse(
-    await canReview(user, trainee.id),
-    "This person is not one of your trainees: you can see your own trainees and those of the teams you manage.",
-    { status: 403 },
-  );
-  return { user, trainee };
+  const locale = resolveLocale(request, user.locale);
+  const trainee = await requireTrainee(user, traineeId ?? "").catch((error: unknown) => refuse(error, locale));
+  return { user, locale, trainee };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, trainee } = await requireTrainee(request, params.userId ?? "");
-  const locale = resolveLocale(request, user.locale);
-  const [signOffs, attempts] = await Promise.all([
-    getSignOffs(trainee.id),
-    prisma.scenarioAttempt.findMany({
-      where: { userId: trainee.id, finishedAt: { not: null } },
-      orderBy: { finishedAt: "desc" },
-      take: 50,
-      select: {
-        id: true,
-        scenarioId: true,
-        finishedAt: true,
-        csat: true,
-        reviewStatus: true,
-        review: { select: { decision: true, version: true } },
-      },
-    }),
-  ]);
-  const scenarios = getScenarios();
-  return json({
-    trainee,
-    levels: getLadder().levels.map((level) => ({
-      id: level.id,
-      title: pick(level.title, locale).value,
-      behaviours: level.behaviours.map((b) => ({
-        id: b.id,
-        title: pick(b.title, locale).value,
-        state: signOffs.state[`${level.id}/${b.id}`] ?? null,
-      })),
-    })),
-    history: signOffs.history.slice(0, 30),
-    attempts: attempts.map((a) => {
-      const bundle = scenarios[a.scenarioId];
-      return {
-        id: a.id,
-        title: bundle ? pick(bundle.variants, locale).value.title : a.scenarioId,
-        finishedAt: a.finishedAt,
-        csat: a.csat,
-        reviewStatus: a.reviewStatus,
-        decision: a.review && a.review.version > 0 ? a.review.decision : null,
-      };
-    }),
-  });
+  const { locale, trainee } = await guard(request, params.userId);
+  return { trainee, ...(await getTraineePage(trainee, locale)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, trainee } = await requireTrainee(request, params.userId ?? "");
-  const form = await request.formData();
-  const value = (name: string) => {
-    const v = form.get(name);
-    return typeof v === "string" ? v : "";
-  };
-  const input = {
-    traineeId: trainee.id,
-    level: value("level"),
-    behaviourId: value("behaviour"),
-    action: value("intent"),
-    note: value("note"),
-  };
+  const { user, locale, trainee } = await guard(request, params.userId);
+  const submission = parseWithZod(await request.formData(), { schema: SignOffFormSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
+  const { level, behaviour, intent, note } = submission.value;
   try {
-    await recordSignOff(user, input);
+    await recordSignOff(user, { traineeId: trainee.id, level, behaviourId: behaviour, action: intent, note });
   } catch (error) {
-    if (!(error instanceof SignOffError)) throw error;
-    return json(
-      { error: error.code, at: `${input.level}/${input.behaviourId}`, note: input.note },
-      { status: error.status },
-    );
+    return refusal(error, locale, { result: submission.reply() });
   }
-  return redirect(`/trainees/${trainee.id}#${input.level}`);
+  return redirect(`/trainees/${trainee.id}#${level}`);
 }
 
 export default function TraineePage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const sent = actionData?.result.initialValue;
+  const sentFrom = sent ? `${String(sent.level)}/${String(sent.behaviour)}` : null;
   const busy = useNavigation().state === "submitting";
   const { t, i18n } = useTranslation();
   return (
@@ -177,7 +116,7 @@ export default function TraineePage() {
               <ul className="mt-3 space-y-4">
                 {level.behaviours.map((b) => {
                   const key = `${level.id}/${b.id}`;
-                  const failed = actionData && actionData.at === key ? actionData : null;
+                  const failed = sentFrom === key ? actionData : null;
                   return (
                     <li
                       key={b.id}
@@ -200,34 +139,13 @@ export default function TraineePage() {
                           — “<span className="whitespace-pre-line">{b.state.note}</span>”
                         </p>
                       ) : null}
-                      {failed ? (
-                        <p role="alert" className="mt-1 text-sm text-red-800">
-                          {t(`trainee.errors.${failed.error}`, { max: MAX_SIGNOFF_NOTE })}
-                        </p>
-                      ) : null}
-                      <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" preventScrollReset>
-                        <input type="hidden" name="level" value={level.id} />
-                        <input type="hidden" name="behaviour" value={b.id} />
-                        <label className="min-w-64 flex-1 text-sm">
-                          <span className="sr-only">{t("trainee.note", { behaviour: b.title })}</span>
-                          <input
-                            name="note"
-                            maxLength={MAX_SIGNOFF_NOTE}
-                            defaultValue={failed?.note ?? ""}
-                            placeholder={t("trainee.notePlaceholder")}
-                            className="block w-full rounded border border-slate-300 px-2 py-1.5"
-                          />
-                        </label>
-                        {b.state?.confirmed ? (
-                          <Button type="submit" name="intent" value="withdraw" variant="secondary" disabled={busy}>
-                            {t("trainee.withdraw")}
-                          </Button>
-                        ) : (
-                          <Button type="submit" name="intent" value="confirm" disabled={busy}>
-                            {t("trainee.confirm")}
-                          </Button>
-                        )}
-                      </Form>
+                      <SignOffForm
+                        level={level.id}
+                        behaviour={{ id: b.id, title: b.title, confirmed: Boolean(b.state?.confirmed) }}
+                        busy={busy}
+                        lastResult={failed?.result}
+                        refused={failed?.error?.message}
+                      />
                     </li>
                   );
                 })}

@@ -1,7 +1,7 @@
 // Scenario attempts in the database. Every reply and help-desk action is one event,
 // stored in the same transaction as the attempt's new snapshot, the moment it happens:
 // a reload, a closed tab or a restarted server resumes from exactly what was stored.
-import { touchActivity } from "#app/ladder/readiness.server.ts";
+import { touchActivity } from "#app/ladder/evidence.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
@@ -27,7 +27,7 @@ import {
   isOver,
   measure,
   type Measures,
-  PlayError,
+  playError,
   type PlayState,
   reply,
   type ReplyEvent,
@@ -37,12 +37,25 @@ import {
 } from "./engine.server.ts";
 
 /** Someone else's attempt, or none at all: the same 404 either way. */
-export class AttemptNotFound extends Error {}
+const notFound = () => playError("attemptNotFound", 404);
+const finished = () => playError("finished", 409);
 
-export class AttemptFinished extends Error {}
-
-/** Two writers raced for the same turn and this one lost; nothing of it was stored. */
-export class AttemptBusy extends Error {}
+/** The columns of an attempt a LoadedAttempt is made of (not the claim: that is the mentor's). */
+export const attemptColumns = {
+  id: true,
+  userId: true,
+  scenarioId: true,
+  locale: true,
+  startedAt: true,
+  stepId: true,
+  turn: true,
+  state: true,
+  finishedAt: true,
+  measures: true,
+  reviewStatus: true,
+  submittedAt: true,
+  previousAttemptId: true,
+} as const;
 
 type AttemptRow = {
   id: string;
@@ -78,13 +91,13 @@ export function parseEvents(
   );
 }
 
-/** The attempt with its events, only for its owner. */
-export async function loadAttempt(userId: string, bundle: ScenarioBundle, attemptId: string): Promise<LoadedAttempt> {
-  const row = await prisma.scenarioAttempt.findFirst({
-    where: { id: attemptId, userId, scenarioId: bundle.id },
-    include: { events: { orderBy: { seq: "asc" } } },
-  });
-  if (!row) throw new AttemptNotFound();
+type AttemptWithEvents = Omit<AttemptRow, "reviewStatus"> & {
+  reviewStatus: string;
+  events: Array<{ seq: number; at: Date; stepId: string; kind: string; data: string }>;
+};
+
+/** A stored attempt with its events, read through the columns' schemas in its own language. */
+export function loadedAttempt(row: AttemptWithEvents, bundle: ScenarioBundle): LoadedAttempt {
   const { events, state, measures, ...rest } = row;
   return {
     ...rest,
@@ -94,6 +107,16 @@ export async function loadAttempt(userId: string, bundle: ScenarioBundle, attemp
     reviewStatus: reviewStatus.parse(rest.reviewStatus),
     events: parseEvents(events),
   };
+}
+
+/** The attempt with its events, only for its owner. */
+export async function loadAttempt(userId: string, bundle: ScenarioBundle, attemptId: string): Promise<LoadedAttempt> {
+  const row = await prisma.scenarioAttempt.findFirst({
+    where: { id: attemptId, userId, scenarioId: bundle.id },
+    select: { ...attemptColumns, events: { orderBy: { seq: "asc" } } },
+  });
+  if (!row) throw notFound();
+  return loadedAttempt(row, bundle);
 }
 
 export async function listAttempts(userId: string, scenarioId?: string) {
@@ -119,15 +142,17 @@ const stepsOf = (state: PlayState) => state.conversations.map((c) => c.stepId).j
 export const MAX_EVENTS_PER_ATTEMPT = 200;
 
 /** New attempts per person and hour, over every scenario (SCENARIO_ATTEMPTS_PER_HOUR). */
-const starts = createLimiter("scenario-start", () => ({
-  points: getEnv().SCENARIO_ATTEMPTS_PER_HOUR,
-  durationSeconds: 3600,
-}));
+const starts = createLimiter(
+  "scenario-start",
+  () => ({ points: getEnv().SCENARIO_ATTEMPTS_PER_HOUR, durationSeconds: 3600 }),
+  "scenario.errors.tooManyAttempts",
+);
 
 /**
  * The open attempt, or a new one in the reader's language and the chosen difficulty (one
- * open attempt per scenario). Past the hourly limit a new one is refused with RateLimited
- * and nothing is stored.
+ * open attempt per scenario).
+ * "Try again" names the attempt it follows, which must be this person's, of this scenario.
+ * Past the hourly limit a new one is refused with RateLimited and nothing is stored.
  */
 export async function startAttempt(
   userId: string,
@@ -136,6 +161,12 @@ export async function startAttempt(
   difficulty: Difficulty,
   previousAttemptId?: string,
 ) {
+  if (previousAttemptId) {
+    const owned = await prisma.scenarioAttempt.count({
+      where: { id: previousAttemptId, userId, scenarioId: bundle.id },
+    });
+    if (!owned) throw notFound();
+  }
   const open = await prisma.scenarioAttempt.findFirst({
     where: { userId, scenarioId: bundle.id, finishedAt: null },
     select: { id: true },
@@ -144,18 +175,20 @@ export async function startAttempt(
   await starts.consume(userId);
   const { value: scenario, locale: shown } = pick(bundle.variants, locale);
   const state = initialState(scenario, difficulty);
-  const created = await prisma.scenarioAttempt.create({
-    data: {
-      userId,
-      scenarioId: bundle.id,
-      locale: shown,
-      stepId: stepsOf(state),
-      state: stateColumn.encode(state),
-      previousAttemptId: previousAttemptId ?? null,
-    },
-    select: { id: true },
+  const created = await prisma.$transaction(async (tx) => {
+    await touchActivity(tx, userId);
+    return tx.scenarioAttempt.create({
+      data: {
+        userId,
+        scenarioId: bundle.id,
+        locale: shown,
+        stepId: stepsOf(state),
+        state: stateColumn.encode(state),
+        previousAttemptId: previousAttemptId ?? null,
+      },
+      select: { id: true },
+    });
   });
-  await touchActivity(userId);
   return created.id;
 }
 
@@ -175,37 +208,35 @@ type Change = (
 async function record(userId: string, bundle: ScenarioBundle, attemptId: string, stepId: string, change: Change) {
   // A lost race is tried again on the fresh state, where the change is checked anew (a
   // second reply to the same step then fails as "not the current step").
-  for (let tries = 1; ; tries++) {
-    try {
-      return await recordOnce(userId, bundle, attemptId, stepId, change);
-    } catch (error) {
-      if (!(error instanceof AttemptBusy)) throw error;
-      // Other tabs kept writing first: tell this one rather than fail with a 500.
-      if (tries >= 3) throw new PlayError("busy", 409);
-    }
+  for (let tries = 1; tries <= 3; tries++) {
+    const recorded = await recordOnce(userId, bundle, attemptId, stepId, change);
+    if (recorded) return recorded;
   }
+  // Other tabs kept writing first: tell this one rather than fail with a 500.
+  throw playError("busy", 409);
 }
 
+/** Stores the change, or returns null when another writer took the turn first (nothing stored). */
 async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: string, stepId: string, change: Change) {
   const row = await prisma.scenarioAttempt.findFirst({
     where: { id: attemptId, userId, scenarioId: bundle.id },
     select: { turn: true, state: true, finishedAt: true, locale: true, stepId: true },
   });
-  if (!row) throw new AttemptNotFound();
-  if (row.finishedAt) throw new AttemptFinished();
+  if (!row) throw notFound();
+  if (row.finishedAt) throw finished();
   const { value: scenario, locale } = pick(bundle.variants, row.locale);
   const before = stateColumn.decode(row.state);
   const { events, state } = change(scenario, before, locale, row.turn + 1);
   if (row.turn + events.length > MAX_EVENTS_PER_ATTEMPT) {
-    throw new PlayError("tooManyActions", 400, { max: MAX_EVENTS_PER_ATTEMPT });
+    throw playError("tooManyActions", 400, { max: MAX_EVENTS_PER_ATTEMPT });
   }
   const at = new Date();
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const claimed = await tx.scenarioAttempt.updateMany({
       where: { id: attemptId, turn: row.turn, finishedAt: null },
       data: { turn: row.turn + events.length, stepId: stepsOf(state), state: stateColumn.encode(state) },
     });
-    if (claimed.count !== 1) throw new AttemptBusy();
+    if (claimed.count !== 1) return null;
     await tx.scenarioEvent.createMany({
       data: events.map((event, i) => ({
         attemptId,
@@ -216,9 +247,9 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
         data: event.kind === "reply" ? replyColumn.encode(event.data) : actionColumn.encode(event.data),
       })),
     });
+    await touchActivity(tx, userId, at);
+    return { events, state };
   });
-  await touchActivity(userId, at);
-  return { events, state };
 }
 
 export async function recordReply(
@@ -247,7 +278,20 @@ export function recordAction(
   return recordActions(userId, bundle, attemptId, target, [input]);
 }
 
-/** Several help-desk actions (a ticket form with three fields): all stored, or none. */
+/** Applies actions one after another; nothing to apply is refused (no event is stored). */
+function applyActions(scenario: Scenario, state: PlayState, target: Target, inputs: ActionInput[]) {
+  const events: NewEvent[] = [];
+  let current = state;
+  for (const input of inputs) {
+    const applied = act(scenario, current, target, input);
+    events.push({ kind: "action", data: applied.event });
+    current = applied.state;
+  }
+  if (!events.length) throw playError("noChange");
+  return { events, state: current };
+}
+
+/** Several help-desk actions: all stored, or none. */
 export function recordActions(
   userId: string,
   bundle: ScenarioBundle,
@@ -255,16 +299,35 @@ export function recordActions(
   target: Target,
   inputs: ActionInput[],
 ) {
+  return record(userId, bundle, attemptId, target.step, (scenario, state) =>
+    applyActions(scenario, state, target, inputs),
+  );
+}
+
+const ticketFields = [
+  ["status", "set-status"],
+  ["priority", "set-priority"],
+  ["category", "set-category"],
+] as const;
+
+/**
+ * The ticket form sends its three fields together: each that differs from the ticket as it
+ * stands (read inside the turn guard) is one action, and they are stored together or not at all.
+ */
+export function recordTicket(
+  userId: string,
+  bundle: ScenarioBundle,
+  attemptId: string,
+  target: Target,
+  fields: Partial<Record<(typeof ticketFields)[number][0], string>>,
+) {
   return record(userId, bundle, attemptId, target.step, (scenario, state) => {
-    const events: NewEvent[] = [];
-    let current = state;
-    for (const input of inputs) {
-      const applied = act(scenario, current, target, input);
-      events.push({ kind: "action", data: applied.event });
-      current = applied.state;
-    }
-    if (!events.length) throw new PlayError("noChange");
-    return { events, state: current };
+    const ticket = state.conversations.find((c) => c.id === target.conversation)?.ticket;
+    const inputs = ticketFields.flatMap(([name, type]) => {
+      const value = fields[name];
+      return value !== undefined && value !== ticket?.[name] ? [{ type, value }] : [];
+    });
+    return applyActions(scenario, state, target, inputs);
   });
 }
 
@@ -276,24 +339,26 @@ export function needsReview(scenario: Scenario, measures: Measures) {
 /** Ends the attempt once the conversation is over: measures it and, where needed, queues it for review. */
 export async function finishAttempt(userId: string, bundle: ScenarioBundle, attemptId: string) {
   const attempt = await loadAttempt(userId, bundle, attemptId);
-  if (attempt.finishedAt) throw new AttemptFinished();
-  if (!isOver(attempt.scenario, attempt.state)) throw new PlayError("notFinished", 409);
+  if (attempt.finishedAt) throw finished();
+  if (!isOver(attempt.scenario, attempt.state)) throw playError("notFinished", 409);
   const finishedAt = new Date();
   const measures = measure(attempt.scenario, attempt.state.difficulty, attempt.startedAt, finishedAt, attempt.events);
   const review = needsReview(attempt.scenario, measures);
-  const done = await prisma.scenarioAttempt.updateMany({
-    where: { id: attempt.id, finishedAt: null, turn: attempt.turn },
-    data: {
-      finishedAt,
-      measures: measuresColumn.encode(measures),
-      csat: measures.csat,
-      resolved: measures.resolved,
-      preScore: measures.preScore,
-      reviewStatus: reviewStatus.enum[review ? "waiting" : "none"],
-      submittedAt: review ? finishedAt : null,
-    },
+  await prisma.$transaction(async (tx) => {
+    const done = await tx.scenarioAttempt.updateMany({
+      where: { id: attempt.id, finishedAt: null, turn: attempt.turn },
+      data: {
+        finishedAt,
+        measures: measuresColumn.encode(measures),
+        csat: measures.csat,
+        resolved: measures.resolved,
+        preScore: measures.preScore,
+        reviewStatus: reviewStatus.enum[review ? "waiting" : "none"],
+        submittedAt: review ? finishedAt : null,
+      },
+    });
+    if (done.count !== 1) throw finished();
+    await touchActivity(tx, userId, finishedAt);
   });
-  if (done.count !== 1) throw new AttemptFinished();
-  await touchActivity(userId, finishedAt);
   return { measures, review };
 }

@@ -6,7 +6,8 @@
 // A scenario has one customer conversation or several at once; each has its own step,
 // mood, ticket, notes and escalations. Where a reply leads, how the customer takes it and
 // how the case ends follow from what the reply does (the free-text checks) and from the
-// help desk as it stands (docs/authoring.md, ADR 050).
+// help desk as it stands (docs/authoring.md, ADR 019).
+import { DomainError, type ErrorDetails, parseInput } from "#app/utils/errors.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { firstHolding, type World } from "#app/content/conditions.ts";
 import {
@@ -17,15 +18,10 @@ import {
   type Scenario,
   type ScenarioStep,
 } from "#app/content/schemas/scenario.ts";
-import {
-  type ActionType,
-  type Difficulty,
-  type ReplyProblem,
-  ticketPriorities,
-  ticketStatuses,
-} from "#app/content/vocabulary.ts";
+import { type Difficulty, type ReplyProblem, ticketPriorities, ticketStatuses } from "#app/content/vocabulary.ts";
 import { type Check, checkReply, preScore, problemsOf, type RuleId, ruleIds } from "./feedback/rules.server.ts";
 
+import { NoteSchema, ReplyTextSchema } from "./schemas.ts";
 import { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH } from "./view.ts";
 
 export { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH };
@@ -107,38 +103,36 @@ export type PlayState = {
 export type Target = { conversation: string; step: string };
 
 /** Problems a trainee can cause; each becomes a clear 4xx message and stores nothing. */
-export class PlayError extends Error {
-  constructor(
-    readonly code:
-      | "notCurrentStep"
-      | "conversationOver"
-      | "notAReplyStep"
-      | "unknownOption"
-      | "emptyReply"
-      | "replyTooLong"
-      | "unknownAction"
-      | "unknownValue"
-      | "unknownArticle"
-      | "badTag"
-      | "tooManyTags"
-      | "tooManyNotes"
-      | "tooManyEscalations"
-      | "tooManyActions"
-      | "noteRequired"
-      | "chooseTeam"
-      | "noteTooLong"
-      | "noChange"
-      | "notFinished"
-      | "busy"
-      | "unknownConversation"
-      | "conversationNotOpen"
-      | "otherConversation"
-      | "unknownDifficulty",
-    readonly status: 400 | 409 = 400,
-    readonly detail: Record<string, string | number> = {},
-  ) {
-    super(code);
-  }
+export type PlayRefusal =
+  | "notCurrentStep"
+  | "conversationOver"
+  | "notAReplyStep"
+  | "unknownOption"
+  | "emptyReply"
+  | "replyTooLong"
+  | "unknownAction"
+  | "unknownValue"
+  | "unknownArticle"
+  | "badTag"
+  | "tooManyTags"
+  | "tooManyNotes"
+  | "tooManyEscalations"
+  | "tooManyActions"
+  | "noteRequired"
+  | "chooseTeam"
+  | "noteTooLong"
+  | "noChange"
+  | "notFinished"
+  | "busy"
+  | "unknownConversation"
+  | "conversationNotOpen"
+  | "otherConversation"
+  | "unknownDifficulty"
+  | "attemptNotFound"
+  | "finished";
+
+export function playError(code: PlayRefusal, status: 400 | 404 | 409 = 400, details: ErrorDetails = {}) {
+  return new DomainError(code, status, `scenario.errors.${code}`, details);
 }
 
 export const clampMood = (mood: number) => Math.min(5, Math.max(1, Math.round(mood * 100) / 100));
@@ -146,7 +140,7 @@ export const clampMood = (mood: number) => Math.min(5, Math.max(1, Math.round(mo
 /** The difficulty a start form names, or a 400. */
 export function parseDifficulty(value: string | null | undefined): Difficulty {
   const difficulty = (["easy", "normal", "hard"] as const).find((d) => d === (value || "normal"));
-  if (!difficulty) throw new PlayError("unknownDifficulty", 400, { value: String(value).slice(0, 20) });
+  if (!difficulty) throw playError("unknownDifficulty", 400, { value: String(value).slice(0, 20) });
   return difficulty;
 }
 
@@ -207,18 +201,18 @@ export function initialState(scenario: Scenario, difficulty: Difficulty): PlaySt
 function aim(scenario: Scenario, state: PlayState, target: Target) {
   const index = state.conversations.findIndex((c) => c.id === target.conversation);
   const current = state.conversations[index];
-  if (!current) throw new PlayError("unknownConversation", 400, { value: target.conversation.slice(0, 40) });
-  if (current.openedAt === null) throw new PlayError("conversationNotOpen", 409);
+  if (!current) throw playError("unknownConversation", 400, { value: target.conversation.slice(0, 40) });
+  if (current.openedAt === null) throw playError("conversationNotOpen", 409);
   const conversation = conversationOf(scenario, current.id);
   if (target.step !== current.stepId) {
     // A step another customer is waiting on: the form of one chat was sent to another.
     const other = state.conversations.find((c) => c.id !== current.id && c.stepId === target.step);
     if (other)
-      throw new PlayError("otherConversation", 400, {
+      throw playError("otherConversation", 400, {
         name: conversationOf(scenario, other.id).persona.name,
         other: conversation.persona.name,
       });
-    throw new PlayError("notCurrentStep", 409);
+    throw playError("notCurrentStep", 409);
   }
   return { index, current, conversation };
 }
@@ -262,7 +256,7 @@ export function reply(
 ): { event: ReplyEvent; state: PlayState } {
   const { index, current, conversation } = aim(scenario, state, target);
   const step = stepOf(conversation, current.stepId);
-  if (step.endings) throw new PlayError("conversationOver", 409);
+  if (step.endings) throw playError("conversationOver", 409);
   const settings = settingsOf(scenario, state);
   let event: ReplyEvent;
   let problems: ReplyProblem[] = [];
@@ -281,9 +275,9 @@ export function reply(
     };
   };
   if ("optionId" in input) {
-    if (!step.replies) throw new PlayError("notAReplyStep");
+    if (!step.replies) throw playError("notAReplyStep");
     const option = step.replies.find((r) => r.id === input.optionId);
-    if (!option) throw new PlayError("unknownOption");
+    if (!option) throw playError("unknownOption");
     const moved = move(option.branches, option.mood, option.next, null);
     event = {
       type: "option",
@@ -295,11 +289,8 @@ export function reply(
       ...moodChange(conversation, current, settings, moved),
     };
   } else {
-    if (!step.freeText) throw new PlayError("notAReplyStep");
-    const text = input.text.replace(/\r\n?/g, "\n").trim();
-    if (!text) throw new PlayError("emptyReply");
-    if (text.length > MAX_REPLY_LENGTH)
-      throw new PlayError("replyTooLong", 400, { max: MAX_REPLY_LENGTH, length: text.length });
+    if (!step.freeText) throw playError("notAReplyStep");
+    const text = parseInput(ReplyTextSchema, input.text);
     const checks = checkReply(text, locale, {
       customerName: conversation.persona.name,
       // An upset customer is owed an apology; a calm one is not.
@@ -360,22 +351,7 @@ function afterReply(current: ConversationState, event: ReplyEvent, problems: Rep
 
 export type ActionInput = { type: string; value?: string; note?: string };
 
-const actionTypesWithRemovals = [
-  "add-tag",
-  "remove-tag",
-  "link-article",
-  "unlink-article",
-  "add-note",
-  "escalate",
-] as const;
-
-function cleanNote(note: string | undefined) {
-  const text = (note ?? "").replace(/\r\n?/g, "\n").trim();
-  if (!text) throw new PlayError("noteRequired");
-  if (text.length > MAX_NOTE_LENGTH)
-    throw new PlayError("noteTooLong", 400, { max: MAX_NOTE_LENGTH, length: text.length });
-  return text;
-}
+const cleanNote = (note: string | undefined) => parseInput(NoteSchema, note);
 
 type ActionResult = { event: ActionEvent; state: ConversationState };
 
@@ -391,8 +367,9 @@ function actOn(scenario: Scenario, state: ConversationState, input: ActionInput)
       const field = input.type === "set-status" ? "status" : input.type === "set-priority" ? "priority" : "category";
       const allowed: readonly string[] =
         field === "status" ? ticketStatuses : field === "priority" ? ticketPriorities : scenario.categories;
-      if (!allowed.includes(value)) throw new PlayError("unknownValue", 400, { field, value: value.slice(0, 40) });
-      if (ticket[field] === value) throw new PlayError("noChange");
+      if (!allowed.includes(value))
+        throw playError("unknownValue", 400, { field: { t: `scenario.desk.${field}` }, value: value.slice(0, 40) });
+      if (ticket[field] === value) throw playError("noChange");
       return {
         event: { conversation, type: input.type, value, from: ticket[field] },
         state: { ...state, ticket: { ...ticket, [field]: value } },
@@ -400,16 +377,16 @@ function actOn(scenario: Scenario, state: ConversationState, input: ActionInput)
     }
     case "add-tag": {
       const tag = value.toLowerCase();
-      if (!TAG.test(tag) || tag.length > MAX_TAG_LENGTH) throw new PlayError("badTag", 400, { max: MAX_TAG_LENGTH });
-      if (ticket.tags.includes(tag)) throw new PlayError("noChange");
-      if (ticket.tags.length >= MAX_TAGS) throw new PlayError("tooManyTags", 400, { max: MAX_TAGS });
+      if (!TAG.test(tag) || tag.length > MAX_TAG_LENGTH) throw playError("badTag", 400, { max: MAX_TAG_LENGTH });
+      if (ticket.tags.includes(tag)) throw playError("noChange");
+      if (ticket.tags.length >= MAX_TAGS) throw playError("tooManyTags", 400, { max: MAX_TAGS });
       return {
         event: { conversation, type: "add-tag", value: tag },
         state: { ...state, ticket: { ...ticket, tags: [...ticket.tags, tag] } },
       };
     }
     case "remove-tag": {
-      if (!ticket.tags.includes(value)) throw new PlayError("noChange");
+      if (!ticket.tags.includes(value)) throw playError("noChange");
       return {
         event: { conversation, type: "remove-tag", value },
         state: { ...state, ticket: { ...ticket, tags: ticket.tags.filter((t) => t !== value) } },
@@ -417,9 +394,9 @@ function actOn(scenario: Scenario, state: ConversationState, input: ActionInput)
     }
     case "link-article":
     case "unlink-article": {
-      if (!scenario.articles.some((a) => a.id === value)) throw new PlayError("unknownArticle");
+      if (!scenario.articles.some((a) => a.id === value)) throw playError("unknownArticle");
       const linked = ticket.linked.includes(value);
-      if (linked === (input.type === "link-article")) throw new PlayError("noChange");
+      if (linked === (input.type === "link-article")) throw playError("noChange");
       return {
         event: { conversation, type: input.type, value },
         state: {
@@ -432,17 +409,17 @@ function actOn(scenario: Scenario, state: ConversationState, input: ActionInput)
       };
     }
     case "add-note":
-      if (state.notes >= MAX_NOTES) throw new PlayError("tooManyNotes", 400, { max: MAX_NOTES });
+      if (state.notes >= MAX_NOTES) throw playError("tooManyNotes", 400, { max: MAX_NOTES });
       return {
         event: { conversation, type: "add-note", note: cleanNote(input.note) },
         state: { ...state, notes: state.notes + 1 },
       };
     case "escalate": {
       if (state.escalations.length >= MAX_ESCALATIONS)
-        throw new PlayError("tooManyEscalations", 400, { max: MAX_ESCALATIONS });
-      if (!value) throw new PlayError("chooseTeam");
+        throw playError("tooManyEscalations", 400, { max: MAX_ESCALATIONS });
+      if (!value) throw playError("chooseTeam");
       if (!scenario.teams.includes(value))
-        throw new PlayError("unknownValue", 400, { field: "team", value: value.slice(0, 40) });
+        throw playError("unknownValue", 400, { field: { t: "scenario.desk.team" }, value: value.slice(0, 40) });
       const note = cleanNote(input.note);
       return {
         event: { conversation, type: "escalate", value, note },
@@ -450,7 +427,7 @@ function actOn(scenario: Scenario, state: ConversationState, input: ActionInput)
       };
     }
     default:
-      throw new PlayError("unknownAction");
+      throw playError("unknownAction");
   }
 }
 
@@ -465,9 +442,6 @@ export function act(
   const done = actOn(scenario, current, input);
   return { event: done.event, state: withConversation(state, index, done.state) };
 }
-
-export const isKnownActionType = (type: string): type is ActionType | (typeof actionTypesWithRemovals)[number] =>
-  ["set-status", "set-priority", "set-category", ...actionTypesWithRemovals].includes(type);
 
 const inputOf = (data: ActionEvent): ActionInput =>
   data.type === "add-note"
@@ -525,13 +499,13 @@ export function requiredActionResults(conversation: Conversation, state: Convers
 export function endingOf(scenario: Scenario, state: ConversationState): Ending {
   const conversation = conversationOf(scenario, state.id);
   const endings = stepOf(conversation, state.stepId).endings;
-  if (!endings) throw new PlayError("notFinished", 409);
+  if (!endings) throw playError("notFinished", 409);
   const index = firstHolding(
     endings.map((e) => e.when),
     worldOf(conversation, state, null),
   );
   const ending = endings[index] ?? endings.at(-1);
-  if (!ending) throw new PlayError("notFinished", 409);
+  if (!ending) throw playError("notFinished", 409);
   return ending;
 }
 
@@ -592,7 +566,7 @@ export function measure(
   events: StoredEvent[],
 ): Measures {
   const state = replay(scenario, difficulty, events);
-  if (!isOver(scenario, state)) throw new PlayError("notFinished", 409);
+  if (!isOver(scenario, state)) throw playError("notFinished", 409);
   const replies = events.filter((e): e is Extract<StoredEvent, { kind: "reply" }> => e.kind === "reply");
   const timeOf = (seq: number) =>
     seq === 0 ? startedAt.getTime() : (events.find((e) => e.seq === seq)?.at.getTime() ?? startedAt.getTime());

@@ -7,13 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/field.tsx";
 import { formatElapsed, secondsBetween } from "#app/utils/format.ts";
 import { ticketPriorities, ticketStatuses } from "#app/content/vocabulary.ts";
-import { type AttemptView, type ConversationView, type LogEntry } from "./view.ts";
-
-export type KnowledgeBase = {
-  query: string;
-  results: Array<{ id: string; title: string; snippet: string }> | null;
-  article: { id: string; title: string; html: string } | null;
-};
+import { type AttemptView, type ConversationView, type KnowledgeBase, type LogEntry } from "./view.ts";
 
 type Props = {
   view: AttemptView;
@@ -23,8 +17,8 @@ type Props = {
   /** Off on the summary page: the record is shown, nothing can be changed. */
   editable: boolean;
   busy?: boolean;
-  /** What was typed in a form that came back with an error, so nothing is lost. */
-  kept?: { note?: string; escalateNote?: string; team?: string; tag?: string };
+  /** What was sent in a form that came back with an error (conform's initialValue), so nothing is lost. */
+  sent?: Record<string, unknown> | null;
   /** The error message for a panel's form, if the last one sent from it failed. */
   errorAt?: (panel: string) => ReactNode;
 };
@@ -73,8 +67,20 @@ export function valueLabel(
   return t(`scenario.values.${group}.${value}`, { defaultValue: value });
 }
 
-export function HelpDesk({ view, conversation, kb, editable, busy, kept, errorAt }: Props) {
+/** What the desk's forms show again after a refusal: the note, the team or the tag that was sent. */
+function keptFrom(sent: Record<string, unknown> | null | undefined) {
+  const text = (name: string) => (typeof sent?.[name] === "string" ? sent[name] : undefined);
+  if (sent?.type === "escalate") return { escalateNote: text("note"), team: text("value") };
+  return {
+    note: sent?.type === "add-note" ? text("note") : undefined,
+    tag: sent?.type === "add-tag" ? text("value") : undefined,
+  };
+}
+
+export function HelpDesk({ view, conversation, kb, editable, busy, sent, errorAt }: Props) {
   const { t } = useTranslation();
+  // What was sent from another chat's desk is not shown again in this one.
+  const kept = keptFrom(sent?.conversation === undefined || sent.conversation === conversation.id ? sent : null);
   // Several chats each have a help desk on the page: their ids (and the anchors forms return to) start with the chat's id.
   const id = (name: string) => (view.conversations.length > 1 ? `${conversation.id}-${name}` : name);
   const label = (group: string, value: string) => valueLabel(t, group, value);

@@ -19,7 +19,7 @@ beforeAll(async () => {
     .en;
   if (!real) throw new Error("the social starter scenario is missing");
   social = real;
-  // Reads every course in four languages: past ten seconds on a shared machine.
+  // Reading all of courses/ (17 courses in four languages) took 12 s on the shared machine.
 }, 120_000);
 
 function events(

@@ -83,5 +83,12 @@ export type AttemptView = {
   lists: { categories: string[]; teams: string[] };
 };
 
+/** The help desk's knowledge base as the player shows it: a search and the article opened. */
+export type KnowledgeBase = {
+  query: string;
+  results: Array<{ id: string; title: string; snippet: string }> | null;
+  article: { id: string; title: string; html: string } | null;
+};
+
 /** The moods 1–5, as words (i18n keys under scenario.mood). */
 export const moodKeys = ["", "furious", "upset", "neutral", "content", "delighted"] as const;

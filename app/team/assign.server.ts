@@ -1,39 +1,30 @@
 // A manager sets a trainee's mentor, target level and due date.
 import { type SessionUser } from "#app/accounts/auth.server.ts";
-import { levels } from "#app/content/vocabulary.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { DomainError, parseInput } from "#app/utils/errors.ts";
+import { dayOf } from "#app/utils/forms.ts";
+import { type AssignInput, AssignSchema } from "./schemas.ts";
 
-export class AssignError extends Error {
-  constructor(
-    readonly code: "notYourTeam" | "notAMentor" | "unknownLevel" | "badDate" | "pastDate" | "selfMentor",
-    readonly status: 400 | 403,
-  ) {
-    super(code);
-  }
-}
+const refuse = (code: "notYourTeam" | "notAMentor" | "pastDate" | "selfMentor", status: 400 | 403) =>
+  new DomainError(code, status, `team.errors.${code}`);
 
-export type AssignInput = { traineeId: string; mentorId: string; targetLevel: string; dueDate: string };
-
-/** Checks everything first, then writes mentor and goal in one transaction. */
-export async function assign(manager: Pick<SessionUser, "id">, input: AssignInput, now = new Date()) {
+/** Checks everything first (the form's own rules, then the people), then writes mentor and goal in one transaction. */
+export async function assign(manager: Pick<SessionUser, "id">, raw: AssignInput, now = new Date()) {
   const inTeam = await prisma.user.count({
-    where: { id: input.traineeId, team: { managers: { some: { userId: manager.id } } } },
+    where: { id: raw.traineeId, team: { managers: { some: { userId: manager.id } } } },
   });
-  if (!inTeam) throw new AssignError("notYourTeam", 403);
+  if (!inTeam) throw refuse("notYourTeam", 403);
+  const input = parseInput(AssignSchema, raw);
   if (input.mentorId) {
-    if (input.mentorId === input.traineeId) throw new AssignError("selfMentor", 400);
+    if (input.mentorId === input.traineeId) throw refuse("selfMentor", 400);
     const mentor = await prisma.user.count({
       where: { id: input.mentorId, active: true, roles: { some: { role: "mentor" } } },
     });
-    if (!mentor) throw new AssignError("notAMentor", 400);
+    if (!mentor) throw refuse("notAMentor", 400);
   }
-  if (!(levels as readonly string[]).includes(input.targetLevel)) throw new AssignError("unknownLevel", 400);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate)) throw new AssignError("badDate", 400);
-  const due = new Date(`${input.dueDate}T00:00:00Z`);
-  if (Number.isNaN(due.getTime()) || due.toISOString().slice(0, 10) !== input.dueDate)
-    throw new AssignError("badDate", 400);
+  const due = dayOf(input.dueDate);
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  if (due < today) throw new AssignError("pastDate", 400);
+  if (due < today) throw refuse("pastDate", 400);
   await prisma.$transaction(async (tx) => {
     if (input.mentorId) {
       await tx.mentorship.deleteMany({ where: { traineeId: input.traineeId } });
@@ -53,4 +44,17 @@ export async function mentorOptions() {
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });
+}
+
+/** What a trainee sees of what their manager set: the goal, and the mentor. */
+export async function goalAndMentor(traineeId: string) {
+  const [goal, mentorship] = await Promise.all([
+    prisma.goal.findUnique({ where: { userId: traineeId }, select: { targetLevel: true, dueDate: true } }),
+    prisma.mentorship.findFirst({
+      where: { traineeId },
+      orderBy: { createdAt: "desc" },
+      select: { mentor: { select: { name: true } } },
+    }),
+  ]);
+  return { goal, mentor: mentorship?.mentor.name ?? null };
 }

@@ -3,9 +3,12 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { prisma, queryCount } from "#app/utils/db.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { createTeam, createUser } from "#tests/factories.ts";
-import { assign, AssignError } from "./assign.server.ts";
+import { DomainError } from "#app/utils/errors.ts";
+import { assign } from "./assign.server.ts";
 import { setLessonCompleted } from "#app/courses/progress.server.ts";
-import { contentVersion, parseMissing, touchActivity } from "#app/ladder/readiness.server.ts";
+import { touchActivity } from "#app/ladder/evidence.server.ts";
+import { contentVersion, parseMissing } from "#app/ladder/readiness.server.ts";
+import { sweepReadiness } from "#app/ladder/sweep.server.ts";
 import { getTeamView, missingLabels } from "./team.server.ts";
 
 beforeAll(() => {
@@ -65,8 +68,8 @@ describe("assignments", () => {
       { traineeId: outsider.id, mentorId: "", targetLevel: "L1", dueDate: "2026-12-31" },
       now,
     ).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AssignError);
-    expect((error as AssignError).status).toBe(403);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).status).toBe(403);
   });
 });
 
@@ -91,6 +94,8 @@ describe("the team view", () => {
         dueDate: new Date(Date.UTC(2026, 10, 1)),
       },
     });
+    // New people get their readiness row from the background sweep (ADR 016), run here by hand.
+    await sweepReadiness();
     const view = await getTeamView(manager, {}, "en", now);
     expect(view.rows.map((r) => r.id).sort()).toEqual(trainees.map((t) => t.id).sort());
     expect(view.rows.some((r) => r.id === other.trainees[0]!.id)).toBe(false);
@@ -105,9 +110,8 @@ describe("the team view", () => {
   test("the number of queries does not grow with the number of people", async () => {
     const small = await managedTeam(2);
     const large = await managedTeam(12);
-    // The first view evaluates people who have no readiness row yet; later views read rows.
-    await getTeamView(small.manager, {}, "en", now);
-    await getTeamView(large.manager, {}, "en", now);
+    // The sweep gives the new people their readiness rows; views only read them.
+    await sweepReadiness();
     let before = queryCount.value;
     await getTeamView(small.manager, {}, "en", now);
     const few = queryCount.value - before;
@@ -120,6 +124,7 @@ describe("the team view", () => {
   test("writes keep the readiness rows current: the view shows a finished lesson without evaluating anyone", async () => {
     const { manager, trainees } = await managedTeam(2);
     const trainee = trainees[0]!;
+    await sweepReadiness();
     const first = await getTeamView(manager, {}, "en", now);
     const row = first.rows.find((r) => r.id === trainee.id)!;
     expect(row).toMatchObject({ currentLevel: null, nextLevel: "L1", stalled: true, lastActivity: null });
@@ -148,13 +153,14 @@ describe("the team view", () => {
   test("activity moves last activity forward, never back; rows from other content are evaluated again", async () => {
     const { manager, trainees } = await managedTeam(1);
     const trainee = trainees[0]!;
-    await getTeamView(manager, {}, "en", now);
+    await sweepReadiness();
     const later = new Date(now.getTime() - 3_600_000);
-    await touchActivity(trainee.id, later);
-    await touchActivity(trainee.id, new Date(now.getTime() - 30 * 86_400_000));
+    await touchActivity(prisma, trainee.id, later);
+    await touchActivity(prisma, trainee.id, new Date(now.getTime() - 30 * 86_400_000));
     expect((await prisma.readiness.findUniqueOrThrow({ where: { userId: trainee.id } })).lastActivityAt).toEqual(later);
 
     await prisma.readiness.update({ where: { userId: trainee.id }, data: { contentVersion: "old", nextTotal: 999 } });
+    await sweepReadiness();
     const view = await getTeamView(manager, {}, "en", now);
     expect(view.rows[0]!.share).toBeLessThan(100);
     const stored = await prisma.readiness.findUniqueOrThrow({ where: { userId: trainee.id } });
@@ -162,5 +168,22 @@ describe("the team view", () => {
     expect(stored.nextTotal).not.toBe(999);
     // The refresh keeps the activity the evidence does not know about.
     expect(stored.lastActivityAt).toEqual(later);
+  });
+
+  test("the view only reads: stale and missing rows wait for the sweep, and the view says how many", async () => {
+    const { manager, trainees } = await managedTeam(2);
+    await sweepReadiness();
+    await prisma.readiness.update({ where: { userId: trainees[0]!.id }, data: { contentVersion: "old" } });
+    await prisma.readiness.delete({ where: { userId: trainees[1]!.id } });
+    const before = await prisma.readiness.findMany({ where: { userId: { in: trainees.map((t) => t.id) } } });
+
+    const view = await getTeamView(manager, {}, "en", now);
+    expect(view.pending).toBe(2);
+    expect(await prisma.readiness.findMany({ where: { userId: { in: trainees.map((t) => t.id) } } })).toEqual(before);
+
+    expect(await sweepReadiness()).toBeGreaterThanOrEqual(2);
+    expect((await getTeamView(manager, {}, "en", now)).pending).toBe(0);
+    const stored = await prisma.readiness.findMany({ where: { userId: { in: trainees.map((t) => t.id) } } });
+    expect(stored.map((r) => r.contentVersion)).toEqual([contentVersion(), contentVersion()]);
   });
 });

@@ -1,11 +1,12 @@
 // The manager's view of their teams: every trainee's level, progress to the next, what is
 // missing, activity and goals, plus the team charts. The number of queries is fixed: it
-// does not grow with the number of people.
+// does not grow with the number of people. It only reads: readiness rows are written with
+// the evidence that changes them, and by the background sweep (ADR 016).
 import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { competencies, levels } from "#app/content/vocabulary.ts";
 import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
 import { competencyScoresColumn } from "#app/ladder/columns.server.ts";
-import { contentVersion, parseMissing, refreshReadiness, type ReadinessRow } from "#app/ladder/readiness.server.ts";
+import { contentVersion, parseMissing } from "#app/ladder/readiness.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { getEnv } from "#app/utils/env.server.ts";
@@ -66,23 +67,6 @@ function peopleIn(teamIds: string[]) {
     ORDER BY u."name"`;
 }
 
-/**
- * People whose readiness row is missing or was computed against other content are
- * evaluated now (a few hundred at a time), once; after that the row is kept up to date by
- * the writes that change it.
- */
-async function withFreshReadiness(people: PersonRow[]) {
-  const version = contentVersion();
-  const stale = people.filter((p) => p.contentVersion !== version).map((p) => p.id);
-  const fresh = new Map<string, ReadinessRow>();
-  for (let i = 0; i < stale.length; i += 400)
-    for (const row of await refreshReadiness(stale.slice(i, i + 400))) fresh.set(row.userId, row);
-  return people.map((p) => {
-    const row = fresh.get(p.id);
-    return row ? { ...p, ...row, id: p.id } : p;
-  });
-}
-
 export async function getTeamView(
   manager: Pick<SessionUser, "id">,
   filters: TeamFilters,
@@ -95,7 +79,10 @@ export async function getTeamView(
     orderBy: { name: "asc" },
   });
   const teamIds = teams.map((t) => t.id);
-  const people = await withFreshReadiness(await peopleIn(teamIds));
+  // Rows still missing or computed against other content are shown as they are: the sweep
+  // brings them up to date in the background, never this request (ADR 016).
+  const people = await peopleIn(teamIds);
+  const version = contentVersion();
   const stalledDays = getEnv().STALLED_DAYS;
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
 
@@ -210,6 +197,8 @@ export async function getTeamView(
     teams,
     rows: shown,
     total: rows.length,
+    /** People whose figures are being brought up to date (new, or after a content change). */
+    pending: people.filter((p) => p.contentVersion !== version).length,
     stalledDays,
     levelTitles: Object.fromEntries(levels.map((l) => [l, stageTitle(l, locale)])),
     funnel,
@@ -232,9 +221,37 @@ export async function getTeamView(
 /** What a person still misses for their next level, in the reader's language. */
 export function missingLabels(row: { nextLevel: string | null; missingJson: string | null }, locale: Locale) {
   if (!row.nextLevel || !row.missingJson) return [];
-  const requirements = parseMissing(row.missingJson);
-  return describeRequirements(
-    { id: row.nextLevel, requirements, met: 0, total: 0, complete: false, completeAt: null, certification: null },
-    locale,
-  ).map((r) => r.label);
+  return describeRequirements({ id: row.nextLevel, requirements: parseMissing(row.missingJson) }, locale).map(
+    (r) => r.label,
+  );
+}
+
+/** People per page of the table and heat map; the charts and the CSV cover everyone. */
+const PAGE_SIZE = 50;
+
+/**
+ * /team: the view of everyone for the charts, one page of people for the table (what each
+ * still misses put into words only for them), and the person being reassigned, if any.
+ */
+export async function getTeamPage(
+  manager: Pick<SessionUser, "id">,
+  request: { filters: TeamFilters; page: number; assign: string | null },
+  locale: Locale,
+) {
+  const full = await getTeamView(manager, request.filters, locale);
+  const pages = Math.max(1, Math.ceil(full.rows.length / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, request.page || 1));
+  const present = ({ missingJson, ...row }: (typeof full.rows)[number]) => ({
+    ...row,
+    missing: missingLabels({ ...row, missingJson }, locale),
+  });
+  const rows = full.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(present);
+  const assigning = full.rows.find((r) => r.id === request.assign);
+  const shown = new Set(rows.map((r) => r.id));
+  return {
+    view: { ...full, rows, heatMap: { ...full.heatMap, rows: full.heatMap.rows.filter((r) => shown.has(r.id)) } },
+    page,
+    pages,
+    assigning: assigning ? present(assigning) : null,
+  };
 }

@@ -1,5 +1,5 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "#app/generated/prisma/client.ts";
+import { type Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
 import { getEnv } from "./env.server.ts";
 
 function sqliteFile(url: string) {
@@ -26,6 +26,21 @@ function createClient() {
     }
   });
   return client;
+}
+
+/** The client, or the transaction a write runs in: code that writes inside another's transaction takes either. */
+export type Db = Prisma.TransactionClient;
+
+/**
+ * Options for transactions that evaluate someone (ADR 016): SQLite lets one writer in at a
+ * time, so under load a write waits its turn longer than Prisma's default two seconds, and a
+ * batch of the readiness sweep takes longer than its default five.
+ */
+export const WRITE_TRANSACTION = { maxWait: 15_000, timeout: 60_000 };
+
+/** Whether the database answers a trivial query (for /healthz). */
+export async function databaseAnswers() {
+  await prisma.$queryRaw`SELECT 1`;
 }
 
 /** Counts queries so benchmarks can show queries per page. */

@@ -39,7 +39,22 @@ export function resolveLocale(request: Request, profileLocale?: string | null): 
   return localeFromCookie(request) ?? localeFromAcceptLanguage(request.headers.get("Accept-Language"));
 }
 
-/** A translator for text the server writes itself (emails, CSV headers, page titles). */
+/**
+ * One i18next instance per language, made on first use: the server never changes an
+ * instance's language or resources, and making one per request cost more than a lesson's
+ * database queries.
+ */
+const i18nByLocale = new Map<Locale, ReturnType<typeof createI18n>>();
+export function i18nFor(locale: Locale) {
+  let instance = i18nByLocale.get(locale);
+  if (!instance) {
+    instance = createI18n(locale, { translation: translations[locale] });
+    i18nByLocale.set(locale, instance);
+  }
+  return instance;
+}
+
+/** A translator for text the server writes itself (refusals, CSV headers, certificates). */
 export function getFixedT(locale: Locale) {
-  return createI18n(locale, { translation: translations[locale] }).t;
+  return i18nFor(locale).t;
 }

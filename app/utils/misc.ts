@@ -1,10 +1,3 @@
-/** Throws a Response (rendered by the error boundary) unless the condition holds. */
-export function invariantResponse(condition: unknown, message: string, init?: ResponseInit): asserts condition {
-  if (!condition) {
-    throw new Response(message, { status: 400, ...init });
-  }
-}
-
 /**
  * Only paths of this site: "/x" yes; "//evil", "/\\evil", "https://evil", "javascript:" no.
  * Any other character is allowed and comes back percent-encoded, as a Location header must be
@@ -26,10 +19,4 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   // The parser may still resolve something unexpected into another origin or a "//" path.
   if (url.origin !== base || !path.startsWith("/") || path.startsWith("//")) return fallback;
   return path;
-}
-
-export function getErrorMessage(error: unknown) {
-  if (typeof error === "string") return error;
-  if (error instanceof Error) return error.message;
-  return "Unknown error";
 }

@@ -6,6 +6,7 @@
 // while the first ones are still being checked (docs/decisions/013).
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { prisma } from "./db.server.ts";
+import { DomainError } from "./errors.ts";
 
 export type LimitRule = {
   /** How many points the key may take within the window. */
@@ -14,14 +15,21 @@ export type LimitRule = {
   durationSeconds: number;
 };
 
-/** The key has used its points: try again after `retryAfterSeconds`. */
-export class RateLimited extends Error {
+/**
+ * The key has used its points: try again after `retryAfterSeconds`. A refusal like any other
+ * (ADR 017): 429, the limiter's sentence (its `count` is minutes) and a Retry-After.
+ */
+export class RateLimited extends DomainError {
   constructor(
     readonly retryAfterSeconds: number,
     /** True for the first refusal of a window: the moment worth an audit entry. */
     readonly justReached: boolean,
+    messageKey = "errors.tooMany.body",
   ) {
-    super(`rate limited for ${retryAfterSeconds} s`);
+    super("rateLimited", 429, messageKey, {
+      retryAfter: retryAfterSeconds,
+      count: Math.ceil(retryAfterSeconds / 60),
+    });
   }
 }
 
@@ -54,8 +62,11 @@ function storeFor(name: string, rule: LimitRule) {
   return store;
 }
 
-/** A named limiter. Names keep the keys of different limits apart in the one table. */
-export function createLimiter(name: string, rule: LimitRule | (() => LimitRule)): Limiter {
+/**
+ * A named limiter. Names keep the keys of different limits apart in the one table;
+ * `messageKey` is what a person is told past the limit.
+ */
+export function createLimiter(name: string, rule: LimitRule | (() => LimitRule), messageKey?: string): Limiter {
   const store = () => storeFor(name, typeof rule === "function" ? rule() : rule);
   return {
     async consume(key) {
@@ -68,6 +79,7 @@ export function createLimiter(name: string, rule: LimitRule | (() => LimitRule))
           throw new RateLimited(
             Math.max(1, Math.ceil(error.msBeforeNext / 1000)),
             error.consumedPoints === limiter.points + 1,
+            messageKey,
           );
         }
         throw error;
@@ -80,17 +92,6 @@ export function createLimiter(name: string, rule: LimitRule | (() => LimitRule))
       await store().delete(key);
     },
   };
-}
-
-/** The answer to a refused request: 429 with Retry-After, as a thrown Response or a body of one's own. */
-export function tooManyRequests(
-  error: RateLimited,
-  body: string | null = "Too many requests. Wait a moment and try again.",
-) {
-  return new Response(body, {
-    status: 429,
-    headers: { "Retry-After": String(error.retryAfterSeconds), "Content-Type": "text/plain; charset=utf-8" },
-  });
 }
 
 /** Deletes counters whose window has passed (the housekeeping job calls this). */

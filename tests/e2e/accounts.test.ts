@@ -275,7 +275,8 @@ describe("two-factor sign-in", () => {
       const page = await browser.newPage();
       await signIn(page, manager, PASSWORD);
       await page.waitForURL(/\/profile\/two-factor$/);
-      await expect(page.getByText("Your organisation requires two-factor sign-in").count()).resolves.toBe(1);
+      // The URL changes before the page is drawn when the router navigates: wait for the text.
+      await page.getByText("Your organisation requires two-factor sign-in").waitFor();
       await page.goto("/team");
       expect(new URL(page.url()).pathname).toBe("/profile/two-factor");
       await setUpTwoFactor(page);

@@ -1,14 +1,23 @@
 import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
 import { useTranslation } from "react-i18next";
+import { readFieldMessage } from "#app/utils/forms.ts";
 
-/** Error messages are i18n keys (from the shared zod schemas), translated here. */
-export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+/** A field message from the shared zod schemas (an i18n key and its values), in the reader's language. */
+export function useFieldMessage() {
   const { t } = useTranslation();
+  return (message: string) => {
+    const { key, values } = readFieldMessage(message);
+    return t(key, { ...values, defaultValue: key });
+  };
+}
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  const say = useFieldMessage();
   if (!errors?.length) return null;
   return (
     <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700">
       {errors.map((error) => (
-        <li key={error}>{t(error, { defaultValue: error })}</li>
+        <li key={error}>{say(error)}</li>
       ))}
     </ul>
   );

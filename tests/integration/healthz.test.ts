@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
-import { loader } from "./healthz.ts";
+import { loader } from "#app/routes/healthz.ts";
 
 describe("/healthz", () => {
   test("200 when the database answers", async () => {

@@ -1,0 +1,77 @@
+// What the ladder's pages show: a person's own progress, evaluated from their evidence (a
+// read: readiness and certificates are written with the evidence, ADR 016), and a recorded
+// certificate in its holder's language.
+import { prisma } from "#app/utils/db.server.ts";
+import { formatDate } from "#app/utils/format.ts";
+import { defaultLocale, isLocale, type Locale } from "#app/utils/i18n.ts";
+import { getFixedT } from "#app/utils/locale.server.ts";
+import { describeRequirements, stageTitle } from "./describe.server.ts";
+import { evaluatePerson, loadEvidence, type StageResult } from "./evaluate.server.ts";
+import { competencyProfile } from "./profile.server.ts";
+import { parseMissing } from "./readiness.server.ts";
+
+export async function getProgressPage(userId: string, locale: Locale) {
+  const evidence = (await loadEvidence([userId])).get(userId);
+  if (!evidence) throw new Error(`no evidence loaded for ${userId}`);
+  const evaluation = evaluatePerson(evidence);
+  const stage = (s: StageResult) => ({
+    id: s.id,
+    title: stageTitle(s.id, locale),
+    met: s.met,
+    total: s.total,
+    complete: s.complete,
+    certification: s.certification && { id: s.certification.id, at: s.certification.certifiedAt.toISOString() },
+  });
+  const current = evaluation.levels.find((l) => l.id === evaluation.currentLevel) ?? null;
+  return {
+    currentLevel: current ? stage(current) : null,
+    next: evaluation.nextLevel && {
+      ...stage(evaluation.nextLevel),
+      requirements: describeRequirements(evaluation.nextLevel, locale),
+    },
+    levels: evaluation.levels.map(stage),
+    tracks: evaluation.tracks.map((t) => ({ ...stage(t), requirements: describeRequirements(t, locale) })),
+    profile: await competencyProfile(userId, evidence),
+  };
+}
+
+/**
+ * A recorded certificate as it prints: in its holder's language, whoever opens it, with the
+ * evidence stored when it was earned. Null when there is none with this id; who may see it
+ * is the caller's guard (holderId).
+ */
+export async function getCertificate(certificateId: string) {
+  const certificate = await prisma.certification.findUnique({
+    where: { id: certificateId },
+    select: {
+      userId: true,
+      stage: true,
+      certifiedAt: true,
+      evidence: true,
+      user: { select: { name: true, locale: true } },
+    },
+  });
+  if (!certificate) return null;
+  const locale = isLocale(certificate.user.locale) ? certificate.user.locale : defaultLocale;
+  const t = getFixedT(locale);
+  const earned = { id: certificate.stage, requirements: parseMissing(certificate.evidence) };
+  const title = `${certificate.stage.startsWith("L") ? `${certificate.stage} · ` : ""}${stageTitle(certificate.stage, locale)}`;
+  return {
+    holderId: certificate.userId,
+    locale,
+    heading: t("certificate.heading"),
+    certifies: t("certificate.certifies"),
+    name: certificate.user.name,
+    reached: t("certificate.reached"),
+    title,
+    date: t("certificate.on", { date: formatDate(certificate.certifiedAt, locale) }),
+    evidenceTitle: t("certificate.evidence"),
+    evidence: describeRequirements(earned, locale).map((r) => ({
+      label: r.label,
+      kind: t(`progress.kinds.${r.kind}`),
+      detail: r.detail,
+      at: r.at ? formatDate(r.at, locale) : null,
+    })),
+    print: t("certificate.print"),
+  };
+}
