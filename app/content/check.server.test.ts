@@ -665,7 +665,7 @@ describe("content:check", () => {
     ],
     [
       "a ladder requirement with an unknown difficulty",
-      (d: string) => replaceIn(path.join(d, "ladder.yml"), "minRubric: 3 }", "minRubric: 3, difficulty: heroic }"),
+      (d: string) => replaceIn(path.join(d, "ladder.yml"), "difficulty: normal }", "difficulty: heroic }"),
       ['ladder.yml:9: level "L1": unknown difficulty "heroic" (use easy, normal, hard)'],
     ],
   ])("reports %s as exactly its own problem", async (_name, edit, expected) => {

@@ -322,7 +322,7 @@ describe("two tabs on one scenario", () => {
     const { loser } = winnerAndLoser(results, 400);
     expect(results[loser]?.text).toContain(t("en")("scenario.errors.noChange"));
     expect(events(attemptId).map((e) => [e.seq, e.kind, JSON.parse(e.data)])).toEqual([
-      [1, "action", { type: "set-priority", value: "urgent", from: "normal" }],
+      [1, "action", { conversation: "main", type: "set-priority", value: "urgent", from: "normal" }],
     ]);
 
     // Notes add up rather than replace each other: both are stored, neither number taken twice.
@@ -346,7 +346,9 @@ describe("two tabs on one scenario", () => {
     ).toEqual([...notes].sort());
     const row = attempt(attemptId);
     expect(row?.turn).toBe(3);
-    expect(JSON.parse(row?.state ?? "{}")).toMatchObject({ notes: 2, ticket: { priority: "urgent" } });
+    expect(JSON.parse(row?.state ?? "{}")).toMatchObject({
+      conversations: [{ notes: 2, ticket: { priority: "urgent" } }],
+    });
   });
 });
 

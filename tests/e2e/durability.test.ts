@@ -401,7 +401,7 @@ describe("durability", () => {
         .prepare("SELECT seq, data FROM ScenarioEvent WHERE attemptId = ? ORDER BY seq DESC LIMIT 1")
         .get(open.id) as { seq: number; data: string };
       expect(event.seq).toBe(open.turn + 1);
-      expect(JSON.parse(event.data)).toEqual({ type: "add-note", note });
+      expect(JSON.parse(event.data)).toEqual({ conversation: "main", type: "add-note", note });
     } finally {
       check.close();
     }
