@@ -31,7 +31,7 @@ import { copySqliteToPostgresql } from "#root/prisma/copy.ts";
 import { appliedMigrations, applyMigrations, migrationNames, siblingDatabaseUrl } from "#root/prisma/migrator.ts";
 import { startNginx } from "#tests/setup/nginx.ts";
 import { percentile, root, startServer } from "./harness.ts";
-import { seededRandom } from "./org.ts";
+import { seededRandom, waitingStep } from "./org.ts";
 import { agentEmail, LARGE, largeDbPath, managerEmail } from "./seed-large.ts";
 
 const SECRET = "bench-secret-0123456789abcdef";
@@ -206,7 +206,7 @@ for (const scenarioId of playable) {
   const scenario = scenarios[scenarioId]?.variants.en;
   if (!scenario) throw new Error(`${scenarioId} is missing`);
   agents.forEach((_, n) => {
-    const state = initialState(scenario);
+    const state = initialState(scenario, "normal");
     const attemptId = `benchplay${scenarioId.length}${n}${Math.floor(random() * 1e9).toString(36)}`;
     plays.push({ attemptId, scenarioId, cookie: cookieOfAgent(n), state });
   });
@@ -217,7 +217,7 @@ await prisma.scenarioAttempt.createMany({
     userId: agents[i % agents.length] ?? "",
     scenarioId: play.scenarioId,
     locale: "en",
-    stepId: play.state.stepId,
+    stepId: play.state.conversations.map((c) => c.stepId).join(" "),
     turn: 0,
     state: JSON.stringify(play.state),
   })),
@@ -234,20 +234,26 @@ const gradings = waitingByMentor.map((w) => ({
 /** The next turn of an open play, or null when its conversation is over. */
 function nextTurn(play: Play) {
   const scenario = scenarios[play.scenarioId]?.variants.en;
-  const step = scenario?.steps.find((s) => s.id === play.state.stepId);
-  if (!scenario || !step || step.end) return null;
+  const waiting = scenario ? waitingStep(scenario, play.state) : null;
+  if (!scenario || !waiting) return null;
+  const { step, target } = waiting;
   const input: { optionId: string } | { text: string } = step.replies
     ? { optionId: step.replies[0]?.id ?? "" }
     : {
         text: "Hi, I'm sorry about this, I understand. I have checked your account and I will fix it today; you will hear from me by 4 pm. Anything else?",
       };
-  const body = new URLSearchParams({ intent: "reply", attemptId: play.attemptId, step: play.state.stepId });
+  const body = new URLSearchParams({
+    intent: "reply",
+    attemptId: play.attemptId,
+    conversation: target.conversation,
+    step: target.step,
+  });
   if ("optionId" in input) body.set("option", input.optionId);
   else body.set("text", input.text);
   return {
     path: `/scenarios/${play.scenarioId}`,
     body: body.toString(),
-    advance: () => (play.state = reply(scenario, "en", play.state, play.state.stepId, input).state),
+    advance: () => (play.state = reply(scenario, "en", play.state, target, input, 0).state),
   };
 }
 

@@ -270,7 +270,7 @@ export async function seedLarge(file = largeDbPath(), seed = Number(process.env.
             userId,
             scenarioId,
             iso(startedAt),
-            run.state.stepId,
+            run.state.conversations.map((c) => c.stepId).join(" "),
             run.events.length,
             run.stateJson,
             iso(finishedAt),

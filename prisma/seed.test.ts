@@ -29,7 +29,8 @@ describe("the demo seed", () => {
       const events = attempt.events.map(
         (e) => ({ seq: e.seq, at: e.at, stepId: e.stepId, kind: e.kind, data: JSON.parse(e.data) }) as StoredEvent,
       );
-      expect(replay(scenario, events), attempt.scenarioId).toEqual(JSON.parse(attempt.state));
+      const stored = JSON.parse(attempt.state) as { difficulty: "easy" | "normal" | "hard" };
+      expect(replay(scenario, stored.difficulty, events), attempt.scenarioId).toEqual(stored);
       expect(attempt.turn).toBe(events.length);
     }
   }, 60_000);

@@ -214,8 +214,8 @@ describe("content:check", () => {
     ],
     [
       "an unreachable scenario step",
-      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), "next: lost }", "next: thanks }"),
-      'scenarios/fixture-chat.yml:57: step "lost" cannot be reached from "opening"',
+      (d: string) => replaceIn(path.join(d, "scenarios/fixture-chat.yml"), "next: angry }", "next: checking }"),
+      'scenarios/fixture-chat.yml:44: step "angry" cannot be reached from "opening"',
     ],
     [
       "an unknown next step",
@@ -232,23 +232,22 @@ describe("content:check", () => {
       (d: string) =>
         replaceIn(
           path.join(d, "scenarios/fixture-chat.yml"),
-          '    freeText:\n      prompt: "Tell her what happens next and when."\n      next: thanks\n',
+          / {4}freeText:\n {6}prompt: "Tell her what happens next and when."\n[\s\S]*?(?= {2}- id: thanks)/,
           "",
         ),
-      'scenarios/fixture-chat.yml:49: step "checking" needs exactly one of replies, freeText or end (has none): a step with no way out',
+      'scenarios/fixture-chat.yml:49: step "checking" needs exactly one of replies, freeText, end or endings (has none): a step with no way out',
     ],
     [
       "a loop that never ends",
       (d: string) => {
         const file = path.join(d, "scenarios/fixture-chat.yml");
-        replaceIn(file, "next: thanks\n", "next: lost\n");
         replaceIn(
           file,
           '    end: { resolved: false, outcome: "She cancels." }',
-          '    freeText: { prompt: "Try again.", next: checking }',
+          '    freeText: { prompt: "Try again.", next: lost }',
         );
       },
-      'scenarios/fixture-chat.yml:49: step "checking" has no way out: no path from it reaches an end',
+      'scenarios/fixture-chat.yml:63: step "lost" has no way out: no path from it reaches an end',
     ],
     [
       "a required action that cannot be done",
@@ -315,10 +314,10 @@ describe("content:check", () => {
       "a step named like the start of an article id (late / late-orders)",
       (d: string) => {
         const file = path.join(d, "scenarios/fixture-chat.yml");
-        replaceIn(file, "next: lost }", "next: thanks }");
-        replaceIn(file, "  - id: lost\n", "  - id: late\n");
+        replaceIn(file, "next: when-then }", "next: thanks }");
+        replaceIn(file, "  - id: when-then\n", "  - id: late\n");
       },
-      ['scenarios/fixture-chat.yml:57: step "late" cannot be reached from "opening"'],
+      ['scenarios/fixture-chat.yml:66: step "late" cannot be reached from "opening"'],
     ],
     [
       "a typo in one next: (no unreachable step or dead end follows from it)",
@@ -422,10 +421,12 @@ describe("content:check", () => {
     [
       "a scenario without a failing ending (its translation keeps the English structure)",
       (d: string) => {
-        for (const file of ["fixture-chat.yml", "fixture-chat.pt-BR.yml"])
+        for (const file of ["fixture-chat.yml", "fixture-chat.pt-BR.yml"]) {
           replaceIn(path.join(d, "scenarios", file), "end: { resolved: false", "end: { resolved: true");
+          replaceIn(path.join(d, "scenarios", file), "id: forgotten, resolved: false", "id: forgotten, resolved: true");
+        }
       },
-      ["scenarios/fixture-chat.yml:38: a scenario needs a path that goes wrong: an end with resolved: false"],
+      ["scenarios/fixture-chat.yml:38: a scenario needs a path that goes wrong: an ending with resolved: false"],
     ],
     [
       "required actions that contradict each other",
@@ -592,6 +593,167 @@ describe("content:check", () => {
       [
         "02-advanced/quizzes/advanced-final.yml:5: waitMinutes must be a whole number of minutes or a list of them, e.g. [10, 60, 1440]",
       ],
+    ],
+  ])("reports %s as exactly its own problem", async (_name, edit, expected) => {
+    expect(await lines(broken(edit))).toEqual(expected);
+  });
+
+  // Scenario format 2: conditions, branches, endings, difficulty, several conversations.
+  const chat = (d: string) => path.join(d, "scenarios/fixture-chat.yml");
+  const multi = (d: string) => path.join(d, "scenarios/fixture-multi.yml");
+  /** The same edit in the English file and its translation, so only the rule under test speaks. */
+  const both = (d: string, from: string, to: string) => {
+    for (const file of ["fixture-chat.yml", "fixture-chat.pt-BR.yml"])
+      replaceIn(path.join(d, "scenarios", file), from, to);
+  };
+  test.each([
+    [
+      "a misspelt problem in a condition",
+      (d: string) => replaceIn(chat(d), "{ when: { reply: no-next-step }", "{ when: { reply: no-next-stp }"),
+      [
+        'scenarios/fixture-chat.yml:56: step "checking", branch 2: unknown problem "no-next-stp": did you mean "no-next-step"? (known: rude, blame, banned, shouting, no-greeting, no-name, no-empathy, no-apology, no-next-step, no-closing, long-sentences)',
+      ],
+    ],
+    [
+      "a condition that is not a mapping",
+      (d: string) =>
+        replaceIn(
+          chat(d),
+          "{ when: { reply: no-next-step }, next: when-then }",
+          "{ when: no-next-step, next: when-then }",
+        ),
+      [
+        'scenarios/fixture-chat.yml:56: step "checking", branch 2: when is a mapping, such as { reply: rude } or { done: [to-billing], never: rude }',
+      ],
+    ],
+    [
+      "reply: on a reply the trainee chooses",
+      (d: string) =>
+        replaceIn(
+          chat(d),
+          'feedback: "Good.", next: checking }',
+          'feedback: "Good.", next: checking, branches: [{ when: { reply: rude }, next: angry }] }',
+        ),
+      [
+        'scenarios/fixture-chat.yml:42: step "opening", reply "a", branch 1: reply: looks at a free-text reply; here the trainee chooses a reply (use done, missed, escalated, ever or never)',
+      ],
+    ],
+    [
+      "a condition naming a required action that does not exist",
+      (d: string) =>
+        replaceIn(chat(d), "done: [set-high, to-logistics], never", "done: [set-high, to-logistic], never"),
+      [
+        'scenarios/fixture-chat.yml:60: step "thanks", ending "reshipped": done names no required action "to-logistic" (known: set-high, link-late, to-logistics)',
+      ],
+    ],
+    [
+      "a condition naming a team that is not an escalation target",
+      (d: string) => replaceIn(chat(d), "{ when: { reply: no-next-step }", "{ when: { escalated: marketing }"),
+      [
+        'scenarios/fixture-chat.yml:56: step "checking", branch 2: escalated names no team "marketing" (teams: tier-2, logistics)',
+      ],
+    ],
+    [
+      "a last ending with a when",
+      (d: string) =>
+        both(d, "{ id: forgotten, resolved: false", "{ id: forgotten, when: { missed: set-high }, resolved: false"),
+      [
+        'scenarios/fixture-chat.yml:62: step "thanks": the last ending ("forgotten") has no when: it is what happens when none before it holds',
+      ],
+    ],
+    [
+      "an ending the ones before it always take first",
+      (d: string) =>
+        both(
+          d,
+          "when: { done: to-logistics }, resolved: true",
+          "when: { done: [to-logistics, set-high], never: rude }, resolved: true",
+        ),
+      [
+        'scenarios/fixture-chat.yml:61: step "thanks": ending "reshipped-late" can never happen: the endings before it cover every case it covers',
+      ],
+    ],
+    [
+      "a branch the ones before it always take first",
+      (d: string) =>
+        both(
+          d,
+          "        - { when: { reply: no-next-step }, next: when-then }\n",
+          "        - { when: { reply: no-next-step }, next: when-then }\n        - { when: { reply: banned }, next: lost }\n",
+        ),
+      [
+        'scenarios/fixture-chat.yml:57: step "checking", branch 3 can never be taken: the branches before it cover every case it covers',
+      ],
+    ],
+    [
+      "a scenario with one resolved ending",
+      (d: string) =>
+        both(
+          d,
+          "id: reshipped-late, when: { done: to-logistics }, resolved: true",
+          "id: reshipped-late, when: { done: to-logistics }, resolved: false",
+        ),
+      [
+        "scenarios/fixture-chat.yml:38: a scenario needs at least two endings with resolved: true (a good one and a lesser one), besides the one that goes wrong",
+      ],
+    ],
+    [
+      "a rude path to the best ending",
+      (d: string) => both(d, "done: [set-high, to-logistics], never: rude }", "done: [set-high, to-logistics] }"),
+      [
+        'scenarios/fixture-chat.yml:60: a rude reply (blame, a banned phrase or shouting) at step "checking" can still end in the best ending "reshipped": add never: rude to its when, or branch rude replies away',
+      ],
+    ],
+    [
+      "a resolved ending after a rude reply with no help-desk work",
+      (d: string) => both(d, "when: { done: to-logistics }, resolved: true", "when: { never: banned }, resolved: true"),
+      [
+        'scenarios/fixture-chat.yml:61: a rude reply at step "checking" with no help-desk work done can still end in "reshipped-late", which is resolved: require the work (done: …) or add never: rude',
+      ],
+    ],
+    [
+      "a walkout to a step that can end resolved",
+      (d: string) => both(d, "start: opening\n", "walkout: thanks\nstart: opening\n"),
+      [
+        'scenarios/fixture-chat.yml:37: walkout names step "thanks", which can end resolved: a customer who walks out has not been helped',
+      ],
+    ],
+    [
+      "a difficulty outside its scale",
+      (d: string) => both(d, "start: opening\n", "difficulty: { hard: { patience: 9 } }\nstart: opening\n"),
+      ["scenarios/fixture-chat.yml:37: patience must be a whole number from 0 to 5"],
+    ],
+    [
+      "a translation whose branch differs",
+      (d: string) =>
+        replaceIn(
+          path.join(d, "scenarios/fixture-chat.pt-BR.yml"),
+          "{ when: { reply: rude }, mood: -2,",
+          "{ when: { reply: rude }, mood: -1,",
+        ),
+      [
+        'scenarios/fixture-chat.pt-BR.yml:55: structure differs from the English scenario (steps.2.freeText.branches.0: [{"reply":["rude"]},-2,"offended"] in English, [{"reply":["rude"]},-1,"offended"] here)',
+      ],
+    ],
+    [
+      "customer keys at the top level beside conversations",
+      (d: string) => replaceIn(multi(d), "conversations:\n", "start: ana-opening\nconversations:\n"),
+      ["scenarios/fixture-multi.yml:21: start belongs inside each conversation when the scenario has conversations:"],
+    ],
+    [
+      "a step id used in two conversations",
+      (d: string) => {
+        const text = readFileSync(multi(d), "utf8");
+        writeFileSync(multi(d), text.replaceAll("ben-lost", "ana-lost"));
+      },
+      [
+        'scenarios/fixture-multi.yml:86: step ids must be unique in the file ("ana-lost" is also a step of conversation "ana")',
+      ],
+    ],
+    [
+      "a ladder requirement with an unknown difficulty",
+      (d: string) => replaceIn(path.join(d, "ladder.yml"), "difficulty: normal }", "difficulty: heroic }"),
+      ['ladder.yml:9: level "L1": unknown difficulty "heroic" (use easy, normal, hard)'],
     ],
   ])("reports %s as exactly its own problem", async (_name, edit, expected) => {
     expect(await lines(broken(edit))).toEqual(expected);

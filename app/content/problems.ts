@@ -67,8 +67,8 @@ export class FileProblems {
   }
 }
 
-/** Two keys one or two edits apart (a typo), by Levenshtein distance. */
-function closeTo(a: string, b: string) {
+/** Two words one or two edits apart (a typo), by Levenshtein distance. */
+export function closeTo(a: string, b: string) {
   if (Math.abs(a.length - b.length) > 2) return false;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -91,6 +91,9 @@ const labels: Record<string, string> = {
   items: "item",
   steps: "step",
   replies: "reply",
+  branches: "branch",
+  endings: "ending",
+  conversations: "conversation",
   requiredActions: "required action",
   articles: "article",
   rubric: "rubric criterion",
@@ -111,8 +114,11 @@ export function contextOf(value: unknown, path: Path) {
     const index = path[i + 1];
     if (label && Array.isArray(next) && typeof index === "number" && i + 1 < path.length) {
       const item: unknown = next[index];
-      const id = typeof item === "object" && item !== null && "id" in item ? String(item.id) : `#${index + 1}`;
-      parts.push(`${label} "${id}"`);
+      parts.push(
+        typeof item === "object" && item !== null && "id" in item
+          ? `${label} "${String(item.id)}"`
+          : `${label} ${index + 1}`,
+      );
     }
     node = next;
   }

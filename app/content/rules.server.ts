@@ -6,7 +6,8 @@ import { keyPatternWarnings } from "./key-patterns.ts";
 import { type Problem } from "./problems.ts";
 import { type ContentTree, type CourseEntry, type Located } from "./read.server.ts";
 import { type QuizFile } from "./schemas/quiz.ts";
-import { type ScenarioFile } from "./schemas/scenario.ts";
+import { type Branch, type ScenarioFile } from "./schemas/scenario.ts";
+import { stepPaths } from "./schemas/scenario-graph.ts";
 import { type Path } from "./yaml.ts";
 
 type Pair = [Path, unknown];
@@ -14,8 +15,9 @@ type Pair = [Path, unknown];
 const say = (problems: Problem[], where: { file: string; lineAt: (p: Path) => number }, path: Path, message: string) =>
   problems.push({ file: where.file, line: where.lineAt(path), message });
 
+/** A list's length marker reads as "3 items"; every other value as JSON. */
 const show = (value: unknown) =>
-  typeof value === "object" && value !== null && "length" in value
+  typeof value === "object" && value !== null && !Array.isArray(value) && "length" in value
     ? `${String(value.length)} items`
     : JSON.stringify(value);
 
@@ -34,41 +36,64 @@ function firstDifference(english: Pair[], variant: Pair[]) {
   return null;
 }
 
-const list = <T>(path: Path, items: T[], each: (item: T, at: Path) => Pair[]): Pair[] => [
+const list = <T>(path: Path, items: T[], each: (item: T, at: Path, index: number) => Pair[]): Pair[] => [
   [path, { length: items.length }],
-  ...items.flatMap((item, i) => each(item, [...path, i])),
+  ...items.flatMap((item, i) => each(item, [...path, i], i)),
 ];
 
 /** Everything but the words of a scenario: what a translation keeps identical. */
 function scenarioStructure(s: ScenarioFile): Pair[] {
   const sorted = (v: unknown[]) => [...v].map(String).sort();
+  const branches = (items: Branch[], at: (k: number) => Path, count: Path): Pair[] =>
+    items.length ? list(count, items, (b, _, k): Pair[] => [[at(k), [b.when, b.mood, b.next]]]) : [];
   return [
     [["channel"], s.channel],
     [["level"], s.level],
     [["competencies"], sorted(s.competencies)],
     [["review"], s.review],
     [["minutes"], s.minutes],
-    [["persona", "mood"], s.persona.mood],
-    [["persona", "crm"], Object.keys(s.persona.crm).length],
-    [["ticket"], s.ticket],
+    [["difficulty"], s.difficulty],
     [["categories"], s.categories],
     [["teams"], s.teams],
     ...list(["articles"], s.articles, (a, at): Pair[] => [[[...at, "id"], a.id]]),
-    ...list(["requiredActions"], s.requiredActions, (a, at): Pair[] => [[at, [a.id, a.type, a.value]]]),
-    [["start"], s.start],
-    ...list(["steps"], s.steps, (step, at): Pair[] => [
-      [[...at, "id"], step.id],
-      [[...at, "private"], step.private],
-      ...(step.replies
-        ? list([...at, "replies"], step.replies, (r, rAt): Pair[] => [
-            [[...rAt, "id"], r.id],
-            [[...rAt, "mood"], r.mood],
-            [[...rAt, "competencies"], r.competencies],
-            [[...rAt, "next"], r.next],
-          ])
-        : []),
-      [[...at, "freeText", "next"], step.freeText?.next ?? null],
-      [[...at, "end", "resolved"], step.end?.resolved ?? null],
+    ...list(["conversations"], s.conversations, (c): Pair[] => [
+      [
+        [...c.path, "id"],
+        [c.id, c.joinsAfter],
+      ],
+      [[...c.path, "persona", "mood"], c.persona.mood],
+      [[...c.path, "persona", "crm"], Object.keys(c.persona.crm).length],
+      [[...c.path, "ticket"], c.ticket],
+      ...list([...c.path, "requiredActions"], c.requiredActions, (a, at): Pair[] => [[at, [a.id, a.type, a.value]]]),
+      [[...c.path, "start"], c.start],
+      [[...c.path, "walkout"], c.walkout],
+      ...list([...c.path, "steps"], c.steps, (step, _, i): Pair[] => {
+        const paths = stepPaths(c, i);
+        return [
+          [[...paths.step, "id"], step.id],
+          [[...paths.step, "private"], step.private],
+          ...(step.replies
+            ? list([...paths.step, "replies"], step.replies, (r, rAt, j): Pair[] => [
+                [[...rAt, "id"], r.id],
+                [[...rAt, "mood"], r.mood],
+                [[...rAt, "competencies"], r.competencies],
+                [[...rAt, "next"], r.next],
+                ...branches(r.branches, (k) => paths.branch(j, k), [...rAt, "branches"]),
+              ])
+            : []),
+          [[...paths.step, "freeText", "next"], step.freeText?.next ?? null],
+          ...branches(step.freeText?.branches ?? [], (k) => paths.branch(null, k), [
+            ...paths.step,
+            "freeText",
+            "branches",
+          ]),
+          ...(step.endings
+            ? list([...paths.step, step.endKey ?? "end"], step.endings, (e, _, j): Pair[] => [
+                [paths.ending(j), [e.id, e.when, e.resolved, e.maxCsat]],
+              ])
+            : [[[...paths.step, "end"], null] satisfies Pair]),
+        ];
+      }),
     ]),
     ...list(["rubric"], s.rubric, (c, at): Pair[] => [
       [[...at, "id"], c.id],

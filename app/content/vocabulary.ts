@@ -61,3 +61,30 @@ const isOneOf =
 export const isCompetency = isOneOf(competencies);
 export const isLevel = isOneOf(levels);
 export const isTrack = isOneOf(tracks);
+
+/**
+ * What a free-text reply can get wrong, as the automatic checks of ADR 007 see it: the
+ * words a scenario's `when:` conditions use. `rude` stands for the first three.
+ */
+export const replyProblems = [
+  "blame",
+  "banned",
+  "shouting",
+  "no-greeting",
+  "no-name",
+  "no-empathy",
+  "no-apology",
+  "no-next-step",
+  "no-closing",
+  "long-sentences",
+] as const;
+export type ReplyProblem = (typeof replyProblems)[number];
+export const rudeProblems = ["blame", "banned", "shouting"] as const satisfies readonly ReplyProblem[];
+/** The words a condition may name: every problem, and `rude` for any of blame, banned and shouting. */
+export const problemWords = ["rude", ...replyProblems] as const;
+export type ProblemWord = (typeof problemWords)[number];
+
+/** How hard a scenario is played: the customer's patience, how far their mood falls, hints. */
+export const difficulties = ["easy", "normal", "hard"] as const;
+export type Difficulty = (typeof difficulties)[number];
+export const isDifficulty = isOneOf(difficulties);

@@ -107,6 +107,25 @@ describe("evaluation against the ladder", () => {
     expect(l1.requirements.find((r) => r.kind === "scenario")?.met).toBe(false);
   });
 
+  test("a scenario the ladder wants at normal counts only when played at normal or harder", async () => {
+    const { trainee } = await almostL1();
+    const met = async () =>
+      evaluatePerson((await loadEvidence([trainee.id])).get(trainee.id)!).levels[0]!.requirements.find(
+        (r) => r.kind === "scenario",
+      )?.met;
+    for (const [state, expected] of [
+      ['{"difficulty":"easy"}', false],
+      ['{"difficulty":"hard"}', true],
+      ['{"difficulty":"normal"}', true],
+      // Attempts stored before difficulty existed were played as normal.
+      ["{}", true],
+      ['{"difficulty":"impossible"}', true],
+    ] as const) {
+      await prisma.scenarioAttempt.updateMany({ where: { userId: trainee.id }, data: { state } });
+      expect(await met(), state).toBe(expected);
+    }
+  });
+
   test("meeting the last requirement certifies the level, dated by that evidence, once", async () => {
     const { trainee, mentor } = await almostL1();
     await recordSignOff(mentor, {

@@ -3,6 +3,7 @@
 // evidence that met them, and certification when all are met.
 import { type CourseMeta, getCourses, getLadder } from "#app/content/catalog.server.ts";
 import { type Ladder, type LadderStage } from "#app/content/schemas/ladder.ts";
+import { type Difficulty, difficulties, isDifficulty } from "#app/content/vocabulary.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { type Db, prisma } from "#app/utils/db.server.ts";
 import {
@@ -28,7 +29,25 @@ export type GradeEvidence = {
   decision: string;
   at: Date;
   scores: Record<string, number>;
+  /** How hard the graded attempt was played (attempts from before difficulty existed: normal). */
+  difficulty: Difficulty;
 };
+
+/**
+ * The difficulty in an attempt's state column. The ladder sits below scenarios, so it reads
+ * this one field itself rather than through the scenario layer's decoder.
+ */
+function difficultyOf(state: string): Difficulty {
+  try {
+    const value: unknown = (JSON.parse(state) as { difficulty?: unknown }).difficulty;
+    return typeof value === "string" && isDifficulty(value) ? value : "normal";
+  } catch {
+    return "normal";
+  }
+}
+
+const atLeast = (played: Difficulty, required: Difficulty) =>
+  difficulties.indexOf(played) >= difficulties.indexOf(required);
 
 export type Evidence = {
   lessons: Map<string, Map<string, Date>>;
@@ -96,9 +115,10 @@ export async function loadEvidence(userIds: string[], db: Db = prisma): Promise<
         decision: string;
         scores: string;
         createdAt: string | Date;
+        state: string;
       }>
     >`
-      SELECT r."attemptId", a."userId", a."scenarioId", v."decision", v."scores", v."createdAt"
+      SELECT r."attemptId", a."userId", a."scenarioId", v."decision", v."scores", v."createdAt", a."state"
       FROM "Review" r
       JOIN "ReviewVersion" v ON v."reviewId" = r."id" AND v."version" = r."version"
       JOIN "ScenarioAttempt" a ON a."id" = r."attemptId"
@@ -150,6 +170,7 @@ export async function loadEvidence(userIds: string[], db: Db = prisma): Promise<
       decision: row.decision,
       at: new Date(row.createdAt),
       scores,
+      difficulty: difficultyOf(row.state),
     });
   }
   for (const row of signOffs)
@@ -218,7 +239,7 @@ export function evaluateStage(
   }
   for (const scenario of stage.requires.scenarios) {
     const grades = evidence.grades
-      .filter((g) => g.scenarioId === scenario.id)
+      .filter((g) => g.scenarioId === scenario.id && atLeast(g.difficulty, scenario.difficulty))
       .sort((a, b) => a.at.getTime() - b.at.getTime());
     const first = grades.find((g) => g.decision === "passed" && g.mean >= scenario.minRubric) ?? null;
     const best = grades.length ? Math.max(...grades.map((g) => g.mean)) : null;

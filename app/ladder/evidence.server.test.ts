@@ -241,9 +241,19 @@ describe("evidence and readiness in one transaction", () => {
   test("a mentor's grade whose evaluation breaks is not submitted: the attempt still waits for review", async () => {
     const { user, mentor } = await trainee({ scenario: false });
     await recordSignOff(mentor, { ...lastSignOff, traineeId: user.id });
-    const attemptId = await startScenario(user.id, bundle, "en");
-    await recordReply(user.id, bundle, attemptId, "opening", { optionId: "a" });
-    await recordReply(user.id, bundle, attemptId, "checking", { text: "Hi Ana, sorry. It ships today." });
+    const attemptId = await startScenario(user.id, bundle, "en", "normal");
+    await recordReply(user.id, bundle, attemptId, { conversation: "main", step: "opening" }, { optionId: "a" });
+    await recordReply(
+      user.id,
+      bundle,
+      attemptId,
+      { conversation: "main", step: "checking" },
+      {
+        text:
+          // A next step with a time, so the fixture's v2 branches lead straight to the end.
+          "Hi Ana, I'm sorry your parcel is late, I know how frustrating that is. It ships today and you will get a tracking link by email within 24 hours. Is there anything else I can help you with?",
+      },
+    );
     await finishAttempt(user.id, bundle, attemptId);
     const before = await readiness(user.id);
     const grade = {

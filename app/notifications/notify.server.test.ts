@@ -41,9 +41,15 @@ async function graded(decision: "passed" | "retry", locale = "en") {
   await prisma.user.update({ where: { id: trainee.id }, data: { locale } });
   const mentor = await person(["mentor"]);
   await prisma.mentorship.create({ data: { mentorId: mentor.id, traineeId: trainee.id } });
-  const attemptId = await startAttempt(trainee.id, bundle, "en");
-  await recordReply(trainee.id, bundle, attemptId, "opening", { optionId: "a" });
-  await recordReply(trainee.id, bundle, attemptId, "checking", { text: "Hi Ana, sorry. It ships today." });
+  const attemptId = await startAttempt(trainee.id, bundle, "en", "normal");
+  await recordReply(trainee.id, bundle, attemptId, { conversation: "main", step: "opening" }, { optionId: "a" });
+  await recordReply(
+    trainee.id,
+    bundle,
+    attemptId,
+    { conversation: "main", step: "checking" },
+    { text: "Hi Ana, sorry. It ships today." },
+  );
   await finishAttempt(trainee.id, bundle, attemptId);
   return {
     trainee,

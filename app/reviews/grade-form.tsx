@@ -10,7 +10,10 @@ import { MAX_COMMENT_LENGTH, MAX_FEEDBACK_LENGTH } from "./limits.ts";
 import { type openForGrading } from "./reviews.server.ts";
 import { gradeFormSchema } from "./schemas.ts";
 
-type Screen = Pick<Awaited<ReturnType<typeof openForGrading>>, "rubric" | "prefill" | "working" | "versions" | "form">;
+type Screen = Pick<
+  Awaited<ReturnType<typeof openForGrading>>,
+  "rubric" | "prefill" | "working" | "versions" | "form" | "basisLabels"
+>;
 export const GRADE_FORM = "grade-form";
 
 /**
@@ -103,13 +106,16 @@ export function GradeForm({
                 {criterion.competencies.map((c) => t(`competencies.${c}`)).join(" · ")}
               </p>
               {suggestion ? (
-                <p className="mt-1 text-xs text-slate-700" data-prefill={suggestion.level}>
-                  {t("reviews.prefilled", {
-                    level: suggestion.level,
-                    met: suggestion.basis.filter((b) => b.ok).length,
-                    total: suggestion.basis.length,
-                  })}
-                </p>
+                <>
+                  <p className="mt-1 text-xs text-slate-700" data-prefill={suggestion.level}>
+                    {t("reviews.prefilled", {
+                      level: suggestion.level,
+                      met: suggestion.basis.filter((b) => b.ok).length,
+                      total: suggestion.basis.length,
+                    })}
+                  </p>
+                  <SuggestionBasis basis={suggestion.basis} actions={screen.basisLabels} />
+                </>
               ) : null}
               <div className="mt-2 space-y-1">
                 {([1, 2, 3, 4] as const).map((level) => (
@@ -163,5 +169,44 @@ export function GradeForm({
         </div>
       </fieldset>
     </Form>
+  );
+}
+
+/** The automatic evidence behind a suggested level, counted per check, action and outcome. */
+function SuggestionBasis({
+  basis,
+  actions,
+}: {
+  basis: Array<{ id: string; ok: boolean }>;
+  actions: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const counted = new Map<string, { met: number; total: number }>();
+  for (const b of basis) {
+    const c = counted.get(b.id) ?? { met: 0, total: 0 };
+    counted.set(b.id, { met: c.met + (b.ok ? 1 : 0), total: c.total + 1 });
+  }
+  const label = (id: string) => {
+    if (id.startsWith("action:")) return t("reviews.basis.action", { label: actions[id.slice(7)] ?? id.slice(7) });
+    if (id.startsWith("resolved")) {
+      const of = id.split(":")[1];
+      return of ? t("reviews.basis.resolvedOf", { name: actions[`name:${of}`] ?? of }) : t("reviews.basis.resolved");
+    }
+    return t(`reviews.checkNames.${id}`);
+  };
+  return (
+    <details className="mt-1 text-xs text-slate-700">
+      <summary className="cursor-pointer">{t("reviews.basis.title")}</summary>
+      <ul className="mt-1 space-y-0.5 pl-1" data-basis>
+        {[...counted].map(([id, c]) => (
+          <li key={id} className="flex justify-between gap-2">
+            <span>{label(id)}</span>
+            <span className="tabular-nums">
+              {c.total === 1 ? (c.met ? t("reviews.basis.yes") : t("reviews.basis.no")) : `${c.met}/${c.total}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

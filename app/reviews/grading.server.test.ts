@@ -16,13 +16,17 @@ beforeAll(async () => {
   const found = findScenario("fixture-chat")?.variants.en;
   if (!found) throw new Error("fixture scenario missing");
   scenario = found;
-  let state = initialState(scenario);
-  const first = reply(scenario, "en", state, "opening", { optionId: "a" });
+  const at = (step: string) => ({ conversation: "main", step });
+  let state = initialState(scenario, "normal");
+  const first = reply(scenario, "en", state, at("opening"), { optionId: "a" }, 1);
   state = first.state;
-  const second = reply(scenario, "en", state, "checking", { text: "CALM DOWN, it ships when it ships" });
+  const second = reply(scenario, "en", state, at("checking"), { text: "CALM DOWN, it ships when it ships" }, 2);
+  state = second.state;
+  const third = reply(scenario, "en", state, at("offended"), { optionId: "a" }, 3);
   events = [
     { seq: 1, at: new Date(), stepId: "opening", kind: "reply", data: first.event },
     { seq: 2, at: new Date(), stepId: "checking", kind: "reply", data: second.event },
+    { seq: 3, at: new Date(), stepId: "offended", kind: "reply", data: third.event },
   ];
 });
 
@@ -93,7 +97,7 @@ describe("reading a grade", () => {
 
 describe("pre-filling the rubric from the automatic evidence", () => {
   test("maps the checks and required actions that speak to each criterion onto 1–4, and explains it", () => {
-    const measures = measure(scenario, new Date(0), new Date(60_000), events);
+    const measures = measure(scenario, "normal", new Date(0), new Date(60_000), events);
     const prefill = prefillScores(scenario, events, measures);
     // The shouted, blaming reply fails most empathy checks.
     expect(prefill.empathy?.level).toBeLessThanOrEqual(2);

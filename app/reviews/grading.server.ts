@@ -12,8 +12,8 @@ export function replySeqs(events: StoredEvent[]) {
 
 /** Which automatic checks speak to which competency. */
 const checksFor: Record<string, string[]> = {
-  empathy: ["feelings", "apology", "banned"],
-  communication: ["greeting", "name", "nextStep", "closing", "longSentences", "shouting", "banned"],
+  empathy: ["feelings", "apology", "banned", "blame"],
+  communication: ["greeting", "name", "nextStep", "closing", "longSentences", "shouting", "banned", "blame"],
   "problem-solving": ["nextStep"],
 };
 const usesRequiredActions = new Set(["tools", "records", "collaboration"]);
@@ -34,10 +34,14 @@ export function prefillScores(scenario: Scenario, events: StoredEvent[], measure
     for (const text of texts)
       for (const check of text.checks)
         if (checkIds.has(check.id) && check.ok !== null) basis.push({ id: check.id, ok: check.ok });
-    if (measures && criterion.competencies.some((c) => usesRequiredActions.has(c)))
-      for (const action of measures.requiredActions) basis.push({ id: `action:${action.id}`, ok: action.done });
-    if (measures && criterion.competencies.includes("problem-solving"))
-      basis.push({ id: "resolved", ok: measures.resolved });
+    const several = (measures?.conversations.length ?? 0) > 1;
+    for (const c of measures?.conversations ?? []) {
+      const of = several ? `${c.id}:` : "";
+      if (criterion.competencies.some((x) => usesRequiredActions.has(x)))
+        for (const action of c.requiredActions) basis.push({ id: `action:${of}${action.id}`, ok: action.done });
+      if (criterion.competencies.includes("problem-solving"))
+        basis.push({ id: `resolved${several ? `:${c.id}` : ""}`, ok: c.resolved });
+    }
     if (!basis.length) continue;
     const share = basis.filter((b) => b.ok).length / basis.length;
     result[criterion.id] = { level: 1 + Math.round(share * 3), basis };

@@ -42,10 +42,22 @@ async function waitingAttempt() {
   const trainee = await person(["trainee"], team.id);
   const mentor = await person(["mentor"]);
   await prisma.mentorship.create({ data: { mentorId: mentor.id, traineeId: trainee.id } });
-  const id = await startAttempt(trainee.id, bundle, "en");
-  await recordReply(trainee.id, bundle, id, "opening", { optionId: "a" });
-  await recordAction(trainee.id, bundle, id, "checking", { type: "set-priority", value: "high" });
-  await recordReply(trainee.id, bundle, id, "checking", { text: "Hi Ana, sorry. It ships today, tracking by 5 pm." });
+  const id = await startAttempt(trainee.id, bundle, "en", "normal");
+  await recordReply(trainee.id, bundle, id, { conversation: "main", step: "opening" }, { optionId: "a" });
+  await recordAction(
+    trainee.id,
+    bundle,
+    id,
+    { conversation: "main", step: "checking" },
+    { type: "set-priority", value: "high" },
+  );
+  await recordReply(
+    trainee.id,
+    bundle,
+    id,
+    { conversation: "main", step: "checking" },
+    { text: "Hi Ana, sorry. I will reship it today, tracking by 5 pm." },
+  );
   await finishAttempt(trainee.id, bundle, id);
   return { team, trainee, mentor, attemptId: id };
 }
@@ -132,9 +144,10 @@ describe("the queue", () => {
       where: { id: attemptId },
       data: { submittedAt: new Date(Date.now() - 7 * 86_400_000) },
     });
-    const second = await startAttempt(trainee.id, bundle, "en");
-    await recordReply(trainee.id, bundle, second, "opening", { optionId: "a" });
-    await recordReply(trainee.id, bundle, second, "checking", { text: "Hello Ana" });
+    const second = await startAttempt(trainee.id, bundle, "en", "normal");
+    await recordReply(trainee.id, bundle, second, { conversation: "main", step: "opening" }, { optionId: "a" });
+    await recordReply(trainee.id, bundle, second, { conversation: "main", step: "checking" }, { text: "Hello Ana" });
+    await recordReply(trainee.id, bundle, second, { conversation: "main", step: "when-then" }, { text: "Tomorrow." });
     await finishAttempt(trainee.id, bundle, second);
 
     const queue = await getQueue(mentor, {}, "en");
@@ -297,7 +310,7 @@ describe("grading", () => {
     const trainer = await person(["trainee", "mentor"]);
     expect((await reviewError(openForGrading(trainer, attemptId))).status).toBe(403);
 
-    const open = await startAttempt(trainee.id, bundle, "en");
+    const open = await startAttempt(trainee.id, bundle, "en", "normal");
     const mentorOfOpen = await person(["mentor"]);
     await prisma.mentorship.create({ data: { mentorId: mentorOfOpen.id, traineeId: trainee.id } });
     expect((await reviewError(openForGrading(mentorOfOpen, open))).code).toBe("notSubmitted");

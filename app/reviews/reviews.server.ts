@@ -249,7 +249,18 @@ export async function openForGrading(user: Reviewer & { name: string }, attemptI
     trainee,
     submittedAt: attempt.submittedAt,
     reviewStatus: attempt.reviewStatus,
-    view: attemptView(attempt),
+    view: attemptView(attempt, "mentor"),
+    names: Object.fromEntries(scenario.conversations.map((c) => [c.id, c.persona.name])),
+    /** Labels for the pre-fill's evidence ids: action:<id>, action:<conversation>:<id> and name:<conversation>. */
+    basisLabels: Object.fromEntries(
+      (measures?.conversations ?? []).flatMap((c) => [
+        [`name:${c.id}`, scenario.conversations.find((x) => x.id === c.id)?.persona.name ?? c.id],
+        ...c.requiredActions.flatMap((a) => [
+          [a.id, a.label],
+          [`${c.id}:${a.id}`, a.label],
+        ]),
+      ]),
+    ) as Record<string, string>,
     measures,
     rubric: scenario.rubric,
     prefill: prefillScores(scenario, events, measures),

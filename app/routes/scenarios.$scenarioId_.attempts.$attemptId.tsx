@@ -43,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewStatus: attempt.reviewStatus,
     measures,
     view: attemptView(attempt),
+    names: Object.fromEntries(scenario.conversations.map((c) => [c.id, c.persona.name])),
     rubric: scenario.rubric,
     review,
   });
@@ -69,7 +70,7 @@ export default function AttemptSummary() {
           className={`max-w-3xl rounded border p-3 ${m.resolved ? "border-emerald-300 bg-emerald-50" : "border-red-300 bg-red-50"}`}
         >
           <span className="font-semibold">{m.resolved ? t("scenario.resolved") : t("scenario.notResolved")}.</span>{" "}
-          {m.outcome}
+          {m.conversations.length === 1 ? m.conversations[0]?.outcome : null}
         </p>
         {data.reviewStatus === "graded" ? null : data.reviewStatus === "waiting" ? (
           <p className="max-w-3xl rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-review-status="waiting">
@@ -94,24 +95,26 @@ export default function AttemptSummary() {
         </div>
       ) : null}
 
-      <MeasuresPanel measures={m} />
+      <MeasuresPanel measures={m} names={data.names} />
 
-      <section aria-labelledby="transcript" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
-        <div>
-          <h2 id="transcript" className="mb-3 text-xl font-semibold">
-            {t("scenario.summary.transcript")}
-          </h2>
-          <Conversation
-            view={data.view}
-            afterTurn={(turn) => {
-              const comment = data.review?.grade.comments[String(turn.seq)];
-              return comment ? <TurnComment text={comment} /> : null;
-            }}
-          />
-        </div>
-        <aside aria-label={t("scenario.desk.title")}>
-          <HelpDesk view={data.view} kb={null} editable={false} />
-        </aside>
+      <section aria-labelledby="transcript" className="space-y-6">
+        <h2 id="transcript" className="text-xl font-semibold">
+          {t("scenario.summary.transcript")}
+        </h2>
+        {data.view.conversations.map((conversation) => (
+          <div key={conversation.id} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+            <Conversation
+              view={{ ...data.view, ...conversation }}
+              afterTurn={(turn) => {
+                const comment = data.review?.grade.comments[String(turn.seq)];
+                return comment ? <TurnComment text={comment} /> : null;
+              }}
+            />
+            <aside aria-label={t("scenario.desk.title")}>
+              <HelpDesk view={data.view} conversation={conversation} kb={null} editable={false} />
+            </aside>
+          </div>
+        ))}
       </section>
 
       <Form method="post" action={`/scenarios/${data.id}`}>

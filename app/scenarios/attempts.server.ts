@@ -17,12 +17,14 @@ import {
 } from "./columns.server.ts";
 import { type Scenario } from "#app/content/schemas/scenario.ts";
 import { type ScenarioBundle } from "#app/content/catalog.server.ts";
+import { type Difficulty } from "#app/content/vocabulary.ts";
 import { createLimiter } from "#app/utils/rate-limit.server.ts";
 import {
   act,
   type ActionEvent,
   type ActionInput,
   initialState,
+  isOver,
   measure,
   type Measures,
   playError,
@@ -31,7 +33,7 @@ import {
   type ReplyEvent,
   type ReplyInput,
   type StoredEvent,
-  stepOf,
+  type Target,
 } from "./engine.server.ts";
 
 /** Someone else's attempt, or none at all: the same 404 either way. */
@@ -133,6 +135,9 @@ export async function listAttempts(userId: string, scenarioId?: string) {
   });
 }
 
+/** The attempt row's stepId: where each conversation stands (one step, or several separated by spaces). */
+const stepsOf = (state: PlayState) => state.conversations.map((c) => c.stepId).join(" ");
+
 /** Replies and help-desk actions one attempt may hold: far above any real case, well below a flood. */
 export const MAX_EVENTS_PER_ATTEMPT = 200;
 
@@ -144,13 +149,19 @@ const starts = createLimiter(
 );
 
 /**
- * The open attempt, or a new one in the reader's language. "Try again" names the attempt it
+ * The open attempt, or a new one in the reader's language and the chosen difficulty. "Try again" names the attempt it
  * follows, which must be this person's, of this scenario. Past the hourly limit a new one is
  * refused with RateLimited and nothing is stored. The database holds at most one open
  * attempt per person and scenario (ADR 020): of two starts at once, on one server or two,
  * the one stored first wins and the other resumes it.
  */
-export async function startAttempt(userId: string, bundle: ScenarioBundle, locale: Locale, previousAttemptId?: string) {
+export async function startAttempt(
+  userId: string,
+  bundle: ScenarioBundle,
+  locale: Locale,
+  difficulty: Difficulty,
+  previousAttemptId?: string,
+) {
   if (previousAttemptId) {
     const owned = await prisma.scenarioAttempt.count({
       where: { id: previousAttemptId, userId, scenarioId: bundle.id },
@@ -166,7 +177,7 @@ export async function startAttempt(userId: string, bundle: ScenarioBundle, local
   if (open) return open.id;
   await starts.consume(userId);
   const { value: scenario, locale: shown } = pick(bundle.variants, locale);
-  const state = initialState(scenario);
+  const state = initialState(scenario, difficulty);
   try {
     const created = await prisma.$transaction(async (tx) => {
       await touchActivity(tx, userId);
@@ -175,7 +186,7 @@ export async function startAttempt(userId: string, bundle: ScenarioBundle, local
           userId,
           scenarioId: bundle.id,
           locale: shown,
-          stepId: state.stepId,
+          stepId: stepsOf(state),
           state: stateColumn.encode(state),
           previousAttemptId: previousAttemptId ?? null,
         },
@@ -193,17 +204,23 @@ export async function startAttempt(userId: string, bundle: ScenarioBundle, local
 }
 
 type NewEvent = { kind: "reply"; data: ReplyEvent } | { kind: "action"; data: ActionEvent };
-type Change = (scenario: Scenario, state: PlayState, locale: Locale) => { events: NewEvent[]; state: PlayState };
+/** A change to the attempt: `turn` is the number the first new event gets. */
+type Change = (
+  scenario: Scenario,
+  state: PlayState,
+  locale: Locale,
+  turn: number,
+) => { events: NewEvent[]; state: PlayState };
 
 /**
  * Applies one change to the attempt's current state and stores it with the next event
  * number, if and only if nobody stored another event in between (the turn guard).
  */
-async function record(userId: string, bundle: ScenarioBundle, attemptId: string, change: Change) {
+async function record(userId: string, bundle: ScenarioBundle, attemptId: string, stepId: string, change: Change) {
   // A lost race is tried again on the fresh state, where the change is checked anew (a
   // second reply to the same step then fails as "not the current step").
   for (let tries = 1; tries <= 3; tries++) {
-    const recorded = await recordOnce(userId, bundle, attemptId, change);
+    const recorded = await recordOnce(userId, bundle, attemptId, stepId, change);
     if (recorded) return recorded;
   }
   // Other tabs kept writing first: tell this one rather than fail with a 500.
@@ -211,7 +228,7 @@ async function record(userId: string, bundle: ScenarioBundle, attemptId: string,
 }
 
 /** Stores the change, or returns null when another writer took the turn first (nothing stored). */
-async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: string, change: Change) {
+async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: string, stepId: string, change: Change) {
   const row = await prisma.scenarioAttempt.findFirst({
     where: { id: attemptId, userId, scenarioId: bundle.id },
     select: { turn: true, state: true, finishedAt: true, locale: true, stepId: true },
@@ -220,7 +237,7 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
   if (row.finishedAt) throw finished();
   const { value: scenario, locale } = pick(bundle.variants, row.locale);
   const before = stateColumn.decode(row.state);
-  const { events, state } = change(scenario, before, locale);
+  const { events, state } = change(scenario, before, locale, row.turn + 1);
   if (row.turn + events.length > MAX_EVENTS_PER_ATTEMPT) {
     throw playError("tooManyActions", 400, { max: MAX_EVENTS_PER_ATTEMPT });
   }
@@ -228,7 +245,7 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.scenarioAttempt.updateMany({
       where: { id: attemptId, turn: row.turn, finishedAt: null },
-      data: { turn: row.turn + events.length, stepId: state.stepId, state: stateColumn.encode(state) },
+      data: { turn: row.turn + events.length, stepId: stepsOf(state), state: stateColumn.encode(state) },
     });
     if (claimed.count !== 1) return null;
     await tx.scenarioEvent.createMany({
@@ -237,7 +254,7 @@ async function recordOnce(userId: string, bundle: ScenarioBundle, attemptId: str
         seq: row.turn + 1 + i,
         at,
         kind: event.kind,
-        stepId: before.stepId,
+        stepId,
         data: event.kind === "reply" ? replyColumn.encode(event.data) : actionColumn.encode(event.data),
       })),
     });
@@ -250,11 +267,11 @@ export async function recordReply(
   userId: string,
   bundle: ScenarioBundle,
   attemptId: string,
-  stepId: string,
+  target: Target,
   input: ReplyInput,
 ) {
-  const result = await record(userId, bundle, attemptId, (scenario, state, locale) => {
-    const { event, state: next } = reply(scenario, locale, state, stepId, input);
+  const result = await record(userId, bundle, attemptId, target.step, (scenario, state, locale, turn) => {
+    const { event, state: next } = reply(scenario, locale, state, target, input, turn);
     return { events: [{ kind: "reply" as const, data: event }], state: next };
   });
   const [first] = result.events;
@@ -266,18 +283,18 @@ export function recordAction(
   userId: string,
   bundle: ScenarioBundle,
   attemptId: string,
-  stepId: string,
+  target: Target,
   input: ActionInput,
 ) {
-  return recordActions(userId, bundle, attemptId, stepId, [input]);
+  return recordActions(userId, bundle, attemptId, target, [input]);
 }
 
 /** Applies actions one after another; nothing to apply is refused (no event is stored). */
-function applyActions(scenario: Scenario, state: PlayState, stepId: string, inputs: ActionInput[]) {
+function applyActions(scenario: Scenario, state: PlayState, target: Target, inputs: ActionInput[]) {
   const events: NewEvent[] = [];
   let current = state;
   for (const input of inputs) {
-    const applied = act(scenario, current, stepId, input);
+    const applied = act(scenario, current, target, input);
     events.push({ kind: "action", data: applied.event });
     current = applied.state;
   }
@@ -290,10 +307,12 @@ export function recordActions(
   userId: string,
   bundle: ScenarioBundle,
   attemptId: string,
-  stepId: string,
+  target: Target,
   inputs: ActionInput[],
 ) {
-  return record(userId, bundle, attemptId, (scenario, state) => applyActions(scenario, state, stepId, inputs));
+  return record(userId, bundle, attemptId, target.step, (scenario, state) =>
+    applyActions(scenario, state, target, inputs),
+  );
 }
 
 const ticketFields = [
@@ -310,15 +329,16 @@ export function recordTicket(
   userId: string,
   bundle: ScenarioBundle,
   attemptId: string,
-  stepId: string,
+  target: Target,
   fields: Partial<Record<(typeof ticketFields)[number][0], string>>,
 ) {
-  return record(userId, bundle, attemptId, (scenario, state) => {
+  return record(userId, bundle, attemptId, target.step, (scenario, state) => {
+    const ticket = state.conversations.find((c) => c.id === target.conversation)?.ticket;
     const inputs = ticketFields.flatMap(([name, type]) => {
       const value = fields[name];
-      return value !== undefined && value !== state.ticket[name] ? [{ type, value }] : [];
+      return value !== undefined && value !== ticket?.[name] ? [{ type, value }] : [];
     });
-    return applyActions(scenario, state, stepId, inputs);
+    return applyActions(scenario, state, target, inputs);
   });
 }
 
@@ -331,9 +351,9 @@ export function needsReview(scenario: Scenario, measures: Measures) {
 export async function finishAttempt(userId: string, bundle: ScenarioBundle, attemptId: string) {
   const attempt = await loadAttempt(userId, bundle, attemptId);
   if (attempt.finishedAt) throw finished();
-  if (!stepOf(attempt.scenario, attempt.state.stepId).end) throw playError("notFinished", 409);
+  if (!isOver(attempt.scenario, attempt.state)) throw playError("notFinished", 409);
   const finishedAt = new Date();
-  const measures = measure(attempt.scenario, attempt.startedAt, finishedAt, attempt.events);
+  const measures = measure(attempt.scenario, attempt.state.difficulty, attempt.startedAt, finishedAt, attempt.events);
   const review = needsReview(attempt.scenario, measures);
   await prisma.$transaction(async (tx) => {
     const done = await tx.scenarioAttempt.updateMany({

@@ -5,14 +5,18 @@ import { type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatElapsed, secondsBetween } from "#app/utils/format.ts";
 import { Hints } from "./hints.tsx";
-import { type AttemptView, type TurnView } from "./view.ts";
+import { type AttemptView, type ConversationView, type TurnView } from "./view.ts";
 
 type Props = {
-  view: Pick<AttemptView, "channel" | "persona" | "email" | "social" | "startedAt" | "transcript">;
+  /** The attempt's channel and times with one customer's conversation. */
+  view: Pick<AttemptView, "channel" | "email" | "social" | "startedAt"> &
+    Pick<ConversationView, "persona" | "transcript">;
   /** The reply form for the current step, placed where the channel puts it. */
   composer?: ReactNode;
-  /** Extra content per agent turn (the mentor's comments, later). */
+  /** Extra content per agent turn (the mentor's comments, the help-desk work that followed). */
   afterTurn?: (turn: Extract<TurnView, { kind: "agent" }>) => ReactNode;
+  /** Who wrote the agent's turns, when the reader is not the trainee (a mentor grading). */
+  agentName?: string;
 };
 
 function Time({ at, startedAt }: { at: string; startedAt: string }) {
@@ -36,26 +40,31 @@ function splitPublicReplies(text: string) {
   return { text: main.join("\n").trim(), others };
 }
 
-export function Conversation({ view, composer, afterTurn }: Props) {
-  switch (view.channel) {
+export function Conversation(props: Props) {
+  switch (props.view.channel) {
     case "email":
-      return <EmailThread view={view} composer={composer} afterTurn={afterTurn} />;
+      return <EmailThread {...props} />;
     case "phone":
-      return <PhoneTranscript view={view} composer={composer} afterTurn={afterTurn} />;
+      return <PhoneTranscript {...props} />;
     case "social":
-      return <SocialThread view={view} composer={composer} afterTurn={afterTurn} />;
+      return <SocialThread {...props} />;
     default:
-      return <ChatWindow view={view} composer={composer} afterTurn={afterTurn} />;
+      return <ChatWindow {...props} />;
   }
 }
 
-function Bubble({ turn, view, afterTurn }: { turn: TurnView; view: Props["view"]; afterTurn: Props["afterTurn"] }) {
+function Bubble({
+  turn,
+  view,
+  afterTurn,
+  agentName,
+}: { turn: TurnView } & Pick<Props, "view" | "afterTurn" | "agentName">) {
   const { t } = useTranslation();
   const mine = turn.kind === "agent";
   return (
     <li className={`flex flex-col ${mine ? "items-end" : "items-start"}`} data-turn={turn.kind}>
       <div className="flex items-baseline gap-2 text-xs text-slate-600">
-        <span className="font-medium">{mine ? t("scenario.you") : view.persona.name}</span>
+        <span className="font-medium">{mine ? (agentName ?? t("scenario.you")) : view.persona.name}</span>
         <Time at={turn.at} startedAt={view.startedAt} />
       </div>
       <p
@@ -75,7 +84,7 @@ function Bubble({ turn, view, afterTurn }: { turn: TurnView; view: Props["view"]
   );
 }
 
-function ChatWindow({ view, composer, afterTurn }: Props) {
+function ChatWindow({ view, composer, afterTurn, agentName }: Props) {
   const { t } = useTranslation();
   return (
     <section aria-label={t("scenario.channelLabel.chat")} className="rounded-lg border border-slate-200 bg-white">
@@ -86,7 +95,7 @@ function ChatWindow({ view, composer, afterTurn }: Props) {
       </header>
       <ol className="space-y-4 p-4">
         {view.transcript.map((turn, i) => (
-          <Bubble key={i} turn={turn} view={view} afterTurn={afterTurn} />
+          <Bubble key={i} turn={turn} view={view} afterTurn={afterTurn} agentName={agentName} />
         ))}
       </ol>
       {composer ? <div className="border-t border-slate-200 p-4">{composer}</div> : null}
@@ -94,7 +103,7 @@ function ChatWindow({ view, composer, afterTurn }: Props) {
   );
 }
 
-function EmailThread({ view, composer, afterTurn }: Props) {
+function EmailThread({ view, composer, afterTurn, agentName }: Props) {
   const { t } = useTranslation();
   const subject = view.email?.subject ?? "";
   return (
@@ -108,7 +117,9 @@ function EmailThread({ view, composer, afterTurn }: Props) {
               <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 px-4 py-2 text-sm">
                 <span>
                   <span className="text-slate-500">{t("scenario.email.from")} </span>
-                  <span className="font-medium">{mine ? t("scenario.email.supportTeam") : view.persona.name}</span>
+                  <span className="font-medium">
+                    {mine ? (agentName ?? t("scenario.email.supportTeam")) : view.persona.name}
+                  </span>
                   <span className="text-slate-500"> · {mine ? `Re: ${subject}` : subject}</span>
                 </span>
                 <Time at={turn.at} startedAt={view.startedAt} />
@@ -145,7 +156,7 @@ function EmailThread({ view, composer, afterTurn }: Props) {
   );
 }
 
-function PhoneTranscript({ view, composer, afterTurn }: Props) {
+function PhoneTranscript({ view, composer, afterTurn, agentName }: Props) {
   const { t } = useTranslation();
   return (
     <section aria-label={t("scenario.channelLabel.phone")} className="rounded-lg border border-slate-200 bg-white">
@@ -160,7 +171,7 @@ function PhoneTranscript({ view, composer, afterTurn }: Props) {
             <div className="text-xs">
               <Time at={turn.at} startedAt={view.startedAt} />
               <div className="font-sans font-semibold text-slate-700">
-                {turn.kind === "agent" ? t("scenario.phone.you") : t("scenario.phone.caller")}
+                {turn.kind === "agent" ? (agentName ?? t("scenario.phone.you")) : t("scenario.phone.caller")}
               </div>
             </div>
             <div>
@@ -180,7 +191,7 @@ function PhoneTranscript({ view, composer, afterTurn }: Props) {
   );
 }
 
-function SocialThread({ view, composer, afterTurn }: Props) {
+function SocialThread({ view, composer, afterTurn, agentName }: Props) {
   const { t } = useTranslation();
   const publicTurns = view.transcript.filter((turn) => !turn.private);
   const privateTurns = view.transcript.filter((turn) => turn.private);
@@ -198,7 +209,9 @@ function SocialThread({ view, composer, afterTurn }: Props) {
               return (
                 <li key={i} className="ml-8 border-l-2 border-brand-600 px-4 py-3">
                   <div className="flex items-baseline gap-2 text-sm">
-                    <span className="font-semibold">{t("scenario.social.brand")}</span>
+                    <span className="font-semibold">
+                      {agentName ? `${t("scenario.social.brand")} · ${agentName}` : t("scenario.social.brand")}
+                    </span>
                     <Time at={turn.at} startedAt={view.startedAt} />
                   </div>
                   <p className="mt-1 whitespace-pre-line">{turn.text}</p>
@@ -246,7 +259,7 @@ function SocialThread({ view, composer, afterTurn }: Props) {
           </header>
           <ol className="space-y-4 p-4">
             {privateTurns.map((turn, i) => (
-              <Bubble key={i} turn={turn} view={view} afterTurn={afterTurn} />
+              <Bubble key={i} turn={turn} view={view} afterTurn={afterTurn} agentName={agentName} />
             ))}
           </ol>
           {composer && composerInPrivate ? <div className="border-t border-slate-200 p-4">{composer}</div> : null}

@@ -7,10 +7,12 @@ import { useTranslation } from "react-i18next";
 import { Button } from "#app/components/ui/field.tsx";
 import { formatElapsed, secondsBetween } from "#app/utils/format.ts";
 import { ticketPriorities, ticketStatuses } from "#app/content/vocabulary.ts";
-import { type AttemptView, type KnowledgeBase } from "./view.ts";
+import { type AttemptView, type ConversationView, type KnowledgeBase, type LogEntry } from "./view.ts";
 
 type Props = {
   view: AttemptView;
+  /** The customer whose record and ticket this help desk shows. */
+  conversation: ConversationView;
   kb: KnowledgeBase | null;
   /** Off on the summary page: the record is shown, nothing can be changed. */
   editable: boolean;
@@ -35,12 +37,23 @@ function Panel({ title, children, id, error }: { title: string; children: ReactN
   );
 }
 
-function Hidden({ view, intent, type }: { view: AttemptView; intent: string; type?: string }) {
+function Hidden({
+  view,
+  conversation,
+  intent,
+  type,
+}: {
+  view: AttemptView;
+  conversation: ConversationView;
+  intent: string;
+  type?: string;
+}) {
   return (
     <>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="attemptId" value={view.id} />
-      <input type="hidden" name="step" value={view.current.id} />
+      <input type="hidden" name="conversation" value={conversation.id} />
+      <input type="hidden" name="step" value={conversation.current.id} />
       {type ? <input type="hidden" name="type" value={type} /> : null}
     </>
   );
@@ -64,18 +77,21 @@ function keptFrom(sent: Record<string, unknown> | null | undefined) {
   };
 }
 
-export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
+export function HelpDesk({ view, conversation, kb, editable, busy, sent, errorAt }: Props) {
   const { t } = useTranslation();
-  const kept = keptFrom(sent);
+  // What was sent from another chat's desk is not shown again in this one.
+  const kept = keptFrom(sent?.conversation === undefined || sent.conversation === conversation.id ? sent : null);
+  // Several chats each have a help desk on the page: their ids (and the anchors forms return to) start with the chat's id.
+  const id = (name: string) => (view.conversations.length > 1 ? `${conversation.id}-${name}` : name);
   const label = (group: string, value: string) => valueLabel(t, group, value);
   const select = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
   const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1.5";
   return (
     <div className="space-y-4" data-help-desk>
-      <Panel title={t("scenario.desk.customer")} id="desk-customer">
-        <p className="font-medium">{view.persona.name}</p>
+      <Panel title={t("scenario.desk.customer")} id={id("desk-customer")}>
+        <p className="font-medium">{conversation.persona.name}</p>
         <dl className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-3 gap-y-1">
-          {view.persona.crm.map(([key, value]) => (
+          {conversation.persona.crm.map(([key, value]) => (
             <div key={key} className="contents">
               <dt className="text-slate-600">{key}</dt>
               <dd className="break-words">{value}</dd>
@@ -83,21 +99,21 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
           ))}
         </dl>
         <p className="text-slate-700">
-          <span className="font-medium">{t("scenario.desk.history")}:</span> {view.persona.history}
+          <span className="font-medium">{t("scenario.desk.history")}:</span> {conversation.persona.history}
         </p>
       </Panel>
 
-      <Panel title={t("scenario.desk.ticket")} id="desk-ticket" error={errorAt?.("desk-ticket")}>
+      <Panel title={t("scenario.desk.ticket")} id={id("desk-ticket")} error={errorAt?.("desk-ticket")}>
         {editable ? (
           <Form
             method="post"
             key={`ticket-${view.turn}`}
             className="grid grid-cols-1 gap-2 sm:grid-cols-3 lg:grid-cols-1 xl:grid-cols-3"
           >
-            <Hidden view={view} intent="ticket" />
+            <Hidden view={view} conversation={conversation} intent="ticket" />
             <label className="block">
               <span className="text-slate-700">{t("scenario.desk.status")}</span>
-              <select name="status" defaultValue={view.ticket.status} className={select}>
+              <select name="status" defaultValue={conversation.ticket.status} className={select}>
                 {ticketStatuses.map((s) => (
                   <option key={s} value={s}>
                     {label("status", s)}
@@ -107,7 +123,7 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
             </label>
             <label className="block">
               <span className="text-slate-700">{t("scenario.desk.priority")}</span>
-              <select name="priority" defaultValue={view.ticket.priority} className={select}>
+              <select name="priority" defaultValue={conversation.ticket.priority} className={select}>
                 {ticketPriorities.map((p) => (
                   <option key={p} value={p}>
                     {label("priority", p)}
@@ -117,7 +133,7 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
             </label>
             <label className="block">
               <span className="text-slate-700">{t("scenario.desk.category")}</span>
-              <select name="category" defaultValue={view.ticket.category} className={select}>
+              <select name="category" defaultValue={conversation.ticket.category} className={select}>
                 {view.lists.categories.map((c) => (
                   <option key={c} value={c}>
                     {label("category", c)}
@@ -134,23 +150,25 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
         ) : (
           <dl className="grid grid-cols-2 gap-1">
             <dt className="text-slate-600">{t("scenario.desk.status")}</dt>
-            <dd>{label("status", view.ticket.status)}</dd>
+            <dd>{label("status", conversation.ticket.status)}</dd>
             <dt className="text-slate-600">{t("scenario.desk.priority")}</dt>
-            <dd>{label("priority", view.ticket.priority)}</dd>
+            <dd>{label("priority", conversation.ticket.priority)}</dd>
             <dt className="text-slate-600">{t("scenario.desk.category")}</dt>
-            <dd>{label("category", view.ticket.category)}</dd>
+            <dd>{label("category", conversation.ticket.category)}</dd>
           </dl>
         )}
         <div>
           <p className="text-slate-700">{t("scenario.desk.tags")}</p>
           <ul className="mt-1 flex flex-wrap gap-1" aria-label={t("scenario.desk.tags")}>
-            {view.ticket.tags.length === 0 ? <li className="text-slate-500">{t("scenario.desk.noTags")}</li> : null}
-            {view.ticket.tags.map((tag) => (
+            {conversation.ticket.tags.length === 0 ? (
+              <li className="text-slate-500">{t("scenario.desk.noTags")}</li>
+            ) : null}
+            {conversation.ticket.tags.map((tag) => (
               <li key={tag} className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5">
                 <span>{tag}</span>
                 {editable ? (
                   <Form method="post" preventScrollReset className="inline">
-                    <Hidden view={view} intent="action" type="remove-tag" />
+                    <Hidden view={view} conversation={conversation} intent="action" type="remove-tag" />
                     <input type="hidden" name="value" value={tag} />
                     <button
                       type="submit"
@@ -167,12 +185,12 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
           </ul>
           {editable ? (
             <Form method="post" preventScrollReset key={`tag-${view.turn}`} className="mt-2 flex gap-2">
-              <Hidden view={view} intent="action" type="add-tag" />
-              <label className="sr-only" htmlFor="desk-tag">
+              <Hidden view={view} conversation={conversation} intent="action" type="add-tag" />
+              <label className="sr-only" htmlFor={id("desk-tag")}>
                 {t("scenario.desk.newTag")}
               </label>
               <input
-                id="desk-tag"
+                id={id("desk-tag")}
                 name="value"
                 defaultValue={kept?.tag}
                 placeholder={t("scenario.desk.newTag")}
@@ -188,13 +206,15 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
         <div>
           <p className="text-slate-700">{t("scenario.desk.linked")}</p>
           <ul className="mt-1 space-y-1">
-            {view.ticket.linked.length === 0 ? <li className="text-slate-500">{t("scenario.desk.noLinks")}</li> : null}
-            {view.ticket.linked.map((article) => (
+            {conversation.ticket.linked.length === 0 ? (
+              <li className="text-slate-500">{t("scenario.desk.noLinks")}</li>
+            ) : null}
+            {conversation.ticket.linked.map((article) => (
               <li key={article.id} className="flex items-center justify-between gap-2">
                 <span>{article.title}</span>
                 {editable ? (
                   <Form method="post" preventScrollReset>
-                    <Hidden view={view} intent="action" type="unlink-article" />
+                    <Hidden view={view} conversation={conversation} intent="action" type="unlink-article" />
                     <input type="hidden" name="value" value={article.id} />
                     <button type="submit" className="text-xs text-slate-600 underline" disabled={busy}>
                       {t("scenario.desk.unlink")}
@@ -208,13 +228,13 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
       </Panel>
 
       {kb ? (
-        <Panel title={t("scenario.desk.knowledgeBase")} id="desk-kb" error={errorAt?.("desk-kb")}>
+        <Panel title={t("scenario.desk.knowledgeBase")} id={id("desk-kb")} error={errorAt?.("desk-kb")}>
           <Form method="get" role="search" className="flex gap-2" preventScrollReset>
-            <label className="sr-only" htmlFor="kb-q">
+            <label className="sr-only" htmlFor={id("kb-q")}>
               {t("scenario.desk.searchArticles")}
             </label>
             <input
-              id="kb-q"
+              id={id("kb-q")}
               type="search"
               name="q"
               defaultValue={kb.query}
@@ -244,8 +264,8 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
             </ul>
           ) : null}
           {kb.article ? (
-            <article className="rounded border border-slate-200 p-3" aria-labelledby="kb-article-title">
-              <h3 id="kb-article-title" className="font-semibold">
+            <article className="rounded border border-slate-200 p-3" aria-labelledby={id("kb-article-title")}>
+              <h3 id={id("kb-article-title")} className="font-semibold">
                 {kb.article.title}
               </h3>
               <div
@@ -253,9 +273,9 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
                 // Rendered on the server from the scenario's own Markdown, raw HTML escaped (catalog.server.ts).
                 dangerouslySetInnerHTML={{ __html: kb.article.html }}
               />
-              {editable && !view.ticket.linked.some((a) => a.id === kb.article?.id) ? (
+              {editable && !conversation.ticket.linked.some((a) => a.id === kb.article?.id) ? (
                 <Form method="post" preventScrollReset className="mt-2">
-                  <Hidden view={view} intent="action" type="link-article" />
+                  <Hidden view={view} conversation={conversation} intent="action" type="link-article" />
                   <input type="hidden" name="value" value={kb.article.id} />
                   <Button type="submit" variant="secondary" disabled={busy}>
                     {t("scenario.desk.linkArticle")}
@@ -267,10 +287,12 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
         </Panel>
       ) : null}
 
-      <Panel title={t("scenario.desk.notes")} id="desk-notes" error={errorAt?.("desk-notes")}>
-        {!editable && view.notes.length === 0 ? <p className="text-slate-500">{t("scenario.desk.noNotes")}</p> : null}
+      <Panel title={t("scenario.desk.notes")} id={id("desk-notes")} error={errorAt?.("desk-notes")}>
+        {!editable && conversation.notes.length === 0 ? (
+          <p className="text-slate-500">{t("scenario.desk.noNotes")}</p>
+        ) : null}
         <ul className="space-y-2">
-          {view.notes.map((note) => (
+          {conversation.notes.map((note) => (
             <li key={note.seq} className="rounded bg-amber-50 p-2">
               <p className="text-xs text-slate-600">{formatElapsed(secondsBetween(view.startedAt, note.at))}</p>
               <p className="whitespace-pre-line">{note.note}</p>
@@ -279,7 +301,7 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
         </ul>
         {editable ? (
           <Form method="post" preventScrollReset key={`note-${view.turn}`}>
-            <Hidden view={view} intent="action" type="add-note" />
+            <Hidden view={view} conversation={conversation} intent="action" type="add-note" />
             <label className="block">
               <span className="text-slate-700">{t("scenario.desk.newNote")}</span>
               <textarea name="note" rows={3} maxLength={2000} defaultValue={kept?.note} className={input} />
@@ -291,12 +313,12 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
         ) : null}
       </Panel>
 
-      <Panel title={t("scenario.desk.escalation")} id="desk-escalate" error={errorAt?.("desk-escalate")}>
-        {!editable && view.escalations.length === 0 ? (
+      <Panel title={t("scenario.desk.escalation")} id={id("desk-escalate")} error={errorAt?.("desk-escalate")}>
+        {!editable && conversation.escalations.length === 0 ? (
           <p className="text-slate-500">{t("scenario.desk.noEscalations")}</p>
         ) : null}
         <ul className="space-y-2">
-          {view.escalations.map((e) => (
+          {conversation.escalations.map((e) => (
             <li key={e.seq} className="rounded bg-sky-50 p-2">
               <p className="text-xs text-slate-600">
                 {formatElapsed(secondsBetween(view.startedAt, e.at))} ·{" "}
@@ -308,7 +330,7 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
         </ul>
         {editable ? (
           <Form method="post" preventScrollReset key={`escalate-${view.turn}`}>
-            <Hidden view={view} intent="action" type="escalate" />
+            <Hidden view={view} conversation={conversation} intent="action" type="escalate" />
             <label className="block">
               <span className="text-slate-700">{t("scenario.desk.team")}</span>
               <select name="value" defaultValue={kept?.team ?? ""} className={select}>
@@ -333,34 +355,56 @@ export function HelpDesk({ view, kb, editable, busy, sent, errorAt }: Props) {
         ) : null}
       </Panel>
 
-      <ActivityLog view={view} />
+      <ActivityLog view={view} conversation={conversation} />
     </div>
   );
 }
 
-export function ActivityLog({ view }: { view: AttemptView }) {
+export function ActivityLog({ view, conversation }: { view: AttemptView; conversation: ConversationView }) {
   const { t } = useTranslation();
   return (
-    <Panel title={t("scenario.desk.log")} id="desk-log">
-      {view.log.length === 0 ? <p className="text-slate-500">{t("scenario.desk.logEmpty")}</p> : null}
+    <Panel
+      title={t("scenario.desk.log")}
+      id={view.conversations.length > 1 ? `${conversation.id}-desk-log` : "desk-log"}
+    >
+      {conversation.log.length === 0 ? <p className="text-slate-500">{t("scenario.desk.logEmpty")}</p> : null}
       <ol className="space-y-1" data-activity-log>
-        {view.log.map((entry) => (
-          <li key={entry.seq} className="grid grid-cols-[3.5rem_1fr] gap-2">
-            <span className="text-xs text-slate-500 tabular-nums">
-              {formatElapsed(secondsBetween(view.startedAt, entry.at))}
-            </span>
-            <span>{describeLogEntry(t, entry)}</span>
-          </li>
+        {conversation.log.map((entry) => (
+          // The notes' texts are in their own panels above; the log says when.
+          <DeskEntry key={entry.seq} entry={entry} startedAt={view.startedAt} withNote={false} />
         ))}
       </ol>
     </Panel>
   );
 }
 
-function describeLogEntry(
-  t: (key: string, options?: Record<string, unknown>) => string,
-  entry: AttemptView["log"][number],
-) {
+/** One help-desk action with its time and, for notes and escalations, the text written. */
+export function DeskEntry({
+  entry,
+  startedAt,
+  withNote = true,
+}: {
+  entry: LogEntry;
+  startedAt: string;
+  withNote?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li className="grid grid-cols-[3.5rem_1fr] gap-2" data-desk-entry={entry.type}>
+      <span className="text-xs text-slate-500 tabular-nums">{formatElapsed(secondsBetween(startedAt, entry.at))}</span>
+      <span>
+        {describeLogEntry(t, entry)}
+        {withNote && entry.note ? (
+          <span className="mt-0.5 block border-l-2 border-slate-300 pl-2 whitespace-pre-line text-slate-700">
+            {entry.note}
+          </span>
+        ) : null}
+      </span>
+    </li>
+  );
+}
+
+function describeLogEntry(t: (key: string, options?: Record<string, unknown>) => string, entry: LogEntry) {
   const value = entry.value ?? "";
   const group =
     entry.type === "set-status"

@@ -13,8 +13,9 @@ export function MoodChange({ change }: { change: number }) {
   );
 }
 
-export function Hints({ hint }: { hint: Hint }) {
+export function Hints({ hint }: { hint: Hint | null }) {
   const { t } = useTranslation();
+  if (!hint) return null;
   if (hint.type === "option") {
     return (
       <div className="mt-1 rounded border border-slate-200 bg-slate-50 p-2 text-sm text-slate-800" data-hint="option">

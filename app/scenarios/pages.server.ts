@@ -99,7 +99,7 @@ export async function getScenarioPage(
     id: bundle.id,
     title: scenario.title,
     summary: scenario.summary,
-    situation: scenario.persona.situation,
+    situation: scenario.conversations.map((c) => c.persona.situation).join("\n\n"),
     channel: scenario.channel,
     level: scenario.level,
     minutes: scenario.minutes,

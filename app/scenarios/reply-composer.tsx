@@ -8,25 +8,30 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "#app/components/ui/alert.tsx";
 import { Button, useFieldMessage } from "#app/components/ui/field.tsx";
 import { ScenarioFormSchema } from "./schemas.ts";
-import { type AttemptView, MAX_REPLY_LENGTH } from "./view.ts";
+import { type AttemptView, type ConversationView, MAX_REPLY_LENGTH } from "./view.ts";
 
 type Props = {
   view: AttemptView;
+  /** The customer this box answers. */
+  conversation: ConversationView;
   busy: boolean;
   /** The server's answer to the last reply sent from here, if it was refused. */
   lastResult?: SubmissionResult<string[]> | null;
 };
 
-export function ReplyComposer({ view, busy, lastResult }: Props) {
+export function ReplyComposer({ view, conversation, busy, lastResult }: Props) {
   const { t } = useTranslation();
   const say = useFieldMessage();
   const [form, fields] = useForm({
-    id: `reply-${view.turn}`,
+    id: `reply-${conversation.id}-${view.turn}`,
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ScenarioFormSchema }),
   });
-  const { current } = view;
-  if (current.ended) {
+  const { current } = conversation;
+  // With several chats the finish form comes once, under the last one.
+  if (current.ended && (!view.over || conversation.id !== view.conversations.at(-1)?.id))
+    return <p className="text-sm font-medium text-slate-700">{t("scenario.chatEnded")}</p>;
+  if (view.over) {
     return (
       <Form method="post" className="space-y-2">
         <input type="hidden" name="intent" value="finish" />
@@ -54,6 +59,7 @@ export function ReplyComposer({ view, busy, lastResult }: Props) {
     <Form method="post" preventScrollReset {...getFormProps(form)}>
       <input type="hidden" name="intent" value="reply" />
       <input type="hidden" name="attemptId" value={view.id} />
+      <input type="hidden" name="conversation" value={conversation.id} />
       <input type="hidden" name="step" value={current.id} />
       {problems.length ? (
         <Alert className="mb-3">

@@ -18,14 +18,19 @@ export const NoteSchema = requiredText(MAX_NOTE_LENGTH, "scenario.errors.noteToo
 export const deskActions = [...actionTypes, "remove-tag", "unlink-article"] as const;
 const withNote = new Set<string>(["add-note", "escalate"]);
 
-const turn = { attemptId: idField("scenario.errors.attemptNotFound"), step: idField("form.unknownIntent") };
+const turn = {
+  attemptId: idField("scenario.errors.attemptNotFound"),
+  step: idField("form.unknownIntent"),
+  /** The chat a form belongs to; absent for a scenario with one customer. */
+  conversation: z.string().trim().max(100, "form.tooLong").optional(),
+};
 /** A value picked from the scenario's lists; the engine knows which values exist. */
 const choice = z.string().trim().max(100, "form.tooLong");
 
 export const ScenarioFormSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("start"), previous: choice.optional() }),
+    z.object({ intent: z.literal("start"), previous: choice.optional(), difficulty: choice.optional() }),
     z
       .object({ intent: z.literal("reply"), ...turn, option: choice.optional(), text: ReplyTextSchema.optional() })
       .refine((reply) => reply.option !== undefined || reply.text !== undefined, {

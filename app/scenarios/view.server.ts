@@ -1,122 +1,171 @@
 // Turns a stored attempt into the view the browser gets (see view.ts for what is left out).
+import { type Conversation, type Scenario } from "#app/content/schemas/scenario.ts";
 import { type LoadedAttempt } from "./attempts.server.ts";
-import { stepOf } from "./engine.server.ts";
-import { type Scenario } from "#app/content/schemas/scenario.ts";
-import { type AttemptView, type LogEntry, type TurnView } from "./view.ts";
+import { isOver, settingsOf, stepOf } from "./engine.server.ts";
+import { type AttemptView, type ConversationView, type LogEntry, type TurnView } from "./view.ts";
 
-export function transcriptOf(scenario: Scenario, attempt: Pick<LoadedAttempt, "startedAt" | "events">): TurnView[] {
-  const first = stepOf(scenario, scenario.start);
+type Played = Pick<LoadedAttempt, "startedAt" | "events">;
+
+/** When each event happened, by number (0: the start). */
+const timeOf = (attempt: Played) => (seq: number) =>
+  (seq === 0 ? attempt.startedAt : (attempt.events.find((e) => e.seq === seq)?.at ?? attempt.startedAt)).toISOString();
+
+/**
+ * One conversation's turns: the customer's first message when it opened, then each reply
+ * with its hint (or none, while hints are hidden) and the customer's answer.
+ */
+export function transcriptOf(
+  conversation: Conversation,
+  attempt: Played,
+  options: { openedAt: number; hints: boolean },
+): TurnView[] {
+  const first = stepOf(conversation, conversation.start);
   const turns: TurnView[] = [
     {
       kind: "customer",
       stepId: first.id,
       text: first.customer,
-      at: attempt.startedAt.toISOString(),
+      at: timeOf(attempt)(options.openedAt),
       private: first.private,
     },
   ];
   let privateNow = first.private;
   for (const event of attempt.events) {
-    if (event.kind !== "reply") continue;
+    if (event.kind !== "reply" || event.data.conversation !== conversation.id) continue;
     const data = event.data;
     const at = event.at.toISOString();
+    const moodChange = data.moodAfter - data.moodBefore;
     turns.push({
       kind: "agent",
       seq: event.seq,
       text: data.text,
       at,
       private: privateNow,
-      hint:
-        data.type === "option"
-          ? { type: "option", feedback: data.feedback, moodChange: data.moodAfter - data.moodBefore }
+      hint: !options.hints
+        ? null
+        : data.type === "option"
+          ? { type: "option", feedback: data.feedback, moodChange, walkout: data.walkout }
           : {
               type: "text",
               checks: data.checks.map((c) => ({ id: c.id, ok: c.ok, evidence: c.evidence })),
               preScore: data.preScore,
-              moodChange: data.moodAfter - data.moodBefore,
+              feedback: data.feedback,
+              moodChange,
+              walkout: data.walkout,
             },
     });
-    const next = stepOf(scenario, data.next);
+    const next = stepOf(conversation, data.next);
     privateNow = next.private;
     turns.push({ kind: "customer", stepId: next.id, text: next.customer, at, private: next.private });
   }
   return turns;
 }
 
-export function logOf(scenario: Scenario, attempt: Pick<LoadedAttempt, "events">): LogEntry[] {
+export function logOf(scenario: Scenario, conversation: string, attempt: Pick<LoadedAttempt, "events">): LogEntry[] {
   const title = (id: string) => scenario.articles.find((a) => a.id === id)?.title ?? id;
-  return attempt.events.map((event) => {
+  return attempt.events.flatMap((event): LogEntry[] => {
+    if (event.data.conversation !== conversation) return [];
     const base = { seq: event.seq, at: event.at.toISOString() };
     if (event.kind === "reply") {
-      return {
-        ...base,
-        type: event.data.type === "option" ? "reply-option" : "reply-text",
-        value: null,
-        from: null,
-        note: null,
-      };
+      return [
+        {
+          ...base,
+          type: event.data.type === "option" ? "reply-option" : "reply-text",
+          value: null,
+          from: null,
+          note: null,
+        },
+      ];
     }
     const data = event.data;
-    return {
-      ...base,
-      type: data.type,
-      value:
-        data.type === "link-article" || data.type === "unlink-article"
-          ? title(data.value)
-          : "value" in data
-            ? data.value
-            : null,
-      from: "from" in data ? data.from : null,
-      note: "note" in data ? data.note : null,
-    };
+    return [
+      {
+        ...base,
+        type: data.type,
+        value:
+          data.type === "link-article" || data.type === "unlink-article"
+            ? title(data.value)
+            : "value" in data
+              ? data.value
+              : null,
+        from: "from" in data ? data.from : null,
+        note: "note" in data ? data.note : null,
+      },
+    ];
   });
 }
 
-export function attemptView(attempt: LoadedAttempt): AttemptView {
+type ViewedAttempt = Pick<LoadedAttempt, "id" | "locale" | "startedAt" | "turn" | "scenario" | "state" | "events"> & {
+  finishedAt: Date | null;
+};
+
+/**
+ * The attempt as the browser gets it. Hints follow the difficulty while it is played
+ * (`who: "trainee"`); a finished attempt, and a mentor, always see them.
+ */
+export function attemptView(attempt: ViewedAttempt, who: "trainee" | "mentor" = "trainee"): AttemptView {
   const { scenario, state } = attempt;
-  const step = stepOf(scenario, state.stepId);
-  const at = (seq: number) => attempt.events.find((e) => e.seq === seq)?.at.toISOString() ?? "";
+  const hints = who === "mentor" || attempt.finishedAt !== null || settingsOf(scenario, state).hints;
+  const at = timeOf(attempt);
+  const conversations = state.conversations.map((c): ConversationView => {
+    const conversation = scenario.conversations.find((x) => x.id === c.id);
+    if (!conversation) throw new Error(`Scenario ${scenario.id} has no conversation "${c.id}"`);
+    const step = stepOf(conversation, c.stepId);
+    const open = c.openedAt !== null;
+    const transcript = open ? transcriptOf(conversation, attempt, { openedAt: c.openedAt ?? 0, hints }) : [];
+    const ended = Boolean(step.endings);
+    const own = attempt.events.filter((e) => e.data.conversation === c.id);
+    return {
+      id: c.id,
+      open,
+      waitingSince: open && !ended ? (transcript.at(-1)?.at ?? null) : null,
+      mood: Math.round(c.mood),
+      persona: {
+        name: conversation.persona.name,
+        history: conversation.persona.history,
+        crm: Object.entries(conversation.persona.crm),
+      },
+      transcript,
+      current: {
+        id: step.id,
+        private: step.private,
+        options: open ? (step.replies?.map((r) => ({ id: r.id, text: r.text })) ?? null) : null,
+        prompt: open ? (step.freeText?.prompt ?? null) : null,
+        ended,
+      },
+      ticket: {
+        status: c.ticket.status,
+        priority: c.ticket.priority,
+        category: c.ticket.category,
+        tags: c.ticket.tags,
+        linked: c.ticket.linked.map((id) => ({
+          id,
+          title: scenario.articles.find((a) => a.id === id)?.title ?? id,
+        })),
+      },
+      notes: own.flatMap((e) =>
+        e.kind === "action" && e.data.type === "add-note" ? [{ seq: e.seq, at: at(e.seq), note: e.data.note }] : [],
+      ),
+      escalations: own.flatMap((e) =>
+        e.kind === "action" && e.data.type === "escalate"
+          ? [{ seq: e.seq, at: at(e.seq), team: e.data.value, note: e.data.note }]
+          : [],
+      ),
+      log: logOf(scenario, c.id, attempt),
+    };
+  });
   return {
     id: attempt.id,
     locale: attempt.locale,
     startedAt: attempt.startedAt.toISOString(),
     turn: attempt.turn,
-    mood: state.mood,
     channel: scenario.channel,
-    persona: {
-      name: scenario.persona.name,
-      history: scenario.persona.history,
-      crm: Object.entries(scenario.persona.crm),
-    },
+    difficulty: state.difficulty,
+    hints,
     email: scenario.email,
     social: scenario.social,
-    transcript: transcriptOf(scenario, attempt),
-    current: {
-      id: step.id,
-      private: step.private,
-      options: step.replies?.map((r) => ({ id: r.id, text: r.text })) ?? null,
-      prompt: step.freeText?.prompt ?? null,
-      ended: Boolean(step.end),
-    },
-    ticket: {
-      status: state.ticket.status,
-      priority: state.ticket.priority,
-      category: state.ticket.category,
-      tags: state.ticket.tags,
-      linked: state.ticket.linked.map((id) => ({
-        id,
-        title: scenario.articles.find((a) => a.id === id)?.title ?? id,
-      })),
-    },
-    notes: attempt.events.flatMap((e) =>
-      e.kind === "action" && e.data.type === "add-note" ? [{ seq: e.seq, at: at(e.seq), note: e.data.note }] : [],
-    ),
-    escalations: attempt.events.flatMap((e) =>
-      e.kind === "action" && e.data.type === "escalate"
-        ? [{ seq: e.seq, at: at(e.seq), team: e.data.value, note: e.data.note }]
-        : [],
-    ),
-    log: logOf(scenario, attempt),
+    conversations,
+    over: isOver(scenario, state),
     lists: { categories: scenario.categories, teams: scenario.teams },
   };
 }

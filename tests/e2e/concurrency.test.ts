@@ -14,7 +14,7 @@ import { e2eEnv, freePort, seededDatabase } from "#tests/setup/e2e-server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { demo } from "./browser.ts";
 import { clientOf, type Form, hidden } from "./http.ts";
-import { scenarioFile } from "./scenario-play.ts";
+import { only, scenarioFile } from "./scenario-play.ts";
 
 const content = JSON.parse(readFileSync(path.join(root, "build/content/content.json"), "utf8")) as PrecompiledContent;
 
@@ -217,7 +217,9 @@ describe("two tabs on one scenario", () => {
   const action = (cookie: string, attemptId: string, step: string, fields: Form) => () =>
     send(path, { cookie, form: [["intent", "action"], ["attemptId", attemptId], ["step", step], ...fields] });
   const nextOf = (step: string, option: string) =>
-    scenario.steps.find((s) => s.id === step)?.replies?.find((r) => r.id === option)?.next;
+    only(scenario)
+      .steps.find((s) => s.id === step)
+      ?.replies?.find((r) => r.id === option)?.next;
 
   test("two replies to the same step at once: one stored as the turn, the other tab told the step was answered; stale replies, double clicks and a double finish are refused the same way", async () => {
     const person = "trainee";
@@ -225,16 +227,16 @@ describe("two tabs on one scenario", () => {
     expect((await send(path, { cookie, form: [["intent", "start"]] })).status).toBe(302);
     const html = await (await send(path, { cookie })).text();
     const attemptId = hidden(html, "attemptId") ?? "";
-    expect(hidden(html, "step")).toBe(scenario.start);
-    const opening = scenario.steps.find((s) => s.id === scenario.start);
+    expect(hidden(html, "step")).toBe(only(scenario).start);
+    const opening = only(scenario).steps.find((s) => s.id === only(scenario).start);
     const [first, second] = opening?.replies ?? [];
     if (!first || !second) throw new Error("the opening takes a choice of replies");
-    expect(nextOf(scenario.start, first.id)).not.toBe(nextOf(scenario.start, second.id));
+    expect(nextOf(only(scenario).start, first.id)).not.toBe(nextOf(only(scenario).start, second.id));
 
     // Tab 1 picks one reply, tab 2 another, at the same moment.
     const results = await atOnce(
-      reply(cookie, attemptId, scenario.start, first.id),
-      reply(cookie, attemptId, scenario.start, second.id),
+      reply(cookie, attemptId, only(scenario).start, first.id),
+      reply(cookie, attemptId, only(scenario).start, second.id),
     );
     const { winner, loser } = winnerAndLoser(results, 409);
     expect(results[winner]?.location).toBe(`${path}#reply`);
@@ -244,27 +246,29 @@ describe("two tabs on one scenario", () => {
     const chosen = [first, second][winner];
     if (!chosen) throw new Error("no winner");
     let stored = await events(attemptId);
-    expect(stored.map((e) => [e.seq, e.kind, e.stepId])).toEqual([[1, "reply", scenario.start]]);
+    expect(stored.map((e) => [e.seq, e.kind, e.stepId])).toEqual([[1, "reply", only(scenario).start]]);
     expect(JSON.parse(stored[0]?.data ?? "{}")).toMatchObject({ optionId: chosen.id, next: chosen.next });
     expect(await attempt(attemptId)).toMatchObject({ turn: 1, stepId: chosen.next });
     // The loser's page, reloaded, shows the conversation as it stands: the winner's next step.
     expect(hidden(await (await send(path, { cookie })).text(), "step")).toBe(chosen.next);
 
     // A reply to the old step, sent later from the losing tab: refused, nothing stored.
-    const stale = await outcome(await reply(cookie, attemptId, scenario.start, [first, second][loser]?.id ?? "")());
+    const stale = await outcome(
+      await reply(cookie, attemptId, only(scenario).start, [first, second][loser]?.id ?? "")(),
+    );
     expect(stale.status).toBe(409);
     expect(stale.text).toContain(told);
     expect(await events(attemptId)).toHaveLength(1);
 
     // A double click on the next reply: one stored, the second told.
     const step = chosen.next;
-    const option = scenario.steps.find((s) => s.id === step)?.replies?.[0];
+    const option = only(scenario).steps.find((s) => s.id === step)?.replies?.[0];
     if (!option) throw new Error(`step ${step} takes a choice of replies`);
     const double = await atOnce(reply(cookie, attemptId, step, option.id), reply(cookie, attemptId, step, option.id));
     expect(double[winnerAndLoser(double, 409).loser]?.text).toContain(told);
     stored = await events(attemptId);
     expect(stored.map((e) => [e.seq, e.stepId])).toEqual([
-      [1, scenario.start],
+      [1, only(scenario).start],
       [2, step],
     ]);
     expect(await attempt(attemptId)).toMatchObject({ turn: 2, stepId: option.next });
@@ -304,7 +308,7 @@ describe("two tabs on one scenario", () => {
     expect(after?.turn).toBe(turns);
     expect(await events(attemptId)).toHaveLength(turns);
     // Anything sent to the finished attempt is refused.
-    const late = await outcome(await reply(cookie, attemptId, scenario.start, first.id)());
+    const late = await outcome(await reply(cookie, attemptId, only(scenario).start, first.id)());
     expect(late.status).toBe(409);
     expect(late.text).toContain(t("en")("scenario.errors.finished"));
     expect(await events(attemptId)).toHaveLength(turns);
@@ -315,7 +319,7 @@ describe("two tabs on one scenario", () => {
     const cookie = await signIn(person);
     expect((await send(path, { cookie, form: [["intent", "start"]] })).status).toBe(302);
     const attemptId = hidden(await (await send(path, { cookie })).text(), "attemptId") ?? "";
-    const step = scenario.start;
+    const step = only(scenario).start;
 
     const priority = action(cookie, attemptId, step, [
       ["type", "set-priority"],
@@ -325,7 +329,7 @@ describe("two tabs on one scenario", () => {
     const { loser } = winnerAndLoser(results, 400);
     expect(results[loser]?.text).toContain(t("en")("scenario.errors.noChange"));
     expect((await events(attemptId)).map((e) => [e.seq, e.kind, JSON.parse(e.data)])).toEqual([
-      [1, "action", { type: "set-priority", value: "urgent", from: "normal" }],
+      [1, "action", { conversation: "main", type: "set-priority", value: "urgent", from: "normal" }],
     ]);
 
     // Notes add up rather than replace each other: both are stored, neither number taken twice.
@@ -349,7 +353,9 @@ describe("two tabs on one scenario", () => {
     ).toEqual([...notes].sort());
     const row = await attempt(attemptId);
     expect(row?.turn).toBe(3);
-    expect(JSON.parse(row?.state ?? "{}")).toMatchObject({ notes: 2, ticket: { priority: "urgent" } });
+    expect(JSON.parse(row?.state ?? "{}")).toMatchObject({
+      conversations: [{ notes: 2, ticket: { priority: "urgent" } }],
+    });
   });
 });
 

@@ -418,6 +418,6 @@ describe("durability", () => {
       ),
     );
     expect(event?.seq).toBe(open.turn + 1);
-    expect(JSON.parse(event?.data ?? "{}")).toEqual({ type: "add-note", note });
+    expect(JSON.parse(event?.data ?? "{}")).toEqual({ conversation: "main", type: "add-note", note });
   }, 180_000);
 });

@@ -64,6 +64,28 @@ describe("mentor review", () => {
         attemptId,
       ),
     ).toEqual({ claimedById: null });
+    // Everything graded is on the screen: the trainee's name on their turns, every note and
+    // escalation note with its text beside the reply it followed, the help desk as left.
+    const trainee0 = await query<{ name: string }>(
+      `SELECT "name" FROM "User" WHERE "email" = ?`,
+      demo("diego.martinez"),
+    );
+    expect(await mentor.locator("[data-turn=agent]").first().innerText()).toContain(trainee0?.name ?? "?");
+    const actions = await withConnection(inject("e2eDatabaseUrl"), (db) =>
+      db.all<{ data: string }>(
+        `SELECT "data" FROM "ScenarioEvent" WHERE "attemptId" = ? AND "kind" = 'action'`,
+        attemptId,
+      ),
+    );
+    const written = JSON.stringify(
+      actions.map((a) => (JSON.parse(a.data) as { note?: string }).note).filter((note) => note !== undefined),
+    );
+    const notes = JSON.parse(written) as string[];
+    expect(notes.length).toBeGreaterThan(0);
+    const work = (await mentor.locator("[data-desk-work]").allInnerTexts()).join("\n");
+    for (const note of notes) expect(work).toContain(note.split("\n")[0]);
+    expect(await mentor.locator("[data-help-desk]").count()).toBeGreaterThan(0);
+    expect(await mentor.locator("[data-basis] li").count()).toBeGreaterThan(0);
     await mentor.getByRole("button", { name: "Empezar a calificar" }).click();
     await mentor.waitForSelector("[data-claim=mine]");
 

@@ -17,6 +17,13 @@ export function scenarioFile(id: string, locale: "en" | "pt-BR" | "es" | "uk" = 
   return scenario;
 }
 
+/** The one customer of a single-conversation scenario. */
+export function only(scenario: Scenario) {
+  const [conversation] = scenario.conversations;
+  if (!conversation) throw new Error(`${scenario.id} has no conversation`);
+  return conversation;
+}
+
 export const replyForm = (page: Page) => page.locator('form:has(input[name="intent"][value="reply"])');
 
 export async function currentStep(page: Page) {
@@ -40,7 +47,7 @@ export async function waitPast(page: Page, stepId: string, agentTurnsBefore: num
 export async function answerStep(page: Page, scenario: Scenario, how: { pick: "best" | "worst"; text: string }) {
   const stepId = await currentStep(page);
   if (!stepId) throw new Error("the conversation is already over");
-  const step = scenario.steps.find((s) => s.id === stepId);
+  const step = scenario.conversations.flatMap((c) => c.steps).find((s) => s.id === stepId);
   if (!step) throw new Error(`unknown step ${stepId}`);
   const hintsBefore = await page.locator("[data-hint]").count();
   if (step.replies) {

@@ -1,7 +1,7 @@
 // courses/ladder.yml: the levels L1–L5 and the specialist tracks, each with what it
 // requires and the behaviours a mentor signs off.
 import { z } from "zod";
-import { levels } from "../vocabulary.ts";
+import { difficulties, levels } from "../vocabulary.ts";
 import { everyLanguage, level, slug, track } from "./shared.ts";
 
 const minScore = z
@@ -26,8 +26,23 @@ const minRubric = z
 const requirementsSchema = z.strictObject({
   courses: z.array(slug).default([]),
   quizzes: z.array(z.strictObject({ id: slug, minScore })).default([]),
-  /** The mean rubric level (1–4) of a mentor's grade that passed. */
-  scenarios: z.array(z.strictObject({ id: slug, minRubric })).default([]),
+  /** The mean rubric level (1–4) of a mentor's grade that passed, on an attempt played at least this hard. */
+  scenarios: z
+    .array(
+      z.strictObject({
+        id: slug,
+        minRubric,
+        difficulty: z
+          .enum(difficulties, {
+            error: (issue) =>
+              issue.input === undefined
+                ? undefined
+                : `unknown difficulty "${String(issue.input)}" (use ${difficulties.join(", ")})`,
+          })
+          .default("easy"),
+      }),
+    )
+    .default([]),
 });
 
 const behaviourSchema = z.strictObject({ id: slug, title: everyLanguage });

@@ -22,10 +22,14 @@ const cases: Case[] = [
   ["apology", "Your new password is ready.", null, { apologyExpected: false }],
   ["banned", "Please calm down, I will check.", false],
   ["banned", "That's not my job, you need to call billing.", false],
-  ["banned", "As I already said, the refund takes five days.", false],
+  ["blame", "As I already said, the refund takes five days.", false],
   ["banned", "We're sorry for any inconvenience caused.", false],
   ["banned", "I'll check with billing for you right now.", true],
   ["banned", "I'm calm and I'm here to help.", true],
+  ["blame", "You should have read the terms before ordering.", false],
+  ["blame", "It's not our fault, the carrier lost it.", false],
+  ["blame", "It's not your fault, Marta: the mistake was ours.", true],
+  ["blame", "I'll check with billing for you right now.", true],
   ["nextStep", "I've asked billing to refund the second charge; you'll see it within 5 working days.", true],
   ["nextStep", "I will call you back tomorrow before 10:00.", true],
   ["nextStep", "I'll look into it and get back to you.", false],
@@ -73,6 +77,6 @@ describe("free-text feedback in English", () => {
       "shouting",
     ]);
     expect(failed.banned).toBe("calm down");
-    expect(preScore(checks)).toBe(11);
+    expect(preScore(checks)).toBe(20);
   });
 });

@@ -33,19 +33,19 @@ const cases: Case[] = [
   ["banned", "Cálmese, por favor, ya lo reviso.", false],
   ["banned", "Tranquilízate, que no es para tanto.", false],
   ["banned", "Eso no es mi trabajo, tienes que llamar a facturación.", false],
-  ["banned", "Como ya le dije, el reembolso tarda cinco días.", false],
-  ["banned", "Como te he comentado antes, el reembolso tarda cinco días.", false],
+  ["blame", "Como ya le dije, el reembolso tarda cinco días.", false],
+  ["blame", "Como te he comentado antes, el reembolso tarda cinco días.", false],
   ["banned", "Lo siento, pero no puedo hacer nada.", false],
   ["banned", "Disculpe las molestias.", false],
   ["banned", "Lamentamos cualquier inconveniente que esto le haya podido causar.", false],
   ["banned", "Siento que te sientas así.", false],
-  ["banned", "Deberías haber revisado la talla antes de hacer el pedido.", false],
-  ["banned", "Usted debió avisarnos del cambio de dirección.", false],
-  ["banned", "Es culpa suya por no actualizar la dirección.", false],
-  ["banned", "No es culpa suya, Marta: el error fue nuestro.", true],
+  ["blame", "Deberías haber revisado la talla antes de hacer el pedido.", false],
+  ["blame", "Usted debió avisarnos del cambio de dirección.", false],
+  ["blame", "Es culpa suya por no actualizar la dirección.", false],
+  ["blame", "No es culpa suya, Marta: el error fue nuestro.", true],
   ["banned", "Lo revisamos con calma y te escribo hoy.", true],
   ["banned", "No tienes que hacer nada más: el reembolso es automático.", true],
-  ["banned", "Deberías haber recibido un SMS con el código.", true],
+  ["blame", "Deberías haber recibido un SMS con el código.", true],
   ["banned", "Ante cualquier inconveniente, escríbenos.", true],
   [
     "nextStep",
@@ -121,6 +121,6 @@ describe("free-text feedback in Spanish", () => {
       "shouting",
     ]);
     expect(failed.banned).toBe("calmese");
-    expect(preScore(checks)).toBe(11);
+    expect(preScore(checks)).toBe(20);
   });
 });

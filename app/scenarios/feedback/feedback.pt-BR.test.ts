@@ -33,14 +33,14 @@ const cases: Case[] = [
   ["banned", "Por favor, se acalme que eu vou verificar.", false],
   ["banned", "Calma aí, o pedido já vai chegar.", false],
   ["banned", "Isso não é do meu setor, a senhora precisa ligar para o financeiro.", false],
-  ["banned", "Como já informei, o estorno leva cinco dias.", false],
+  ["blame", "Como já informei, o estorno leva cinco dias.", false],
   ["banned", "Pedimos desculpas por qualquer transtorno causado.", false],
   ["banned", "Lamento que você se sinta assim.", false],
-  ["banned", "A senhora deveria ter lido os termos antes de comprar.", false],
+  ["blame", "A senhora deveria ter lido os termos antes de comprar.", false],
   ["banned", "Infelizmente não há nada que eu possa fazer.", false],
-  ["banned", "A culpa é sua por não ter conferido o endereço.", false],
+  ["blame", "A culpa é sua por não ter conferido o endereço.", false],
   ["banned", "Vou analisar tudo com calma junto ao financeiro agora mesmo.", true],
-  ["banned", "Não é culpa sua, Marta: o erro foi do nosso sistema.", true],
+  ["blame", "Não é culpa sua, Marta: o erro foi do nosso sistema.", true],
   ["banned", "Pedimos desculpas pelo transtorno, Marta.", true],
   [
     "nextStep",
@@ -106,6 +106,6 @@ describe("free-text feedback in Brazilian Portuguese", () => {
       "shouting",
     ]);
     expect(failed.banned).toBe("calma ai");
-    expect(preScore(checks)).toBe(11);
+    expect(preScore(checks)).toBe(20);
   });
 });

@@ -106,6 +106,31 @@ export const es: Lexicon = {
       "no es de mi (?:departamento|area|competencia)|no es mi responsabilidad|no me corresponde|eso no lo llevo yo|no depende de (?:mi|nosotros)|no esta en (?:mis|nuestras) manos",
     ),
     w("(?:eso|esto) (?:es cosa|lo lleva|lo gestiona) (?:de )?otro departamento"),
+    // "There's nothing I can do."
+    w(
+      "no (?:puedo|podemos|se puede) hacer nada|no hay nada (?:mas )?que (?:yo )?(?:pueda|podamos|se pueda|hacer)|nada (?:puedo|podemos) hacer|poco (?:puedo|podemos) hacer",
+    ),
+    // "Sorry for any inconvenience." and other canned apologies.
+    w("(?:disculpe|disculpen|disculpa|perdone|perdonen|perdona) las molestias"),
+    // Not "ante cualquier inconveniente, escríbenos" (= if anything goes wrong), a normal closing.
+    w(
+      "(?:disculp\\p{L}*|perdon\\p{L}*|lament\\p{L}*|siento|sentimos)(?: (?:por|de|las|los))? cualquier (?:molestia|inconveniente|inconveniencia)",
+    ),
+    w("(?:molestias|inconvenientes) ocasionad[oa]s"),
+    w(
+      "(?:las molestias|los inconvenientes|el inconveniente|la molestia) que (?:esto |este retraso |esta situacion )?(?:le |te |les |os )?(?:pueda|puedan|pudiera|pudieran|haya podido|hayan podido|hayamos podido)",
+    ),
+    // "Sorry you feel that way."
+    w(
+      "(?:siento|sentimos|lamento|lamentamos) (?:mucho )?que (?:usted |tu )?(?:se sienta|te sientas|se haya sentido|te hayas sentido|lo vea|lo veas|lo perciba|lo percibas|piense|pienses) (?:asi|eso|de esa (?:manera|forma)|de ese modo)",
+    ),
+    w(
+      "(?:siento|sentimos|lamento|lamentamos) si (?:usted |tu )?(?:se ha|te has|se haya|te hayas|se hubiera|te hubieras) sentido",
+    ),
+    // "Obviously."
+    w("obviamente|evidentemente|es obvio|como es obvio"),
+  ],
+  blame: [
     // "It's not our fault." / "Your fault." ("No es culpa suya" — it's not your fault — is kind.)
     w("no es (?:culpa (?:nuestra|mia)|(?:nuestra|mi) culpa)|no fue (?:culpa (?:nuestra|mia)|(?:nuestra|mi) culpa)"),
     w(
@@ -133,29 +158,6 @@ export const es: Lexicon = {
       "si (?:usted |tu )?(?:se |te )?(?:hubiera|hubieras|hubiese|hubieses) (?:leido|revisado|comprobado|mirado|seguido|fijado|consultado|hecho caso|prestado atencion)",
     ),
     w("ya (?:deberia|deberias) saber|(?<!se )(?:lea|lee) (?:bien|con atencion)"),
-    // "There's nothing I can do."
-    w(
-      "no (?:puedo|podemos|se puede) hacer nada|no hay nada (?:mas )?que (?:yo )?(?:pueda|podamos|se pueda|hacer)|nada (?:puedo|podemos) hacer|poco (?:puedo|podemos) hacer",
-    ),
-    // "Sorry for any inconvenience." and other canned apologies.
-    w("(?:disculpe|disculpen|disculpa|perdone|perdonen|perdona) las molestias"),
-    // Not "ante cualquier inconveniente, escríbenos" (= if anything goes wrong), a normal closing.
-    w(
-      "(?:disculp\\p{L}*|perdon\\p{L}*|lament\\p{L}*|siento|sentimos)(?: (?:por|de|las|los))? cualquier (?:molestia|inconveniente|inconveniencia)",
-    ),
-    w("(?:molestias|inconvenientes) ocasionad[oa]s"),
-    w(
-      "(?:las molestias|los inconvenientes|el inconveniente|la molestia) que (?:esto |este retraso |esta situacion )?(?:le |te |les |os )?(?:pueda|puedan|pudiera|pudieran|haya podido|hayan podido|hayamos podido)",
-    ),
-    // "Sorry you feel that way."
-    w(
-      "(?:siento|sentimos|lamento|lamentamos) (?:mucho )?que (?:usted |tu )?(?:se sienta|te sientas|se haya sentido|te hayas sentido|lo vea|lo veas|lo perciba|lo percibas|piense|pienses) (?:asi|eso|de esa (?:manera|forma)|de ese modo)",
-    ),
-    w(
-      "(?:siento|sentimos|lamento|lamentamos) si (?:usted |tu )?(?:se ha|te has|se haya|te hayas|se hubiera|te hubieras) sentido",
-    ),
-    // "Obviously."
-    w("obviamente|evidentemente|es obvio|como es obvio"),
   ],
   nextSteps: [
     w("(?:voy|vamos) a"),

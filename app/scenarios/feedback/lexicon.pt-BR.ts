@@ -211,25 +211,11 @@ export const ptBR: Lexicon = {
     words(
       String.raw`nao e (?:o |a |da |do )?(?:meu|minha|nosso|nossa) (?:trabalho|funcao|setor|area|departamento|responsabilidade|problema|alcada)|nao e (?:da|do) (?:minha|meu|nossa|nosso) (?:conta|area|setor|departamento|alcada)|nao e (?:problema|responsabilidade|funcao) (?:meu|minha|nosso|nossa)|(?:o )?problema (?:e )?seu|nao e comigo|nao e com a gente|nao cuido disso`,
     ),
-    // "As I already said / as stated": como já informei, conforme já dito, como eu disse…
-    words(
-      String.raw`(?:como|conforme) (?:eu |nos )?(?:ja )?(?:te |lhe |lhes )?(?:ja )?(?:disse|dissemos|falei|falamos|expliquei|explicamos|informei|informamos|mencionei|mencionamos|avisei|avisamos|repeti)|(?:como|conforme) ja (?:foi )?(?:dito|falado|informado|explicado|mencionado|avisado)|(?:como|conforme) (?:foi )?(?:dito|informado|explicado|mencionado) (?:anteriormente|antes)`,
-    ),
-    // "You should have / you need to read": você deveria ter lido, a senhora devia ter conferido…
-    words(
-      String.raw`(?:voce|vc|voces|o senhor|a senhora|os senhores) (?:deveria|devia|deveriam|deviam|tinha que|tinha de|teria que|teria de|precisava|precisaria|precisa|deve|tem que) (?:ter|ler|saber|ver|olhar|conferir|verificar|prestar)|era so (?:voce |vc )?ter|bastava (?:voce |vc )?ter|se (?:voce|vc|o senhor|a senhora) tivesse (?:lido|visto|conferido|prestado)|leia com (?:mais )?atencao`,
-    ),
     // "There's nothing I can do".
     words(
       String.raw`nao (?:posso|podemos|consigo|conseguimos|tenho como|temos como) fazer nada|nao (?:ha|tem|existe) (?:mais )?(?:nada|o) que (?:eu |nos |a gente )?(?:possa |possamos |podemos |posso )?(?:mais )?fazer|nao (?:ha|tem) (?:mais )?nada a fazer|nada (?:posso|podemos) fazer`,
     ),
-    // "Your fault" — but "não é culpa sua" (it's not your fault) is reassurance, not blame.
-    /(?<![\p{L}\p{N}])(?<!nao (?:e|foi|eh) (?:a )?)(?:culpa (?:e |foi )?(?:sua|do senhor|da senhora|de voces|do cliente)|(?:sua|vossa) culpa)(?![\p{L}])/u,
-    words(String.raw`(?:voce|vc|o senhor|a senhora) (?:que )?errou|o erro foi (?:seu|do senhor|da senhora)|erro seu`),
-    // "It's not our fault".
-    words(
-      String.raw`nao (?:e|foi) (?:culpa|responsabilidade) (?:nossa|minha|da empresa|da loja)|nao (?:e|foi) (?:nossa|minha) (?:culpa|responsabilidade)|a culpa nao (?:e|foi) (?:nossa|minha|da empresa|da loja)|nao (?:temos|tenho) culpa`,
-    ),
+    // "Obviously".
     "obviamente",
     "e obvio",
     // "Sorry for any inconvenience": qualquer transtorno, eventuais inconvenientes…
@@ -240,6 +226,23 @@ export const ptBR: Lexicon = {
     words(
       String.raw`(?:lamento|lamentamos|sinto muito|sentimos muito|desculpe|desculpa|desculpas) (?:que|se|caso) (?:voce |vc |o senhor |a senhora )?(?:se sinta|se sentiu|se sente|tenha se sentido|pense|pensa|ache|acha|entendeu|tenha entendido|interpretou|tenha interpretado) (?:\p{L}+ )?(?:assim|dessa forma|desta forma|desse jeito|deste jeito|dessa maneira|desta maneira|ofendid[oa]s?|incomodad[oa]s?|mal)`,
     ),
+  ],
+  blame: [
+    // "It's not our fault".
+    words(
+      String.raw`nao (?:e|foi) (?:culpa|responsabilidade) (?:nossa|minha|da empresa|da loja)|nao (?:e|foi) (?:nossa|minha) (?:culpa|responsabilidade)|a culpa nao (?:e|foi) (?:nossa|minha|da empresa|da loja)|nao (?:temos|tenho) culpa`,
+    ),
+    // "As I already said / as stated": como já informei, conforme já dito, como eu disse…
+    words(
+      String.raw`(?:como|conforme) (?:eu |nos )?(?:ja )?(?:te |lhe |lhes )?(?:ja )?(?:disse|dissemos|falei|falamos|expliquei|explicamos|informei|informamos|mencionei|mencionamos|avisei|avisamos|repeti)|(?:como|conforme) ja (?:foi )?(?:dito|falado|informado|explicado|mencionado|avisado)|(?:como|conforme) (?:foi )?(?:dito|informado|explicado|mencionado) (?:anteriormente|antes)`,
+    ),
+    // "You should have / you need to read": você deveria ter lido, a senhora devia ter conferido…
+    words(
+      String.raw`(?:voce|vc|voces|o senhor|a senhora|os senhores) (?:deveria|devia|deveriam|deviam|tinha que|tinha de|teria que|teria de|precisava|precisaria|precisa|deve|tem que) (?:ter|ler|saber|ver|olhar|conferir|verificar|prestar)|era so (?:voce |vc )?ter|bastava (?:voce |vc )?ter|se (?:voce|vc|o senhor|a senhora) tivesse (?:lido|visto|conferido|prestado)|leia com (?:mais )?atencao`,
+    ),
+    // "Your fault" — but "não é culpa sua" (it's not your fault) is reassurance, not blame.
+    /(?<![\p{L}\p{N}])(?<!nao (?:e|foi|eh) (?:a )?)(?:culpa (?:e |foi )?(?:sua|do senhor|da senhora|de voces|do cliente)|(?:sua|vossa) culpa)(?![\p{L}])/u,
+    words(String.raw`(?:voce|vc|o senhor|a senhora) (?:que )?errou|o erro foi (?:seu|do senhor|da senhora)|erro seu`),
   ],
   nextSteps: [
     "vou",

@@ -7,8 +7,10 @@ export type Lexicon = {
   greetings: Cue[];
   feelings: Cue[];
   apologies: Cue[];
-  /** Phrases that blame the customer or shut them down ("calm down", "that's not my job"). */
+  /** Phrases that shut the customer down ("calm down", "that's not my job", "nothing I can do"). */
   banned: Cue[];
+  /** Phrases that put the fault on the customer, or anywhere but on us ("as I said", "you should have"). */
+  blame: Cue[];
   /** Saying what happens next ("I will…", "I have sent…"). */
   nextSteps: Cue[];
   /** When it happens ("by Friday", "within 24 hours", "tomorrow"). */

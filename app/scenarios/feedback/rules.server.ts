@@ -1,5 +1,6 @@
 // Instant feedback on a free-text reply: deterministic, explainable checks with word lists
 // per locale. Shown to the trainee as hints and kept as the mentor's pre-score.
+import { type ReplyProblem } from "#app/content/vocabulary.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { en } from "./lexicon.en.ts";
 import { es } from "./lexicon.es.ts";
@@ -15,6 +16,7 @@ export const ruleIds = [
   "feelings",
   "apology",
   "banned",
+  "blame",
   "nextStep",
   "closing",
   "longSentences",
@@ -104,6 +106,7 @@ export function checkReply(text: string, locale: Locale, context: FeedbackContex
   const feelings = findCue(text, lexicon.feelings);
   const apology = findCue(text, lexicon.apologies);
   const banned = findCue(text, lexicon.banned);
+  const blame = findCue(text, lexicon.blame);
   const nextStep = findCue(text, lexicon.nextSteps);
   const timeFrame = findCue(text, lexicon.timeFrames);
   const closing = findCue(closingPart, lexicon.closings);
@@ -115,6 +118,7 @@ export function checkReply(text: string, locale: Locale, context: FeedbackContex
     { id: "feelings", ok: Boolean(feelings), evidence: feelings },
     { id: "apology", ok: context.apologyExpected ? Boolean(apology) : null, evidence: apology },
     { id: "banned", ok: !banned, evidence: banned },
+    { id: "blame", ok: !blame, evidence: blame },
     {
       id: "nextStep",
       ok: Boolean(nextStep && timeFrame),
@@ -124,6 +128,25 @@ export function checkReply(text: string, locale: Locale, context: FeedbackContex
     { id: "longSentences", ok: !long, evidence: long && `${long.split(/\s+/).slice(0, 8).join(" ")}…` },
     { id: "shouting", ok: !loud, evidence: loud },
   ];
+}
+
+/** What each failed check means for a scenario's `when: { reply: … }` (docs/authoring.md). */
+const problemOf: Record<RuleId, ReplyProblem> = {
+  greeting: "no-greeting",
+  name: "no-name",
+  feelings: "no-empathy",
+  apology: "no-apology",
+  banned: "banned",
+  blame: "blame",
+  nextStep: "no-next-step",
+  closing: "no-closing",
+  longSentences: "long-sentences",
+  shouting: "shouting",
+};
+
+/** The problems of a reply: its failed checks, in the words scenarios branch on. */
+export function problemsOf(checks: ReadonlyArray<Pick<Check, "id" | "ok">>): ReplyProblem[] {
+  return checks.filter((c) => c.ok === false).map((c) => problemOf[c.id]);
 }
 
 /** The automatic pre-score a mentor sees (and may override): the share of applicable checks passed. */
