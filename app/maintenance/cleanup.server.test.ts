@@ -46,7 +46,7 @@ describe("the scheduled cleanup", () => {
         { instance: "alive:2", at: new Date(now.getTime() - HOUR) },
       ],
     });
-    expect(await cleanUp(now)).toEqual({ sessions: 2, counters: 1, auditEntries: 1, heartbeats: 1 });
+    expect(await cleanUp(now)).toEqual({ sessions: 2, counters: 1, auditEntries: 1, mails: 0, heartbeats: 1 });
     expect(await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([
       { id: "live" },
     ]);

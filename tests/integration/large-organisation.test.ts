@@ -2,6 +2,7 @@
 // each answers, on either engine, with no query growing with a list of ids (ADR 020).
 import { describe, expect, test } from "vitest";
 import { sessionCookie } from "#app/utils/session.server.ts";
+import { sweepReadiness } from "#app/ladder/sweep.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { createOrganisation } from "#tests/factories.ts";
 
@@ -65,7 +66,10 @@ describe.each([1_000, 5_000])("a manager of %i people", (people) => {
     const trainee = await signedIn(org.traineeIds[0] ?? "");
     const progress = await get("/progress", trainee);
     expect(progress.status).toBe(200);
-    // Every readiness row was written once by /team, and stays one per person.
+    // Pages never evaluate readiness (ADR 016): the background sweep writes one row per
+    // person, and a second sweep finds nothing left to do.
+    await sweepReadiness();
     expect(await prisma.readiness.count({ where: { userId: { in: org.traineeIds.slice(0, 3) } } })).toBe(3);
+    expect(await sweepReadiness()).toBe(0);
   }, 600_000);
 });
