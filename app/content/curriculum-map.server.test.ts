@@ -132,11 +132,11 @@ describe("docs/curriculum.md", () => {
       "| [basics](../courses/01-basics/course.yml) | L1 | — | 2 | 0 | 5 | none | none | 1/2 lessons |",
     );
     expect(markdown).toContain("| L1 | 1 | 0 | 2 | 0 | 5 | 1 |");
-    expect(markdown).toContain("| **All** | 2 | 0 | 3 | 0 | 6 | 1 |");
+    expect(markdown).toContain("| **All** | 2 | 0 | 3 | 0 | 6 | 2 |");
     expect(markdown).toContain("| L1 | 1 | 1 | 1 | 1 | 1 | 5 |");
     expect(markdown).toContain("| **All** | 1 | 1 | 2 | 1 | 1 | 6 |");
-    expect(markdown).toContain("| uk | 1 of 2 | 1 of 3 | 1 of 2 | 5 of 6 | 0 of 1 |");
-    expect(markdown).toContain("| chat | 1 | 0 | 0 | 0 | 0 | 1 |");
+    expect(markdown).toContain("| uk | 1 of 2 | 1 of 3 | 1 of 2 | 5 of 6 | 0 of 2 |");
+    expect(markdown).toContain("| chat | 1 | 1 | 0 | 0 | 0 | 2 |");
     expect(markdown).toContain(
       "| [fixture-chat](../courses/scenarios/fixture-chat.yml) | A fixture chat | chat | L1 | en, pt-BR | 1 |",
     );

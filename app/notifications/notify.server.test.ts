@@ -4,7 +4,7 @@ import { type Role } from "#app/accounts/roles.ts";
 import { type ScenarioBundle } from "#app/content/catalog.server.ts";
 import { createSmtpSender, deliverDue } from "#app/mail/worker.server.ts";
 import { claimForGrading, saveGrade } from "#app/reviews/reviews.server.ts";
-import { finishAttempt, recordReply, startAttempt } from "#app/scenarios/attempts.server.ts";
+import { finishAttempt, recordAction, recordReply, startAttempt } from "#app/scenarios/attempts.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { createUser } from "#tests/factories.ts";
 import { linkIn, type MailServer, startMailServer } from "#tests/mail-server.ts";
@@ -43,13 +43,18 @@ async function graded(decision: "passed" | "retry", locale = "en") {
   await prisma.mentorship.create({ data: { mentorId: mentor.id, traineeId: trainee.id } });
   const attemptId = await startAttempt(trainee.id, bundle, "en", "normal");
   await recordReply(trainee.id, bundle, attemptId, { conversation: "main", step: "opening" }, { optionId: "a" });
-  await recordReply(
-    trainee.id,
-    bundle,
-    attemptId,
-    { conversation: "main", step: "checking" },
-    { text: "Hi Ana, sorry. It ships today." },
-  );
+  // The fixture's good path in scenario format v2: the help desk's work, then the reply.
+  const checking = { conversation: "main", step: "checking" };
+  await recordAction(trainee.id, bundle, attemptId, checking, { type: "set-priority", value: "high" });
+  await recordAction(trainee.id, bundle, attemptId, checking, { type: "link-article", value: "late-orders" });
+  await recordAction(trainee.id, bundle, attemptId, checking, {
+    type: "escalate",
+    value: "logistics",
+    note: "CS-1 late 9 days; reship today, customer told tracking within 24 h.",
+  });
+  await recordReply(trainee.id, bundle, attemptId, checking, {
+    text: "Hi Ana, I'm sorry your parcel is late. I have asked Logistics to reship it today and you will get a tracking link by email within 24 hours.",
+  });
   await finishAttempt(trainee.id, bundle, attemptId);
   return {
     trainee,
