@@ -7,17 +7,17 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { applyMigrations, removeSqliteFiles } from "#root/prisma/migrator.ts";
 import { linkIn, type MailServer, startMailServer } from "#tests/mail-server.ts";
+import { createDatabase, type TestDatabase } from "#tests/setup/database.ts";
 import { e2eEnv, freePort } from "#tests/setup/e2e-server.ts";
-import { root, tmpDir } from "#tests/setup/paths.ts";
+import { root } from "#tests/setup/paths.ts";
 import { CHROMIUM_FLAGS, chromiumPath, submitAndSettle } from "./browser.ts";
 
 let smtp: MailServer;
 let server: ChildProcess | undefined;
 let browser: Browser;
 let base = "";
-let dbFile = "";
+let database: TestDatabase | undefined;
 let output = "";
 
 /** Screenshots for people reading the flows, when E2E_SCREENSHOTS names a folder. */
@@ -42,15 +42,14 @@ const csv = [
 
 beforeAll(async () => {
   smtp = await startMailServer();
-  dbFile = path.join(tmpDir, `adoption-${process.pid}.db`);
-  removeSqliteFiles(dbFile);
-  await applyMigrations(dbFile);
+  // A migrated database without the demo, on the run's engine.
+  database = await createDatabase("adoption", { migrate: true });
   const port = await freePort();
   base = `http://localhost:${port}`;
   server = spawn(process.execPath, ["server.js"], {
     cwd: root,
     env: {
-      ...e2eEnv(dbFile, port),
+      ...e2eEnv(database.url, port),
       DEMO_MODE: "false",
       SMTP_URL: smtp.url,
       APP_URL: base,
@@ -74,7 +73,7 @@ afterAll(async () => {
   await browser?.close();
   server?.kill("SIGTERM");
   await smtp?.close();
-  removeSqliteFiles(dbFile);
+  await database?.drop();
 });
 
 async function newPage({
