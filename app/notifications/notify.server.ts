@@ -1,6 +1,6 @@
 // In-app notifications, and their email when the person has not turned that kind off on
 // their profile. A notification and its mail are written with the transaction of the event
-// that causes them (the outbox delivers the mail, docs/decisions/019).
+// that causes them (the outbox delivers the mail, docs/decisions/025).
 import { type Db, queueMail } from "#app/mail/outbox.server.ts";
 import { findScenario } from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";

@@ -1,6 +1,6 @@
 // The JSON columns of scenario attempts, each read and written through its schema, and the
 // review status as a checked union (prisma/schema.prisma keeps them as text). Rows written
-// before scenarios had several conversations and endings (ADR 019) are read as one
+// before scenarios had several conversations and endings (ADR 028) are read as one
 // conversation, "main", played at normal difficulty.
 import { z } from "zod";
 import { SINGLE_CONVERSATION } from "#app/content/schemas/scenario.ts";

@@ -6,7 +6,7 @@
 // A scenario has one customer conversation or several at once; each has its own step,
 // mood, ticket, notes and escalations. Where a reply leads, how the customer takes it and
 // how the case ends follow from what the reply does (the free-text checks) and from the
-// help desk as it stands (docs/authoring.md, ADR 019).
+// help desk as it stands (docs/authoring.md, ADR 028).
 import { DomainError, type ErrorDetails, parseInput } from "#app/utils/errors.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { firstHolding, type World } from "#app/content/conditions.ts";

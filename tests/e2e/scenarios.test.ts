@@ -104,7 +104,7 @@ describe("the scenario simulator", () => {
     await deskAction(page, () => page.getByRole("button", { name: "Escalate", exact: true }).click());
 
     await playToEnd(page, scenario, { pick: "best", text: englishReply });
-    // Free text gets its ten checks as hints (blame split from banned, ADR 020).
+    // Free text gets its ten checks as hints (blame split from banned, ADR 029).
     expect(await page.locator('[data-hint="text"]').first().locator("[data-check]").count()).toBe(10);
     await finish(page);
 
