@@ -340,7 +340,7 @@ describe("several chats at once", () => {
 
     // Mateo's step sent from Aiko's chat: refused, nothing stored.
     const attemptId = await replyIn(aiko).locator('input[name="attemptId"]').inputValue();
-    const before = eventCount(attemptId);
+    const before = await eventCount(attemptId);
     const wrong = await request("POST", `/scenarios/${id}`, {
       cookie: await sessionFor(demo("kenji.sato")),
       body: new URLSearchParams({
@@ -353,7 +353,7 @@ describe("several chats at once", () => {
     });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("meant for Mateo");
-    expect(eventCount(attemptId)).toBe(before);
+    expect(await eventCount(attemptId)).toBe(before);
 
     // The help desk of each chat is its own: Aiko's tag and note, Mateo's escalation and article.
     await aiko.locator("#aiko-desk-tag").fill("replacement");
