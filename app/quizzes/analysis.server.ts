@@ -3,11 +3,14 @@
 // reliability. It reads the running sums each submit adds to (item-stats.server.ts), so its
 // cost grows with questions, languages and teams, not with attempts.
 import { type SessionUser, hasRole } from "#app/accounts/auth.server.ts";
-import { type Quiz } from "#app/content/catalog.server.ts";
+import { findQuiz, type Quiz } from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";
 import { type Competency, type QuestionKind } from "#app/content/vocabulary.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { DomainError, forbidden, notFound } from "#app/utils/errors.ts";
+import { refuse } from "#app/utils/errors.server.ts";
+import { analysisQuery } from "./analysis-filter.ts";
 import { type Locale, locales } from "#app/utils/i18n.ts";
 import {
   addSums,
@@ -37,6 +40,18 @@ export type ScopeOutcome =
  * manage, or one of them (attempts count for the team the person was in when submitting).
  * Anyone else, or a team that is not theirs, is refused.
  */
+/**
+ * What every analysis request (the page and its two CSV files) starts with: the filters from
+ * the URL, the viewer's scope and the quiz, or the refusal (400, 403, 404) in their language.
+ */
+export async function analysisRequest(viewer: Viewer, url: URL, quizId: string, locale: Locale) {
+  const query = analysisQuery(url) ?? refuse(new DomainError("badFilter", 400, "analysis.errors.badFilter"), locale);
+  const access = await analysisScope(viewer, query.team);
+  if (access.status === "forbidden") refuse(forbidden(access.message), locale);
+  const quiz = findQuiz(quizId) ?? refuse(notFound("quiz.errors.notFound"), locale);
+  return { query, scope: access.scope, teams: access.teams, quiz };
+}
+
 export async function analysisScope(viewer: Viewer, teamId: string | null): Promise<ScopeOutcome> {
   const admin = hasRole(viewer, "admin");
   if (!admin && !hasRole(viewer, "manager")) return { status: "forbidden", message: "analysis.errors.notAllowed" };

@@ -3,14 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hasRole, requireUser } from "#app/accounts/auth.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
-import { findQuiz } from "#app/content/catalog.server.ts";
-import { analyseQuiz, analysisScope, MIN_RESPONSES } from "#app/quizzes/analysis.server.ts";
-import { analysisQuery, analysisSearch } from "#app/quizzes/analysis-filter.ts";
+import { analyseQuiz, analysisRequest, MIN_RESPONSES } from "#app/quizzes/analysis.server.ts";
+import { analysisSearch } from "#app/quizzes/analysis-filter.ts";
 import { ScoreChart } from "#app/quizzes/score-chart.tsx";
 import { localeNames, locales } from "#app/utils/i18n.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
-import { DomainError, forbidden, notFound } from "#app/utils/errors.ts";
-import { refuse } from "#app/utils/errors.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.analysis.title ?? "Item analysis"} · Rapport` },
@@ -19,16 +16,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = resolveLocale(request, user.locale);
-  const query =
-    analysisQuery(new URL(request.url)) ??
-    refuse(new DomainError("badFilter", 400, "analysis.errors.badFilter"), locale);
-  const access = await analysisScope(user, query.team);
-  if (access.status === "forbidden") refuse(forbidden(access.message), locale);
-  const quiz = findQuiz(params.quizId ?? "") ?? refuse(notFound("quiz.errors.notFound"), locale);
+  const { query, scope, teams, quiz } = await analysisRequest(user, new URL(request.url), params.quizId ?? "", locale);
   // Someone who may still take quizzes sees the figures without the key.
   const analysis = await analyseQuiz(
     quiz,
-    access.scope,
+    scope,
     { attempts: query.attempts, locale: query.locale, teamId: query.team },
     locale,
     !hasRole(user, "trainee"),
@@ -37,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     analysis,
     query,
     search: analysisSearch(query),
-    teams: access.teams,
+    teams,
     admin: hasRole(user, "admin"),
     minResponses: MIN_RESPONSES,
   });

@@ -2,14 +2,10 @@
 // and language (and one for all languages), with the same filters and access as the page.
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { hasRole, requireUser } from "#app/accounts/auth.server.ts";
-import { findQuiz } from "#app/content/catalog.server.ts";
-import { analyseQuiz, analysisScope } from "#app/quizzes/analysis.server.ts";
-import { analysisQuery } from "#app/quizzes/analysis-filter.ts";
+import { analyseQuiz, analysisRequest } from "#app/quizzes/analysis.server.ts";
 import { csvResponse } from "#app/utils/csv.server.ts";
 import { createI18n } from "#app/utils/i18n.ts";
 import { resolveLocale, translations } from "#app/utils/locale.server.ts";
-import { DomainError, forbidden, notFound } from "#app/utils/errors.ts";
-import { refuse } from "#app/utils/errors.server.ts";
 
 const fixed = (value: number | null | undefined, digits = 3) =>
   value === null || value === undefined ? "" : value.toFixed(digits);
@@ -17,16 +13,11 @@ const fixed = (value: number | null | undefined, digits = 3) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = resolveLocale(request, user.locale);
-  const query =
-    analysisQuery(new URL(request.url)) ??
-    refuse(new DomainError("badFilter", 400, "analysis.errors.badFilter"), locale);
-  const access = await analysisScope(user, query.team);
-  if (access.status === "forbidden") refuse(forbidden(access.message), locale);
-  const quiz = findQuiz(params.quizId ?? "") ?? refuse(notFound("quiz.errors.notFound"), locale);
+  const { query, scope, quiz } = await analysisRequest(user, new URL(request.url), params.quizId ?? "", locale);
   const showKey = !hasRole(user, "trainee");
   const analysis = await analyseQuiz(
     quiz,
-    access.scope,
+    scope,
     { attempts: query.attempts, locale: query.locale, teamId: query.team },
     locale,
     showKey,

@@ -2,26 +2,17 @@
 // million rows never sit in memory), with the same filters and access as the analysis page.
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "#app/accounts/auth.server.ts";
-import { findQuiz } from "#app/content/catalog.server.ts";
-import { analysisScope, outcomeRows } from "#app/quizzes/analysis.server.ts";
-import { analysisQuery } from "#app/quizzes/analysis-filter.ts";
+import { analysisRequest, outcomeRows } from "#app/quizzes/analysis.server.ts";
 import { csvStream } from "#app/utils/csv.server.ts";
 import { createI18n } from "#app/utils/i18n.ts";
 import { resolveLocale, translations } from "#app/utils/locale.server.ts";
-import { DomainError, forbidden, notFound } from "#app/utils/errors.ts";
-import { refuse } from "#app/utils/errors.server.ts";
 
 const iso = (value: string | Date) => (typeof value === "string" ? value : value.toISOString());
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = resolveLocale(request, user.locale);
-  const query =
-    analysisQuery(new URL(request.url)) ??
-    refuse(new DomainError("badFilter", 400, "analysis.errors.badFilter"), locale);
-  const access = await analysisScope(user, query.team);
-  if (access.status === "forbidden") refuse(forbidden(access.message), locale);
-  const quiz = findQuiz(params.quizId ?? "") ?? refuse(notFound("quiz.errors.notFound"), locale);
+  const { query, scope, quiz } = await analysisRequest(user, new URL(request.url), params.quizId ?? "", locale);
   const { t } = createI18n(locale, { translation: translations[locale] });
   const columns = [
     "attempt",
@@ -35,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     "chosen",
     "points",
   ];
-  const rows = outcomeRows(quiz, access.scope, { attempts: query.attempts, locale: query.locale, teamId: query.team });
+  const rows = outcomeRows(quiz, scope, { attempts: query.attempts, locale: query.locale, teamId: query.team });
   async function* batches() {
     for await (const batch of rows)
       yield batch.map((r) => [
