@@ -40,7 +40,7 @@ export default function ReviewQueue() {
     next.set("page", String(page));
     return `?${next.toString()}`;
   };
-  const select = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5";
+  const select = "mt-1 block w-full max-w-full rounded border border-slate-300 bg-white px-2 py-1.5";
   return (
     <div className="space-y-6">
       <header>
@@ -59,7 +59,7 @@ export default function ReviewQueue() {
         ) : null}
       </header>
       <Form method="get" className="flex flex-wrap items-end gap-3 text-sm">
-        <label>
+        <label className="min-w-0 max-w-full">
           <span className="block font-medium">{t("reviews.filterTrainee")}</span>
           <select name="trainee" defaultValue={params.get("trainee") ?? ""} className={select}>
             <option value="">{t("reviews.any")}</option>
@@ -70,7 +70,7 @@ export default function ReviewQueue() {
             ))}
           </select>
         </label>
-        <label>
+        <label className="min-w-0 max-w-full">
           <span className="block font-medium">{t("reviews.filterScenario")}</span>
           <select name="scenario" defaultValue={params.get("scenario") ?? ""} className={select}>
             <option value="">{t("reviews.any")}</option>
@@ -81,7 +81,7 @@ export default function ReviewQueue() {
             ))}
           </select>
         </label>
-        <label>
+        <label className="min-w-0 max-w-full">
           <span className="block font-medium">{t("reviews.filterCompetency")}</span>
           <select name="competency" defaultValue={params.get("competency") ?? ""} className={select}>
             <option value="">{t("reviews.any")}</option>
