@@ -17,6 +17,7 @@ import { getUser, hasRole } from "./accounts/auth.server.ts";
 import { reviewCounts } from "./reviews/reviews.server.ts";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { LocaleSwitcher } from "./components/locale-switcher.tsx";
+import { SearchBox } from "./components/search-box.tsx";
 import { navFor } from "./components/nav.ts";
 import tailwindHref from "./tailwind.css?url";
 import { getPublicEnv } from "./utils/env.server.ts";
@@ -117,6 +118,7 @@ function Shell({ children }: { children: ReactNode }) {
             <div className="flex-1" />
           )}
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+            {user ? <SearchBox /> : null}
             <LocaleSwitcher current={data?.locale ?? "en"} redirectTo={location.pathname + location.search} />
             {user ? (
               <>
