@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function Marked({ segments }: { segments: Segment[] }) {
   return segments.map((segment, i) =>
     segment.hit ? (
-      <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-inherit">
+      <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-slate-900">
         {segment.text}
       </mark>
     ) : (
