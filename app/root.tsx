@@ -19,6 +19,8 @@ import { unreadCount } from "./notifications/notify.server.ts";
 import { GeneralErrorBoundary } from "./components/error-boundary.tsx";
 import { LocaleSwitcher } from "./components/locale-switcher.tsx";
 import { TimeZoneProvider } from "./components/dates.tsx";
+import { SearchBox } from "./components/search-box.tsx";
+import { ThemeSwitch } from "./components/theme-switch.tsx";
 import { navFor } from "./components/nav.ts";
 import tailwindHref from "./tailwind.css?url";
 import { getPublicEnv } from "./utils/env.server.ts";
@@ -28,6 +30,7 @@ import { loadTranslation } from "./utils/i18n-bundles.ts";
 import { resolveLocale } from "./utils/locale.server.ts";
 import { useNonce } from "./utils/nonce-provider.ts";
 import { keepRetryAfter } from "./utils/headers.ts";
+import { type Theme, themeFromCookie } from "./utils/theme.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: tailwindHref },
@@ -46,14 +49,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unreadNotifications: user ? await unreadCount(user.id) : 0,
     locale: resolveLocale(request, user?.locale),
     timeZone: user?.timeZone ?? (await getOrganisation()).timeZone,
+    theme: themeFromCookie(request.headers.get("Cookie")),
     env: getPublicEnv(),
   });
 }
 
-function Document({ children, locale }: { children: ReactNode; locale: string }) {
+function Document({ children, locale, theme }: { children: ReactNode; locale: string; theme: Theme }) {
   const nonce = useNonce();
   return (
-    <html lang={locale} className="h-full">
+    <html lang={locale} className="h-full" data-theme={theme === "system" ? undefined : theme}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -122,6 +126,8 @@ function Shell({ children }: { children: ReactNode }) {
             <div className="flex-1" />
           )}
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+            {user ? <SearchBox /> : null}
+            <ThemeSwitch current={data?.theme ?? "system"} redirectTo={location.pathname + location.search} />
             <LocaleSwitcher current={data?.locale ?? "en"} redirectTo={location.pathname + location.search} />
             {user ? (
               <>
@@ -189,7 +195,7 @@ export default function App() {
     document.documentElement.dataset.hydrated = "true";
   }, []);
   return (
-    <Document locale={data.locale}>
+    <Document locale={data.locale} theme={data.theme}>
       <Shell>
         <Outlet />
       </Shell>
@@ -201,7 +207,7 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
   const { i18n } = useTranslation();
   return (
-    <Document locale={data?.locale ?? i18n.language}>
+    <Document locale={data?.locale ?? i18n.language} theme={data?.theme ?? "system"}>
       <Shell>
         <GeneralErrorBoundary />
       </Shell>

@@ -4,6 +4,7 @@
 // compile. Without a build the tree is read from courses/ (again after a second, so an edit
 // shows on reload) and each lesson is compiled on first view and whenever its file changes;
 // in development a page whose content is broken shows the problems.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type Locale } from "#app/utils/i18n.ts";
@@ -12,6 +13,7 @@ import { checkLessonBody, checkLessonTranslation, type Known } from "./lessons.s
 import { type Localized, localesOf, pick } from "./localized.ts";
 import { renderArticle } from "./markdown.server.ts";
 import { compileMdxFile, MdxCompileError } from "./mdx/compile.server.ts";
+import { plainText } from "./mdx/metadata.ts";
 import { type Problem } from "./problems.ts";
 import { type ContentTree, type LessonVariant, readTree } from "./read.server.ts";
 import { checkTree } from "./rules.server.ts";
@@ -102,6 +104,8 @@ export type Catalogue = {
 export type PrecompiledContent = Catalogue & {
   /** Compiled lesson code by "course/lesson/locale". */
   code: Record<string, string>;
+  /** Each lesson's headings and paragraphs as plain text, by "course/lesson/locale" (for search). */
+  text: Record<string, string>;
 };
 
 export const PRECOMPILED_PATH = path.resolve("build/content/content.json");
@@ -387,4 +391,51 @@ export async function getLessonCode(courseSlug: string, lessonSlug: string, loca
     throw new MdxCompileError(first?.message ?? "the lesson does not compile", first?.line ?? 1);
   }
   return { code: own.compiled.code, locale: shown };
+}
+
+const versions = new WeakMap<FromDisk, string>();
+
+/**
+ * Changes whenever the content does: what caches built from the whole catalogue (the
+ * search index) are keyed by. The precompiled content is read once per process, so it has
+ * one version; content read from disk is fingerprinted by its lesson sources and catalogue.
+ */
+export function contentVersion() {
+  if (loadPrecompiled()) return "precompiled";
+  const state = fromDisk();
+  let version = versions.get(state);
+  if (!version) {
+    const hash = createHash("sha256").update(JSON.stringify(state.catalogue));
+    for (const course of state.tree.courses)
+      for (const lesson of course.lessons)
+        for (const variant of Object.values(lesson.variants)) hash.update(variant.source);
+    version = hash.digest("hex");
+    versions.set(state, version);
+  }
+  return version;
+}
+
+/**
+ * Every lesson's plain text by "course/lesson/locale". Precompiled at build; without a build
+ * each lesson is compiled (once per file modification, like a lesson view), so the first
+ * search in development waits for every lesson.
+ */
+export async function getLessonTexts(): Promise<Record<string, string>> {
+  const ready = loadPrecompiled();
+  if (ready) return ready.text;
+  const texts: Record<string, string> = {};
+  for (const course of fromDisk().tree.courses) {
+    for (const lesson of course.lessons) {
+      for (const variant of Object.values(lesson.variants)) {
+        try {
+          const { metadata } = await compileMdxFile(variant.absolutePath, variant.source);
+          texts[`${course.slug}/${lesson.slug}/${variant.locale}`] = plainText(metadata);
+        } catch (error) {
+          // A lesson that does not compile shows its problems where it is read; search skips its body.
+          if (!(error instanceof MdxCompileError)) throw error;
+        }
+      }
+    }
+  }
+  return texts;
 }

@@ -3,6 +3,7 @@
 import { catalogueFromTree, knownTargets, type PrecompiledContent } from "./catalog.server.ts";
 import { checkLessonBody, checkLessonTranslation } from "./lessons.server.ts";
 import { compileMdx, type CompiledLesson, MdxCompileError } from "./mdx/compile.server.ts";
+import { plainText } from "./mdx/metadata.ts";
 import { type Problem, sortProblems } from "./problems.ts";
 import { readTree } from "./read.server.ts";
 import { checkTree, warnTree } from "./rules.server.ts";
@@ -22,6 +23,7 @@ export async function checkAndCompile(root: string): Promise<CheckResult> {
   const catalogue = catalogueFromTree(tree);
   const known = knownTargets(tree);
   const code: PrecompiledContent["code"] = {};
+  const text: PrecompiledContent["text"] = {};
   let lessonFiles = 0;
   for (const course of tree.courses) {
     for (const lesson of course.lessons) {
@@ -31,6 +33,7 @@ export async function checkAndCompile(root: string): Promise<CheckResult> {
           const result = await compileMdx(variant.source);
           compiled.set(variant.locale, result);
           code[`${course.slug}/${lesson.slug}/${variant.locale}`] = result.code;
+          text[`${course.slug}/${lesson.slug}/${variant.locale}`] = plainText(result.metadata);
           lessonFiles++;
           problems.push(...checkLessonBody(variant, result.metadata, known));
         } catch (error) {
@@ -56,7 +59,7 @@ export async function checkAndCompile(root: string): Promise<CheckResult> {
   return {
     problems: sortProblems(problems),
     warnings: sortProblems(warnTree(tree)),
-    content: { ...catalogue, code },
+    content: { ...catalogue, code, text },
     lessonFiles,
   };
 }

@@ -28,15 +28,15 @@ export function CompetencyChart({ rows }: { rows: Row[] }) {
         <title id="competency-chart-title">{t("progress.chartTitle")}</title>
         {[0, 25, 50, 75, 100].map((p) => (
           <g key={p}>
-            <line x1={x(p)} x2={x(p)} y1={0} y2={height - 20} stroke="#e2e8f0" />
-            <text x={x(p)} y={height - 6} fontSize="10" textAnchor="middle" fill="#475569">
+            <line x1={x(p)} x2={x(p)} y1={0} y2={height - 20} className="stroke-slate-200" />
+            <text x={x(p)} y={height - 6} fontSize="10" textAnchor="middle" className="fill-slate-600">
               {p}%
             </text>
           </g>
         ))}
         {rows.map((row, i) => (
           <g key={row.competency} transform={`translate(0 ${i * group + 4})`}>
-            <text x={label - 8} y={bar * 2} fontSize="11" textAnchor="end" fill="#0f172a">
+            <text x={label - 8} y={bar * 2} fontSize="11" textAnchor="end" className="fill-slate-900">
               {t(`competencies.${row.competency}`)}
             </text>
             {series.map((s, j) => {

@@ -23,20 +23,20 @@ export function MoodChart({ path }: { path: number[] }) {
       >
         {[1, 2, 3, 4, 5].map((mood) => (
           <g key={mood}>
-            <line x1={pad.left} x2={width - pad.right} y1={y(mood)} y2={y(mood)} stroke="#e2e8f0" />
-            <text x={pad.left - 8} y={y(mood) + 4} textAnchor="end" fontSize="10" fill="#475569">
+            <line x1={pad.left} x2={width - pad.right} y1={y(mood)} y2={y(mood)} className="stroke-slate-200" />
+            <text x={pad.left - 8} y={y(mood) + 4} textAnchor="end" fontSize="10" className="fill-slate-600">
               {mood}
             </text>
           </g>
         ))}
-        <polyline points={points} fill="none" stroke="#1f5fbf" strokeWidth="2.5" strokeLinejoin="round" />
+        <polyline points={points} fill="none" className="stroke-brand-600" strokeWidth="2.5" strokeLinejoin="round" />
         {path.map((mood, i) => (
-          <circle key={i} cx={x(i)} cy={y(mood)} r="3.5" fill="#1f5fbf" />
+          <circle key={i} cx={x(i)} cy={y(mood)} r="3.5" className="fill-brand-600" />
         ))}
-        <text x={pad.left} y={height - 6} fontSize="10" fill="#475569">
+        <text x={pad.left} y={height - 6} fontSize="10" className="fill-slate-600">
           {t("scenario.summary.chartStart")}
         </text>
-        <text x={width - pad.right} y={height - 6} textAnchor="end" fontSize="10" fill="#475569">
+        <text x={width - pad.right} y={height - 6} textAnchor="end" fontSize="10" className="fill-slate-600">
           {t("scenario.summary.chartEnd")}
         </text>
       </svg>

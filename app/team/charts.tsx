@@ -31,14 +31,14 @@ export function HeatMap({
             key={c}
             transform={`translate(${label + j * cell + cell / 2} ${head - 6}) rotate(-55)`}
             fontSize="10"
-            fill="#0f172a"
+            className="fill-slate-900"
           >
             {t(`competencies.${c}`)}
           </text>
         ))}
         {rows.map((row, i) => (
           <g key={row.id} transform={`translate(0 ${head + i * 24})`}>
-            <text x={label - 6} y={15} fontSize="11" textAnchor="end" fill="#0f172a">
+            <text x={label - 6} y={15} fontSize="11" textAnchor="end" className="fill-slate-900">
               {row.name}
             </text>
             {competencies.map((c, j) => {
@@ -84,11 +84,11 @@ export function Funnel({
         <title id="funnel-title">{t("team.funnelTitle")}</title>
         {funnel.map((step, i) => (
           <g key={step.level} transform={`translate(0 ${i * 28})`} data-funnel={step.level} data-count={step.count}>
-            <text x={label - 8} y={18} fontSize="12" textAnchor="end" fill="#0f172a">
+            <text x={label - 8} y={18} fontSize="12" textAnchor="end" className="fill-slate-900">
               {step.level}
             </text>
-            <rect x={label} y={4} width={Math.max(2, x(step.count))} height={20} rx={3} fill="#1f5fbf" />
-            <text x={label + Math.max(2, x(step.count)) + 6} y={18} fontSize="11" fill="#0f172a">
+            <rect x={label} y={4} width={Math.max(2, x(step.count))} height={20} rx={3} className="fill-brand-600" />
+            <text x={label + Math.max(2, x(step.count)) + 6} y={18} fontSize="11" className="fill-slate-900">
               {step.count}
             </text>
           </g>
@@ -124,7 +124,7 @@ export function Cohorts({
           const w = c.medianDays === null ? 0 : (c.medianDays / max) * (width - label - 170);
           return (
             <g key={c.month} transform={`translate(0 ${i * 28})`} data-cohort={c.month}>
-              <text x={label - 8} y={18} fontSize="12" textAnchor="end" fill="#0f172a">
+              <text x={label - 8} y={18} fontSize="12" textAnchor="end" className="fill-slate-900">
                 {c.month}
               </text>
               <rect
@@ -135,7 +135,7 @@ export function Cohorts({
                 rx={3}
                 fill={c.medianDays === null ? "#cbd5e1" : "#0f9d76"}
               />
-              <text x={label + Math.max(2, w) + 6} y={18} fontSize="11" fill="#0f172a">
+              <text x={label + Math.max(2, w) + 6} y={18} fontSize="11" className="fill-slate-900">
                 {c.medianDays === null
                   ? t("team.noneCertified", { people: c.people })
                   : t("team.cohortLabel", { days: Math.round(c.medianDays), certified: c.certified, people: c.people })}

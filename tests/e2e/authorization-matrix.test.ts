@@ -90,6 +90,16 @@ export const matrix: Row[] = [
   { route: "routes/logout", method: "GET", path: "/logout", expect: same("to:/") },
   { route: "routes/locale", method: "GET", path: "/locale", expect: same("to:/") },
   { route: "routes/locale", method: "POST", path: "/locale", body: "locale=xx", expect: same("bad") },
+  { route: "routes/search", method: "GET", path: "/search?q=empathy", expect: everyoneSignedIn("ok") },
+  { route: "routes/theme", method: "GET", path: "/theme", expect: same("to:/") },
+  { route: "routes/theme", method: "POST", path: "/theme", body: "theme=neon", expect: same("bad") },
+  {
+    route: "routes/theme",
+    method: "POST",
+    path: "/theme",
+    body: "theme=dark&redirectTo=%2Fcourses",
+    expect: same("to:/courses"),
+  },
   { route: "routes/profile", method: "GET", path: "/profile", expect: everyoneSignedIn("ok") },
   {
     route: "routes/profile",

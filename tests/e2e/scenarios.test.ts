@@ -90,7 +90,7 @@ describe("the scenario simulator", () => {
 
     // The knowledge base: search, read, link.
     await page.locator("#kb-q").fill("refund card");
-    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.locator("[data-help-desk]").getByRole("button", { name: "Search", exact: true }).click();
     await page.getByRole("link", { name: "When will I get my refund?" }).click();
     await page.waitForSelector("#kb-article-title");
     expect(await page.locator("article:has(#kb-article-title)").textContent()).toContain("3–5 working days");

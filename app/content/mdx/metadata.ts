@@ -71,3 +71,11 @@ export function remarkLessonMetadata(into: LessonMetadata) {
     });
   };
 }
+
+/** The lesson's headings and paragraphs in reading order, as plain text: what search reads. */
+export function plainText(metadata: LessonMetadata) {
+  return [...metadata.headings, ...metadata.prose]
+    .sort((a, b) => a.line - b.line)
+    .map((part) => part.text)
+    .join("\n");
+}
