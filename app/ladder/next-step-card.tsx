@@ -27,7 +27,7 @@ export function NextStepCard({
         };
       case "quiz":
         return {
-          kicker: step.course ? t("home.step.finalQuiz", { course: step.course }) : t("progress.kinds.quiz"),
+          kicker: step.course ? null : t("progress.kinds.quiz"),
           title: step.course ? t("home.step.finalQuizTitle", { course: step.course }) : step.title,
           why: step.course ? t("home.step.finalQuizWhy") : null,
           link: { to: step.href, label: t(step.retake ? "home.step.retakeQuiz" : "home.step.takeQuiz") },

@@ -32,8 +32,14 @@ type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
 function StepText({ step }: { step: Row["step"] }) {
   const { t } = useTranslation();
   switch (step.kind) {
-    case "lesson":
     case "course":
+      return (
+        <>
+          <span className="text-xs font-medium text-slate-600 uppercase">{t("progress.kinds.course")}</span> {step.title}
+          {step.detail ? <span className="block text-xs text-slate-600">{step.detail}</span> : null}
+        </>
+      );
+    case "lesson":
     case "quiz":
       return (
         <>
