@@ -36,13 +36,13 @@ export async function getTraineeDay(userId: string, locale: Locale, now = new Da
   const practice = await getPracticeSummary(userId, locale, null, unread);
   const step = nextStep(next, locale, { evidence, waitingScenarios });
   const open = next?.requirements.filter((r) => !r.met) ?? [];
-  const reached = (level: string) =>
-    evaluation.levels.find((l) => l.id === level)?.complete ?? false;
+  const reached = (level: string) => evaluation.levels.find((l) => l.id === level)?.complete ?? false;
   return {
     feedback: practice.unread,
     step,
     /** The scenario of the step, if it is already under way: "carry on" rather than "start". */
-    stepInProgress: step.kind === "scenario" && practice.inProgress.some((a) => `/scenarios/${a.scenarioId}` === step.href),
+    stepInProgress:
+      step.kind === "scenario" && practice.inProgress.some((a) => `/scenarios/${a.scenarioId}` === step.href),
     inProgress: practice.inProgress,
     waiting: waitingAttempts.length,
     progress: next

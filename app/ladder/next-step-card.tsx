@@ -56,9 +56,19 @@ export function NextStepCard({
           },
         };
       case "signOff":
-        return { kicker: t("progress.kinds.behaviour"), title: t("home.step.signOff"), why: t("home.step.signOffWhy"), link: null };
+        return {
+          kicker: t("progress.kinds.behaviour"),
+          title: t("home.step.signOff"),
+          why: t("home.step.signOffWhy"),
+          link: null,
+        };
       case "waitingReview":
-        return { kicker: t("progress.kinds.scenario"), title: t("home.step.waiting", { count: step.count }), why: null, link: null };
+        return {
+          kicker: t("progress.kinds.scenario"),
+          title: t("home.step.waiting", { count: step.count }),
+          why: null,
+          link: null,
+        };
       case "done":
         return { kicker: null, title: t("home.step.done"), why: null, link: null };
     }

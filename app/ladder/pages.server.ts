@@ -25,7 +25,10 @@ export async function getProgressPage(userId: string, locale: Locale) {
     title: stageTitle(s.id, locale),
     met: s.met,
     total: s.total,
-    share: stageShare(s.total, s.requirements.filter((r) => !r.met)),
+    share: stageShare(
+      s.total,
+      s.requirements.filter((r) => !r.met),
+    ),
     complete: s.complete,
     certification: s.certification && { id: s.certification.id, at: s.certification.certifiedAt.toISOString() },
   });

@@ -52,7 +52,10 @@ export async function getTraineePage(trainee: { id: string }, locale: Locale) {
         id: next.id,
         met: next.met,
         total: next.total,
-        share: stageShare(next.total, next.requirements.filter((r) => !r.met)),
+        share: stageShare(
+          next.total,
+          next.requirements.filter((r) => !r.met),
+        ),
       },
     },
     levels: getLadder().levels.map((level) => ({

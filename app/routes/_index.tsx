@@ -108,7 +108,12 @@ export default function Home() {
               )}
               {trainee.waiting ? <p className="mt-2">{t("learn.waitingReview", { count: trainee.waiting })}</p> : null}
               {trainee.inProgress
-                .filter((a) => !trainee.stepInProgress || trainee.step.kind !== "scenario" || !trainee.step.href.endsWith(`/${a.scenarioId}`))
+                .filter(
+                  (a) =>
+                    !trainee.stepInProgress ||
+                    trainee.step.kind !== "scenario" ||
+                    !trainee.step.href.endsWith(`/${a.scenarioId}`),
+                )
                 .map((a) => (
                   <p key={a.scenarioId} className="mt-2">
                     <Link to={`/scenarios/${a.scenarioId}`} className={link}>

@@ -35,7 +35,8 @@ function StepText({ step }: { step: Row["step"] }) {
     case "course":
       return (
         <>
-          <span className="text-xs font-medium text-slate-600 uppercase">{t("progress.kinds.course")}</span> {step.title}
+          <span className="text-xs font-medium text-slate-600 uppercase">{t("progress.kinds.course")}</span>{" "}
+          {step.title}
           {step.detail ? <span className="block text-xs text-slate-600">{step.detail}</span> : null}
         </>
       );
@@ -43,15 +44,17 @@ function StepText({ step }: { step: Row["step"] }) {
     case "quiz":
       return (
         <>
-          <span className="text-xs font-medium text-slate-600 uppercase">{t(`progress.kinds.${step.kind === "lesson" ? "course" : step.kind}`)}</span>{" "}
+          <span className="text-xs font-medium text-slate-600 uppercase">
+            {t(`progress.kinds.${step.kind === "lesson" ? "course" : step.kind}`)}
+          </span>{" "}
           {step.title}
         </>
       );
     case "scenario":
       return (
         <>
-          <span className="text-xs font-medium text-slate-600 uppercase">{t("progress.kinds.scenario")}</span> {step.title}{" "}
-          <span className="text-slate-600">({t(`roster.state.${step.state}`)})</span>
+          <span className="text-xs font-medium text-slate-600 uppercase">{t("progress.kinds.scenario")}</span>{" "}
+          {step.title} <span className="text-slate-600">({t(`roster.state.${step.state}`)})</span>
         </>
       );
     case "signOff":
@@ -160,13 +163,7 @@ export default function Roster() {
           </tbody>
         </table>
       )}
-      <Pager
-        page={data.page}
-        pages={data.pages}
-        href={(p) => `?page=${p}`}
-        label={t("reviews.pages")}
-        keys="reviews"
-      />
+      <Pager page={data.page} pages={data.pages} href={(p) => `?page=${p}`} label={t("reviews.pages")} keys="reviews" />
     </div>
   );
 }
