@@ -13,7 +13,7 @@ import { requireRole } from "#app/accounts/auth.server.ts";
 import { UserEditSchema } from "#app/accounts/schemas.ts";
 import { disableTwoFactor } from "#app/accounts/two-factor.server.ts";
 import { UserForm } from "#app/accounts/user-form.tsx";
-import { Button } from "#app/components/ui/field.tsx";
+import { Button, ErrorList } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
 import { toDateInput } from "#app/utils/format.ts";
 import { notFound } from "#app/utils/errors.ts";
@@ -125,6 +125,15 @@ export default function EditUser() {
         </p>
         <Form method="post" className="mt-3">
           <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
+          {user.active ? (
+            <label className="mb-3 flex items-start gap-2 text-sm">
+              <input type="checkbox" name="confirm" required className="mt-1" />
+              <span>{t("admin.users.deactivateConfirm", { name: user.name })}</span>
+            </label>
+          ) : null}
+          {user.active && lastResult?.error?.confirm ? (
+            <ErrorList id="confirm-error" errors={lastResult.error.confirm} />
+          ) : null}
           <Button type="submit" variant={user.active ? "danger" : "secondary"}>
             {user.active ? t("admin.users.deactivate") : t("admin.users.reactivate")}
           </Button>
