@@ -45,10 +45,10 @@ export function nextStep(
   const waiting = options.waitingScenarios ?? new Set<string>();
   const open = stage.requirements.filter((r) => !r.met);
   const first = firstOpen(stage.requirements, waiting);
-  if (!first) {
-    const count = open.filter((r) => r.kind === "scenario" && waiting.has(r.id)).length;
-    return count ? { kind: "waitingReview", count } : { kind: "done" };
-  }
+  const waitingCount = open.filter((r) => r.kind === "scenario" && waiting.has(r.id)).length;
+  // Sign-offs come last: while a grade is awaited, that is what the person is waiting for.
+  if (!first || (first.kind === "behaviour" && waitingCount))
+    return waitingCount ? { kind: "waitingReview", count: waitingCount } : { kind: "done" };
   const described = describeRequirements({ id: stage.id, requirements: [first] }, locale, {
     waitingScenarios: waiting,
   })[0];
