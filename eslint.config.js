@@ -12,7 +12,7 @@ import tseslint from "typescript-eslint";
  * this order (each may import those before it, never those after), then routes. Components
  * are shared UI any capability may use.
  */
-const capabilities = ["accounts", "ladder", "quizzes", "courses", "scenarios", "reviews", "team"];
+const capabilities = ["accounts", "ladder", "quizzes", "courses", "scenarios", "reviews", "team", "home"];
 const folder = (name) => `./app/${name}`;
 const layerZones = [
   {

@@ -1,9 +1,9 @@
 import { prisma } from "#app/utils/db.server.ts";
 import { hasRole, type SessionUser } from "./auth.server.ts";
 
-/** What the home page shows each person, by role: one query per block, only what is shown. */
+/** Who the person is, for the home page (and the organisation's counts for an admin); home/ adds their day. */
 export async function getHomeOverview(user: SessionUser) {
-  const [me, mentees, managedTeams, counts] = await Promise.all([
+  const [me, counts] = await Promise.all([
     prisma.user.findUniqueOrThrow({
       where: { id: user.id },
       select: {
@@ -12,28 +12,6 @@ export async function getHomeOverview(user: SessionUser) {
         mentoredBy: { select: { mentor: { select: { name: true, email: true } } } },
       },
     }),
-    hasRole(user, "mentor")
-      ? prisma.user.findMany({
-          where: { mentoredBy: { some: { mentorId: user.id } }, active: true },
-          select: { id: true, name: true, startDate: true, team: { select: { name: true } } },
-          orderBy: { name: "asc" },
-        })
-      : null,
-    hasRole(user, "manager")
-      ? prisma.team.findMany({
-          where: { managers: { some: { userId: user.id } } },
-          select: {
-            id: true,
-            name: true,
-            members: {
-              where: { active: true },
-              select: { id: true, name: true, startDate: true },
-              orderBy: { name: "asc" },
-            },
-          },
-          orderBy: { name: "asc" },
-        })
-      : null,
     hasRole(user, "admin")
       ? Promise.all([
           prisma.user.count({ where: { active: true } }),
@@ -46,8 +24,6 @@ export async function getHomeOverview(user: SessionUser) {
     startDate: me.startDate,
     team: me.team?.name ?? null,
     mentors: me.mentoredBy.map((m) => m.mentor),
-    mentees,
-    managedTeams,
     admin: counts && { activeUsers: counts[0], teams: counts[1], inactiveUsers: counts[2] },
   };
 }

@@ -140,7 +140,11 @@ export const UserEditSchema = z.discriminatedUnion(
   "intent",
   [
     UserFormSchema.extend({ intent: z.literal("save") }),
-    z.object({ intent: z.literal("deactivate") }),
+    // Signing someone out everywhere is not undone by a click: the admin ticks that they mean it.
+    z.object({
+      intent: z.literal("deactivate"),
+      confirm: z.literal("on", { error: "admin.errors.confirmDeactivate" }),
+    }),
     z.object({ intent: z.literal("reactivate") }),
     z.object({ intent: z.literal("reset-two-factor") }),
     z.object({ intent: z.literal("resend-invitation") }),

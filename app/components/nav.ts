@@ -9,6 +9,7 @@ export const navItems: NavItem[] = [
   { to: "/progress", labelKey: "nav.progress", roles: ["trainee"] },
   { to: "/courses", labelKey: "nav.courses" },
   { to: "/scenarios", labelKey: "nav.scenarios" },
+  { to: "/trainees", labelKey: "nav.trainees", roles: ["mentor", "manager"] },
   { to: "/reviews", labelKey: "nav.reviews", roles: ["mentor", "manager"] },
   { to: "/team", labelKey: "nav.team", roles: ["manager"] },
   { to: "/admin/users", labelKey: "nav.admin", roles: ["admin"] },

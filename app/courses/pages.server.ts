@@ -100,7 +100,7 @@ export async function getLessonPage(
   };
 }
 
-/** The trainee's next steps: the lowest level they have not finished, and where to continue. */
+/** The courses of the lowest level the trainee has not finished (their next step is home/'s). */
 export async function getLearnHome(userId: string, locale: Locale) {
   const progress = await getProgress(userId);
   const courses = getCourses()
@@ -109,15 +109,8 @@ export async function getLearnHome(userId: string, locale: Locale) {
     .map((course) => courseCard(course, locale, progress));
   const focus = levels.find((level) => courses.some((c) => c.level === level && !c.complete)) ?? null;
   const levelCourses = courses.filter((course) => course.level === focus);
-  const current = levelCourses.find((course) => course.done > 0 && !course.complete) ?? levelCourses.find((c) => !c.complete) ?? null;
-  // Lessons all read but the final quiz not passed: the quiz is the next step.
-  const quizNext = current && !current.next && current.finalQuizId && !current.quizPassed;
   return {
     focus,
     levelCourses,
-    next: current?.next ? { course: { slug: current.slug, title: current.title }, lesson: current.next } : null,
-    nextQuiz: quizNext ? { course: { slug: current.slug, title: current.title }, quizId: current.finalQuizId } : null,
-    levelDone: levelCourses.reduce((sum, c) => sum + c.done, 0),
-    levelTotal: levelCourses.reduce((sum, c) => sum + c.total, 0),
   };
 }

@@ -15,7 +15,8 @@ const evidence = { ...common, min: z.number(), best: z.number().nullable(), atte
 const requirementResult = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("course"), ...common, done: z.number(), total: z.number() }),
   z.object({ kind: z.literal("quiz"), ...evidence }),
-  z.object({ kind: z.literal("scenario"), ...evidence }),
+  // The latest grade's decision ("passed" or "retry"); absent in rows stored before it was kept.
+  z.object({ kind: z.literal("scenario"), ...evidence, decision: z.string().nullable().optional() }),
   z.object({ kind: z.literal("behaviour"), ...common, stage: z.string() }),
   z.object({ kind: z.literal("stage"), ...common }),
 ]);

@@ -251,6 +251,7 @@ export function evaluateStage(
       min: scenario.minRubric,
       best: best === null ? null : Math.round(best * 10) / 10,
       attemptId: first?.attemptId ?? null,
+      decision: grades.at(-1)?.decision ?? null,
     });
   }
   for (const behaviour of stage.behaviours) {

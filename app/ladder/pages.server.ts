@@ -9,16 +9,26 @@ import { describeRequirements, stageTitle } from "./describe.server.ts";
 import { evaluatePerson, loadEvidence, type StageResult } from "./evaluate.server.ts";
 import { competencyProfile } from "./profile.server.ts";
 import { parseMissing } from "./readiness.server.ts";
+import { stageShare } from "./share.ts";
 
 export async function getProgressPage(userId: string, locale: Locale) {
-  const evidence = (await loadEvidence([userId])).get(userId);
+  const [evidenceByUser, waiting] = await Promise.all([
+    loadEvidence([userId]),
+    prisma.scenarioAttempt.findMany({ where: { userId, reviewStatus: "waiting" }, select: { scenarioId: true } }),
+  ]);
+  const evidence = evidenceByUser.get(userId);
   if (!evidence) throw new Error(`no evidence loaded for ${userId}`);
   const evaluation = evaluatePerson(evidence);
+  const context = { waitingScenarios: new Set(waiting.map((w) => w.scenarioId)) };
   const stage = (s: StageResult) => ({
     id: s.id,
     title: stageTitle(s.id, locale),
     met: s.met,
     total: s.total,
+    share: stageShare(
+      s.total,
+      s.requirements.filter((r) => !r.met),
+    ),
     complete: s.complete,
     certification: s.certification && { id: s.certification.id, at: s.certification.certifiedAt.toISOString() },
   });
@@ -27,10 +37,10 @@ export async function getProgressPage(userId: string, locale: Locale) {
     currentLevel: current ? stage(current) : null,
     next: evaluation.nextLevel && {
       ...stage(evaluation.nextLevel),
-      requirements: describeRequirements(evaluation.nextLevel, locale),
+      requirements: describeRequirements(evaluation.nextLevel, locale, context),
     },
     levels: evaluation.levels.map(stage),
-    tracks: evaluation.tracks.map((t) => ({ ...stage(t), requirements: describeRequirements(t, locale) })),
+    tracks: evaluation.tracks.map((t) => ({ ...stage(t), requirements: describeRequirements(t, locale, context) })),
     profile: await competencyProfile(userId, evidence),
   };
 }

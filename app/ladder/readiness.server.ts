@@ -16,6 +16,10 @@ import {
 } from "./evaluate.server.ts";
 import { evidenceByCompetency, mean } from "./profile.server.ts";
 import { competencyScoresColumn, requirementsColumn } from "./columns.server.ts";
+import { stageShare } from "./share.ts";
+
+/** Bumped when what a row holds changes (a new column): stored rows then count as stale. */
+const ROW_FORMAT = 2;
 
 let fingerprint: { of: unknown; value: string } | null = null;
 
@@ -25,7 +29,7 @@ export function contentVersion() {
   if (fingerprint?.of === ladder) return fingerprint.value;
   const courses = getCourses().map((c) => [c.slug, c.finalQuizId, c.lessons.map((l) => l.slug)]);
   const value = createHash("sha256")
-    .update(JSON.stringify([ladder, courses]))
+    .update(JSON.stringify([ROW_FORMAT, ladder, courses]))
     .digest("hex")
     .slice(0, 16);
   fingerprint = { of: ladder, value };
@@ -47,6 +51,7 @@ export type ReadinessRow = {
   nextLevel: string | null;
   nextMet: number;
   nextTotal: number;
+  nextShare: number;
   missing: string;
   competencies: string;
   lastActivityAt: Date | null;
@@ -60,6 +65,7 @@ export function summarize(
   version = contentVersion(),
 ): ReadinessRow {
   const next = evaluation.nextLevel;
+  const open = next?.requirements.filter((r) => !r.met) ?? [];
   return {
     userId,
     contentVersion: version,
@@ -67,7 +73,8 @@ export function summarize(
     nextLevel: next?.id ?? null,
     nextMet: next?.met ?? 0,
     nextTotal: next?.total ?? 0,
-    missing: requirementsColumn.encode(next?.requirements.filter((r) => !r.met) ?? []),
+    nextShare: next ? stageShare(next.total, open) : 100,
+    missing: requirementsColumn.encode(open),
     competencies: competencyScoresColumn.encode(competencyScores(evidence)),
     lastActivityAt: evidence.lastActivity,
     l1At: evidence.certifications.get("L1")?.certifiedAt ?? null,

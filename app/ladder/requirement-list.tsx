@@ -16,6 +16,7 @@ export function RequirementList({ requirements }: { requirements: Requirement[] 
           className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2"
           data-requirement={`${r.kind}:${r.id}`}
           data-met={String(r.met)}
+          data-state={r.state}
         >
           <span aria-hidden="true" className={r.met ? "text-emerald-700" : "text-slate-400"}>
             {r.met ? "✓" : "○"}
@@ -31,12 +32,9 @@ export function RequirementList({ requirements }: { requirements: Requirement[] 
           ) : (
             <span className="font-medium">{r.label}</span>
           )}
-          {r.detail ? <span className="text-sm text-slate-600 tabular-nums">{r.detail}</span> : null}
+          {r.detail ? <span className="text-sm text-slate-700">{r.detail}</span> : null}
           {r.met && r.at ? (
             <span className="text-sm text-slate-600">{t("progress.metOn", { date: dates.date(r.at) })}</span>
-          ) : null}
-          {!r.met && r.kind === "behaviour" ? (
-            <span className="text-sm text-slate-600">{t("progress.askMentor")}</span>
           ) : null}
         </li>
       ))}

@@ -3,6 +3,8 @@
 import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { getLadder, getScenarios } from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";
+import { evaluatePerson, loadEvidence } from "#app/ladder/evaluate.server.ts";
+import { stageShare } from "#app/ladder/share.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { forbidden, notFound } from "#app/utils/errors.ts";
 import { type Locale } from "#app/utils/i18n.ts";
@@ -21,8 +23,9 @@ export async function requireTrainee(user: Pick<SessionUser, "id" | "roles">, tr
 }
 
 export async function getTraineePage(trainee: { id: string }, locale: Locale) {
-  const [signOffs, attempts] = await Promise.all([
+  const [signOffs, evidence, attempts] = await Promise.all([
     getSignOffs(trainee.id),
+    loadEvidence([trainee.id]),
     prisma.scenarioAttempt.findMany({
       where: { userId: trainee.id, finishedAt: { not: null } },
       orderBy: { finishedAt: "desc" },
@@ -38,7 +41,23 @@ export async function getTraineePage(trainee: { id: string }, locale: Locale) {
     }),
   ]);
   const scenarios = getScenarios();
+  const personal = evidence.get(trainee.id);
+  const evaluation = personal ? evaluatePerson(personal) : null;
+  const next = evaluation?.nextLevel ?? null;
   return {
+    /** Where they stand, in the measure every page uses (ladder/share.ts). */
+    standing: {
+      currentLevel: evaluation?.currentLevel ?? null,
+      next: next && {
+        id: next.id,
+        met: next.met,
+        total: next.total,
+        share: stageShare(
+          next.total,
+          next.requirements.filter((r) => !r.met),
+        ),
+      },
+    },
     levels: getLadder().levels.map((level) => ({
       id: level.id,
       title: pick(level.title, locale).value,

@@ -16,7 +16,7 @@ import { keepRetryAfter } from "#app/utils/headers.ts";
 import { disableTwoFactor } from "#app/accounts/two-factor.server.ts";
 import { UserForm } from "#app/accounts/user-form.tsx";
 import { useDates } from "#app/components/dates.tsx";
-import { Button } from "#app/components/ui/field.tsx";
+import { Button, ErrorList } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
 import { toDateInput } from "#app/utils/format.ts";
 import { DomainError, notFound } from "#app/utils/errors.ts";
@@ -178,6 +178,15 @@ export default function EditUser() {
         </p>
         <Form method="post" className="mt-3">
           <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
+          {user.active ? (
+            <label className="mb-3 flex items-start gap-2 text-sm">
+              <input type="checkbox" name="confirm" required className="mt-1" />
+              <span>{t("admin.users.deactivateConfirm", { name: user.name })}</span>
+            </label>
+          ) : null}
+          {user.active && lastResult?.error?.confirm ? (
+            <ErrorList id="confirm-error" errors={lastResult.error.confirm} />
+          ) : null}
           <Button type="submit" variant={user.active ? "danger" : "secondary"}>
             {user.active ? t("admin.users.deactivate") : t("admin.users.reactivate")}
           </Button>

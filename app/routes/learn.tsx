@@ -2,30 +2,36 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
+import { useDates } from "#app/components/dates.tsx";
 import { CourseCard } from "#app/courses/course-card.tsx";
 import { getLearnHome } from "#app/courses/pages.server.ts";
-import { ProgressBar } from "#app/components/ui/progress-bar.tsx";
+import { getTraineeDay } from "#app/home/day.server.ts";
+import { LevelShare } from "#app/ladder/level-share.tsx";
+import { NextStepCard } from "#app/ladder/next-step-card.tsx";
 import { unreadReviews } from "#app/reviews/reviews.server.ts";
 import { getPracticeSummary } from "#app/scenarios/pages.server.ts";
 import { goalAndMentor } from "#app/team/assign.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
-import { useDates } from "#app/components/dates.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Learn · Rapport" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = resolveLocale(request, user.locale);
-  const [home, unread] = await Promise.all([getLearnHome(user.id, locale), unreadReviews(user.id)]);
+  const [home, unread, day] = await Promise.all([
+    getLearnHome(user.id, locale),
+    unreadReviews(user.id),
+    getTraineeDay(user.id, locale),
+  ]);
   const [practice, { goal, mentor }] = await Promise.all([
     getPracticeSummary(user.id, locale, home.focus, unread),
     goalAndMentor(user.id),
   ]);
-  return json({ name: user.name, home, practice, goal, mentor });
+  return json({ name: user.name, home, day, practice, goal, mentor });
 }
 
 export default function Learn() {
-  const { name, home, practice, goal, mentor } = useLoaderData<typeof loader>();
+  const { name, home, day, practice, goal, mentor } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const dates = useDates();
   return (
@@ -51,25 +57,8 @@ export default function Learn() {
           </p>
         ) : null}
       </header>
-      {home.next ? (
-        <section aria-labelledby="next-up" className="rounded-lg border border-brand-100 bg-brand-50 p-6">
-          <h2 id="next-up" className="text-sm font-semibold uppercase tracking-wide text-brand-700">
-            {t("learn.nextUp")}
-          </h2>
-          <p className="mt-2 text-xl font-semibold">{home.next.lesson.title}</p>
-          <p className="text-slate-700">{home.next.course.title}</p>
-          <Link
-            to={`/courses/${home.next.course.slug}/${home.next.lesson.slug}`}
-            className="mt-4 inline-block rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
-          >
-            {t("learn.open")}
-          </Link>
-        </section>
-      ) : (
-        <p className="rounded-lg border border-emerald-200 bg-emerald-50 p-6 font-medium text-emerald-900">
-          {t("learn.allDone")}
-        </p>
-      )}
+      {/* Never "all done" while the level asks for more: the step says what is left. */}
+      <NextStepCard step={day.step} inProgress={day.stepInProgress} heading={t("learn.nextUp")} />
       <section aria-labelledby="practice" className="rounded-lg border border-slate-200 bg-white p-6">
         <div className="flex flex-wrap items-end justify-between gap-2">
           <h2 id="practice" className="text-xl font-semibold">
@@ -123,9 +112,16 @@ export default function Learn() {
               {t("learn.allCourses")}
             </Link>
           </div>
-          <div className="mt-3 max-w-md">
-            <ProgressBar value={home.levelDone} max={home.levelTotal} label={t("learn.levelProgress")} />
-          </div>
+          {day.progress?.level === home.focus ? (
+            <div className="mt-3 max-w-xl">
+              <LevelShare
+                level={day.progress.level}
+                share={day.progress.share}
+                met={day.progress.met}
+                total={day.progress.total}
+              />
+            </div>
+          ) : null}
           <ul className="mt-4 grid gap-4 md:grid-cols-2 lg:grid-cols-3">
             {home.levelCourses.map((course) => (
               <CourseCard key={course.slug} course={course} />

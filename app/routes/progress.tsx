@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
 import { CompetencyChart } from "#app/ladder/competency-chart.tsx";
+import { LevelShare } from "#app/ladder/level-share.tsx";
 import { getProgressPage } from "#app/ladder/pages.server.ts";
 import { RequirementList } from "#app/ladder/requirement-list.tsx";
 import { resolveLocale } from "#app/utils/locale.server.ts";
@@ -45,7 +46,8 @@ export default function ProgressPage() {
               <p className="font-semibold">{level.id}</p>
               <p>{level.title}</p>
               <p className="mt-1 text-slate-600 tabular-nums">
-                {t("progress.metCount", { met: level.met, total: level.total })}
+                {level.complete ? t("progress.state.levelDone") : `${level.share} %`}
+                <span className="block text-xs">{t("progress.metCount", { met: level.met, total: level.total })}</span>
               </p>
               {level.certification ? (
                 <Link
@@ -64,9 +66,9 @@ export default function ProgressPage() {
           <h2 id="next-level" className="text-xl font-semibold">
             {t("progress.nextLevel", { level: `${data.next.id} · ${data.next.title}` })}
           </h2>
-          <p className="text-sm text-slate-700">
-            {t("progress.metCount", { met: data.next.met, total: data.next.total })}
-          </p>
+          <div className="mt-2 max-w-xl">
+            <LevelShare level={data.next.id} share={data.next.share} met={data.next.met} total={data.next.total} />
+          </div>
           <RequirementList requirements={data.next.requirements} />
         </section>
       ) : (

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { traineeQuizRows } from "#app/quizzes/attempts.server.ts";
 import { QuizStandings } from "#app/quizzes/quiz-standings.tsx";
+import { LevelShare } from "#app/ladder/level-share.tsx";
 import { SignOffFormSchema } from "#app/reviews/schemas.ts";
 import { SignOffForm } from "#app/reviews/sign-off-form.tsx";
 import { recordSignOff } from "#app/reviews/signoff.server.ts";
@@ -55,6 +56,10 @@ export default function TraineePage() {
   return (
     <div className="space-y-8">
       <nav aria-label={t("courses.breadcrumb")} className="text-sm">
+        <Link to="/trainees" className="text-brand-700 underline">
+          {t("roster.title")}
+        </Link>
+        {" · "}
         <Link to="/reviews" className="text-brand-700 underline">
           {t("reviews.backToQueue")}
         </Link>
@@ -63,6 +68,24 @@ export default function TraineePage() {
         <h1 className="text-3xl font-bold">{data.trainee.name}</h1>
         {data.trainee.team ? <p className="text-slate-700">{data.trainee.team.name}</p> : null}
       </header>
+
+      <section aria-labelledby="standing" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="standing" className="text-xl font-semibold">
+          {data.standing.currentLevel
+            ? t("trainee.level", { level: data.standing.currentLevel })
+            : t("trainee.noLevelYet")}
+        </h2>
+        {data.standing.next ? (
+          <div className="mt-2 max-w-xl">
+            <LevelShare
+              level={data.standing.next.id}
+              share={data.standing.next.share}
+              met={data.standing.next.met}
+              total={data.standing.next.total}
+            />
+          </div>
+        ) : null}
+      </section>
 
       <section aria-labelledby="attempts">
         <h2 id="attempts" className="text-xl font-semibold">
@@ -144,7 +167,9 @@ export default function TraineePage() {
                           — “<span className="whitespace-pre-line">{b.state.note}</span>”
                         </p>
                       ) : null}
+                      {/* A new key once the state changes: the next form starts empty, not with the last note. */}
                       <SignOffForm
+                        key={`${b.state?.confirmed ? "confirmed" : "open"}-${b.state?.at ?? ""}`}
                         level={level.id}
                         behaviour={{ id: b.id, title: b.title, confirmed: Boolean(b.state?.confirmed) }}
                         busy={busy}

@@ -2,6 +2,43 @@
 // and stay readable in print.
 import { useTranslation } from "react-i18next";
 
+/** Every chart's values as a table, for anyone who would rather read than look (and screen readers). */
+function Numbers({ head, rows }: { head: string[]; rows: Array<Array<string | number>> }) {
+  const { t } = useTranslation();
+  return (
+    <details className="mt-2 text-sm" data-chart-numbers>
+      <summary className="cursor-pointer text-brand-700 underline">{t("progress.asTable")}</summary>
+      <div className="overflow-x-auto">
+        <table className="mt-2 text-left">
+          <thead>
+            <tr>
+              {head.map((h) => (
+                <th key={h} scope="col" className="py-1 pr-4 font-semibold">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([first, ...rest]) => (
+              <tr key={String(first)} className="border-t border-slate-100">
+                <th scope="row" className="py-1 pr-4 font-normal">
+                  {first}
+                </th>
+                {rest.map((value, i) => (
+                  <td key={i} className="py-1 pr-4 tabular-nums">
+                    {value}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
 const shade = (value: number | null) => {
   if (value === null) return "#f1f5f9";
   // Red (low) through amber to green (high).
@@ -56,6 +93,10 @@ export function HeatMap({
         ))}
       </svg>
       <figcaption className="text-sm text-slate-600">{t("team.heatMapHelp")}</figcaption>
+      <Numbers
+        head={[t("team.columns.person"), ...competencies.map((c) => t(`competencies.${c}`))]}
+        rows={rows.map((row) => [row.name, ...competencies.map((c) => row.scores?.[c] ?? "—")])}
+      />
     </figure>
   );
 }
@@ -98,6 +139,10 @@ export function Funnel({
         {t("team.funnelHelp", { total })}{" "}
         {funnel.map((f) => `${f.level} ${titles[f.level] ?? ""}: ${f.count}`).join(" · ")}
       </figcaption>
+      <Numbers
+        head={[t("team.columns.level"), t("team.reached")]}
+        rows={funnel.map((f) => [`${f.level} · ${titles[f.level] ?? ""}`, f.count])}
+      />
     </figure>
   );
 }
@@ -145,6 +190,15 @@ export function Cohorts({
         })}
       </svg>
       <figcaption className="text-sm text-slate-600">{t("team.cohortsHelp")}</figcaption>
+      <Numbers
+        head={[t("team.startMonth"), t("team.started"), t("team.certified"), t("team.medianDays")]}
+        rows={cohorts.map((c) => [
+          c.month,
+          c.people,
+          c.certified,
+          c.medianDays === null ? "—" : Math.round(c.medianDays),
+        ])}
+      />
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 // The team table: one page of people with their level, progress to the next, what is still
-// missing, activity, goal and mentor (and a link to change the last two).
+// missing, activity, goal and mentor (and a link to change the last two). On a phone each
+// person is a card with its labels; from md up, a table.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useDates } from "#app/components/dates.tsx";
@@ -22,9 +23,9 @@ export function PeopleTable({ rows, changeHref }: { rows: Row[]; changeHref: (pe
   const { t } = useTranslation();
   const dates = useDates();
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50">
+    <div className="md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white">
+      <table className="block w-full text-left text-sm md:table">
+        <thead className="hidden bg-slate-50 md:table-header-group">
           <tr>
             {["person", "level", "next", "missing", "activity", "goal", "mentor"].map((col) => (
               <th key={col} className="px-3 py-2 font-semibold">
@@ -33,61 +34,85 @@ export function PeopleTable({ rows, changeHref }: { rows: Row[]; changeHref: (pe
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
+        <tbody className="block space-y-3 align-top md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100">
           {rows.map((row) => {
             return (
               <tr
+                className="block rounded-lg border border-slate-200 bg-white py-2 md:table-row md:rounded-none md:border-0 md:py-0"
                 key={row.id}
                 id={`person-${row.id}`}
                 data-person={row.id}
                 data-stalled={String(row.stalled)}
                 data-late={String(Boolean(row.goal?.late))}
               >
-                <td className="px-3 py-2">
-                  <Link to={`/trainees/${row.id}`} className="font-medium underline-offset-2 hover:underline">
-                    {row.name}
-                  </Link>
-                  <span className="block text-xs text-slate-600">{row.team}</span>
+                <td className="flex gap-2 px-3 py-1 md:table-cell md:py-2">
+                  <span className="w-28 shrink-0 font-medium text-slate-600 md:hidden">{t("team.columns.person")}</span>
+                  <div>
+                    <Link to={`/trainees/${row.id}`} className="font-medium underline-offset-2 hover:underline">
+                      {row.name}
+                    </Link>
+                    <span className="block text-xs text-slate-600">{row.team}</span>
+                  </div>
                 </td>
-                <td className="px-3 py-2" data-level={row.currentLevel ?? ""}>
+                <td className="flex gap-2 px-3 py-1 md:table-cell md:py-2" data-level={row.currentLevel ?? ""}>
+                  <span className="w-28 shrink-0 font-medium text-slate-600 md:hidden">{t("team.columns.level")}</span>
                   {row.currentLevel ?? "—"}
                 </td>
-                <td className="px-3 py-2 tabular-nums">{row.nextLevel ? `${row.nextLevel}: ${row.share}%` : "—"}</td>
-                <td className="px-3 py-2 text-xs">
-                  {row.missing.slice(0, 3).join(" · ")}
-                  {row.missing.length > 3 ? ` ${t("team.andMore", { count: row.missing.length - 3 })}` : ""}
+                <td className="flex gap-2 px-3 py-1 md:table-cell md:py-2 tabular-nums">
+                  <span className="w-28 shrink-0 font-medium text-slate-600 md:hidden">{t("team.columns.next")}</span>
+                  {row.nextLevel ? `${row.nextLevel}: ${row.share}%` : "—"}
                 </td>
-                <td className="px-3 py-2">
-                  {row.lastActivity ? dates.date(row.lastActivity) : "—"}
-                  {row.stalled ? (
-                    <span className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
-                      {t("team.stalled")}
-                    </span>
-                  ) : null}
+                <td className="flex gap-2 px-3 py-1 md:table-cell md:py-2 text-xs">
+                  <span className="w-28 shrink-0 font-medium text-slate-600 md:hidden">
+                    {t("team.columns.missing")}
+                  </span>
+                  <div>
+                    {row.missing.slice(0, 3).join(" · ")}
+                    {row.missing.length > 3 ? ` ${t("team.andMore", { count: row.missing.length - 3 })}` : ""}
+                  </div>
                 </td>
-                <td className="px-3 py-2">
-                  {row.goal ? (
-                    <>
-                      {row.goal.targetLevel} · {dates.date(row.goal.dueDate)}
-                      {row.goal.late ? (
-                        <span className="ml-1 rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">
-                          {t("team.late")}
-                        </span>
-                      ) : null}
-                    </>
-                  ) : (
-                    "—"
-                  )}
+                <td className="flex gap-2 px-3 py-1 md:table-cell md:py-2">
+                  <span className="w-28 shrink-0 font-medium text-slate-600 md:hidden">
+                    {t("team.columns.activity")}
+                  </span>
+                  <div>
+                    {row.lastActivity ? dates.date(row.lastActivity) : "—"}
+                    {row.stalled ? (
+                      <span className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+                        {t("team.stalled")}
+                      </span>
+                    ) : null}
+                  </div>
                 </td>
-                <td className="px-3 py-2">
-                  {row.mentor?.name ?? "—"}
-                  <Link
-                    to={changeHref(row.id)}
-                    preventScrollReset
-                    className="mt-1 block text-xs text-brand-700 underline print:hidden"
-                  >
-                    {t("team.change")}
-                  </Link>
+                <td className="flex gap-2 px-3 py-1 md:table-cell md:py-2">
+                  <span className="w-28 shrink-0 font-medium text-slate-600 md:hidden">{t("team.columns.goal")}</span>
+                  <div>
+                    {row.goal ? (
+                      <>
+                        {row.goal.targetLevel} · {dates.date(row.goal.dueDate)}
+                        {row.goal.late ? (
+                          <span className="ml-1 rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-900">
+                            {t("team.late")}
+                          </span>
+                        ) : null}
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </div>
+                </td>
+                <td className="flex gap-2 px-3 py-1 md:table-cell md:py-2">
+                  <span className="w-28 shrink-0 font-medium text-slate-600 md:hidden">{t("team.columns.mentor")}</span>
+                  <div>
+                    {row.mentor?.name ?? "—"}
+                    <Link
+                      to={changeHref(row.id)}
+                      preventScrollReset
+                      className="mt-1 block text-xs text-brand-700 underline print:hidden"
+                    >
+                      {t("team.change")}
+                    </Link>
+                  </div>
                 </td>
               </tr>
             );

@@ -44,6 +44,7 @@ type PersonRow = {
   nextLevel: string | null;
   nextMet: number | null;
   nextTotal: number | null;
+  nextShare: number | null;
   missing: string | null;
   competencies: string | null;
   lastActivityAt: string | Date | null;
@@ -59,7 +60,7 @@ function peopleOf(managerId: string) {
   return prisma.$queryRaw<PersonRow[]>`
     SELECT u."id", u."name", u."email", u."startDate", u."teamId",
       g."targetLevel", g."dueDate", m."id" AS "mentorId", m."name" AS "mentorName",
-      r."contentVersion", r."currentLevel", r."nextLevel", r."nextMet", r."nextTotal", r."missing",
+      r."contentVersion", r."currentLevel", r."nextLevel", r."nextMet", r."nextTotal", r."nextShare", r."missing",
       r."competencies", r."lastActivityAt", r."l1At"
     FROM "User" u
     JOIN "UserRole" ur ON ur."userId" = u."id" AND ur."role" = 'trainee'
@@ -97,7 +98,6 @@ export async function getTeamView(
     const due = toDate(person.dueDate);
     const reached = (target: string) => current !== null && rank(current) >= rank(target);
     const l1 = toDate(person.l1At);
-    const total = person.nextTotal ?? 0;
     return {
       id: person.id,
       name: person.name,
@@ -108,7 +108,10 @@ export async function getTeamView(
       startDate,
       currentLevel: current,
       nextLevel: next,
-      share: next && total ? Math.round(((person.nextMet ?? 0) / total) * 100) : 100,
+      /** Percent of the way to the next level: the measure /learn and /progress show (ladder/share.ts). */
+      share: next ? (person.nextShare ?? 0) : 100,
+      met: person.nextMet ?? 0,
+      total: person.nextTotal ?? 0,
       /** The stored requirements; labelled in the reader's language only for the rows shown. */
       missingJson: person.missing,
       lastActivity: last,

@@ -86,6 +86,14 @@ describe("admin", () => {
     await signIn(beatriz, "beatriz.nunes@example.com", "a-strong-password");
     expect(new URL(beatriz.url()).pathname).toBe("/");
 
+    // Without ticking the confirmation nothing happens: the browser asks for it, and the server refuses it too.
+    await page.getByRole("button", { name: "Deactivate" }).click();
+    expect(
+      await page
+        .getByRole("checkbox", { name: /sign .* out everywhere/ })
+        .evaluate((box) => (box as HTMLInputElement).validity.valueMissing),
+    ).toBe(true);
+    await page.getByRole("checkbox", { name: /sign .* out everywhere/ }).check();
     await page.getByRole("button", { name: "Deactivate" }).click();
     await page.getByText("Deactivated").first().waitFor();
     // Her open session has ended, and she cannot sign in again.

@@ -11,8 +11,8 @@ const navOf = (page: Page) =>
 describe("signing in and out", () => {
   test.each([
     ["admin", ["/", "/courses", "/scenarios", "/admin/users"], "Alex Morgan"],
-    ["manager", ["/", "/courses", "/scenarios", "/reviews", "/team"], "Marta Oliveira"],
-    ["mentor", ["/", "/learn", "/progress", "/courses", "/scenarios", "/reviews"], "Lucía Fernández"],
+    ["manager", ["/", "/courses", "/scenarios", "/trainees", "/reviews", "/team"], "Marta Oliveira"],
+    ["mentor", ["/", "/learn", "/progress", "/courses", "/scenarios", "/trainees", "/reviews"], "Lucía Fernández"],
     ["trainee", ["/", "/learn", "/progress", "/courses", "/scenarios"], "Sam Taylor"],
   ])("%s signs in and sees their own navigation", async (who, nav, name) => {
     const page = await browser.newPage();
@@ -23,16 +23,20 @@ describe("signing in and out", () => {
     await page.context().close();
   });
 
-  test("the home page shows what each role gives: a mentor's trainees, a manager's team", async () => {
+  test("the home page shows what each role gives: what waits for a mentor, what needs a manager's attention", async () => {
     const mentor = await browser.newPage();
     await signIn(mentor, demo("mentor2"));
-    await expect(mentor.getByText("Оксана Бондаренко").count()).resolves.toBeGreaterThan(0);
+    // Oksana has only a sign-off left for L1: it waits for her mentor.
+    await expect(mentor.locator("[data-waits] [data-sign-offs-due]").textContent()).resolves.toContain(
+      "Оксана Бондаренко",
+    );
     await mentor.context().close();
     const manager = await browser.newPage();
     await signIn(manager, demo("manager"));
     expect(new URL(manager.url()).pathname).toBe("/");
-    await expect(manager.getByRole("heading", { name: /Aurora/ }).count()).resolves.toBe(1);
-    await expect(manager.getByText("Ana Souza").count()).resolves.toBe(1);
+    // João's goal date has passed without L1.
+    await expect(manager.locator("[data-attention]").textContent()).resolves.toContain("João Pereira");
+    await expect(manager.locator('[data-waits] a[href="/trainees"]').count()).resolves.toBe(1);
     await manager.context().close();
   });
 

@@ -426,6 +426,7 @@ export const matrix: Row[] = [
     body: "intent=submit&basedOn=0&score%3Ano-such-criterion=9",
     expect: reviewers("forbidden", "bad"),
   },
+  { route: "routes/trainees._index", method: "GET", path: "/trainees", expect: reviewers("ok", "ok") },
   {
     route: "routes/trainees.$userId",
     method: "GET",

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Readiness" ADD COLUMN     "nextShare" INTEGER NOT NULL DEFAULT 0;
