@@ -193,7 +193,7 @@ export default function ImportUsers() {
             </p>
           )}
           {check.rows.length ? (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
               <table className="min-w-full text-left text-sm">
                 <thead className="bg-slate-50">
                   <tr>

@@ -65,7 +65,7 @@ export default function AdminUsers() {
         </Button>
       </Form>
       <p className="text-sm text-slate-600">{t("admin.users.count", { count: total })}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-700">
             <tr>

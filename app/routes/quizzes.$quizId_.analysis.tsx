@@ -152,7 +152,7 @@ export default function QuizAnalysis() {
             ? t("analysis.flaggedCount", { count: flagged.length, total: analysis.questions.length })
             : t("analysis.noneFlagged", { min: minResponses })}
         </p>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">{t("analysis.questionFigures")}</caption>
             <thead className="bg-slate-50 text-xs text-slate-600">

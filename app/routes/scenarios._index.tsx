@@ -30,12 +30,12 @@ export default function ScenariosPage() {
         <p className="mt-2 max-w-3xl text-slate-700">{t("scenario.listIntro")}</p>
       </header>
       <Form method="get" className="flex flex-wrap items-end gap-3">
-        <label className="text-sm">
+        <label className="min-w-0 max-w-full text-sm">
           <span className="block font-medium">{t("scenario.filterLevel")}</span>
           <select
             name="level"
             defaultValue={filters.level}
-            className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
+            className="mt-1 block w-full max-w-full rounded border border-slate-300 bg-white px-2 py-1.5"
           >
             <option value="">{t("scenario.any")}</option>
             {levels.slice(0, 3).map((level) => (
@@ -45,12 +45,12 @@ export default function ScenariosPage() {
             ))}
           </select>
         </label>
-        <label className="text-sm">
+        <label className="min-w-0 max-w-full text-sm">
           <span className="block font-medium">{t("scenario.filterChannel")}</span>
           <select
             name="channel"
             defaultValue={filters.channel}
-            className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
+            className="mt-1 block w-full max-w-full rounded border border-slate-300 bg-white px-2 py-1.5"
           >
             <option value="">{t("scenario.any")}</option>
             {channels.map((channel) => (

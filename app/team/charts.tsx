@@ -8,7 +8,7 @@ function Numbers({ head, rows }: { head: string[]; rows: Array<Array<string | nu
   return (
     <details className="mt-2 text-sm" data-chart-numbers>
       <summary className="cursor-pointer text-brand-700 underline">{t("progress.asTable")}</summary>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="mt-2 text-left">
           <thead>
             <tr>

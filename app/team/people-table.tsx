@@ -23,7 +23,7 @@ export function PeopleTable({ rows, changeHref }: { rows: Row[]; changeHref: (pe
   const { t } = useTranslation();
   const dates = useDates();
   return (
-    <div className="md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white">
+    <div className="relative md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white">
       <table className="block w-full text-left text-sm md:table">
         <thead className="hidden bg-slate-50 md:table-header-group">
           <tr>

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { demo, setupBrowser, signIn } from "./browser.ts";
+import { demo, firstLink, setupBrowser, signIn } from "./browser.ts";
 
 const browser = setupBrowser();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -25,14 +25,6 @@ async function seriousViolations(page: Page): Promise<Finding[]> {
     }));
   });
   return findings.filter((f) => f.impact === "serious" || f.impact === "critical");
-}
-
-/** The first link on a page whose address starts with the prefix: the demo data decides which. */
-async function firstLink(page: Page, from: string, prefix: string) {
-  await page.goto(from);
-  const href = await page.locator(`main a[href^="${prefix}"]`).first().getAttribute("href");
-  if (!href) throw new Error(`no link to ${prefix} on ${from}`);
-  return href;
 }
 
 async function audit(who: string | null, paths: (page: Page) => Promise<string[]>) {
@@ -87,13 +79,13 @@ describe("axe-core finds no serious or critical violation", () => {
     const report = await audit("mentor", async (page) => {
       const attempt = await firstLink(page, "/reviews", "/reviews/");
       const trainee = await firstLink(page, "/reviews", "/trainees/");
-      return ["/", "/learn", "/reviews", attempt, trainee];
+      return ["/", "/learn", "/reviews", attempt, "/trainees", trainee];
     });
     expect(report).toEqual([]);
   });
 
   test("a manager's pages", async () => {
-    expect(await audit("manager", async () => ["/", "/team", "/reviews"])).toEqual([]);
+    expect(await audit("manager", async () => ["/", "/team", "/trainees", "/reviews"])).toEqual([]);
   });
 
   test("an admin's pages", async () => {

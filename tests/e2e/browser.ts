@@ -44,7 +44,7 @@ export function setupBrowser() {
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, path = "/login") {
   await page.goto(path);
-  await page.getByLabel(/email|e-mail|пошта/i).fill(email);
+  await page.getByLabel(/email|e-mail|пошта|correo/i).fill(email);
   await page.locator('input[name="password"]').fill(password);
   await submitAndSettle(page, page.locator('form button[type="submit"]').last());
 }
@@ -83,4 +83,12 @@ export async function submitAndSettle(page: Page, button: ReturnType<Page["locat
     await page.waitForTimeout(idle ? 100 : 50);
   }
   throw new Error("the page did not settle after the form was sent");
+}
+
+/** The first link on a page whose address starts with the prefix: the demo data decides which. */
+export async function firstLink(page: Page, from: string, prefix: string) {
+  await page.goto(from);
+  const href = await page.locator(`main a[href^="${prefix}"]`).first().getAttribute("href");
+  if (!href) throw new Error(`no link to ${prefix} on ${from}`);
+  return href;
 }
