@@ -41,7 +41,7 @@ export default defineConfig({
           globalSetup: ["tests/setup/e2e-server.ts"],
           // One browser, one server: files share them, so run them one after another.
           fileParallelism: false,
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

@@ -78,6 +78,10 @@ function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
   const user = data?.user;
+  useEffect(() => {
+    const toggle = document.getElementById("menu-toggle");
+    if (toggle instanceof HTMLInputElement) toggle.checked = false;
+  }, [location.pathname, location.search]);
   return (
     <>
       <a
@@ -92,71 +96,91 @@ function Shell({ children }: { children: ReactNode }) {
             Rapport
           </a>
           {user ? (
-            <nav aria-label={t("nav.label")} className="flex flex-1 flex-wrap gap-1">
-              {navFor(user.roles).map((item) => (
-                <NavLink
-                  key={item.to}
-                  to={item.to}
-                  end={item.to === "/"}
-                  className={({ isActive }) =>
-                    `rounded px-3 py-1.5 text-sm font-medium ${
-                      isActive ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"
-                    }`
-                  }
-                >
-                  {t(item.labelKey)}
-                  {item.to === "/reviews" && data?.reviews ? (
-                    <span className="ml-1.5 text-xs" data-review-counts>
-                      <span className="rounded-full bg-slate-200 px-1.5 py-0.5 text-slate-800">
-                        <span className="sr-only">{t("reviews.waitingLabel")}: </span>
-                        {data.reviews.waiting}
-                      </span>
-                      {data.reviews.overdue ? (
-                        <span className="ml-1 rounded-full bg-red-100 px-1.5 py-0.5 font-semibold text-red-900">
-                          <span className="sr-only">{t("reviews.overdueLabel")}: </span>
-                          {data.reviews.overdue}
-                        </span>
-                      ) : null}
-                    </span>
-                  ) : null}
-                </NavLink>
-              ))}
-            </nav>
-          ) : (
-            <div className="flex-1" />
-          )}
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-            {user ? <SearchBox /> : null}
-            <ThemeSwitch current={data?.theme ?? "system"} redirectTo={location.pathname + location.search} />
-            <LocaleSwitcher current={data?.locale ?? "en"} redirectTo={location.pathname + location.search} />
+            <>
+              {/* On a phone the menu folds behind a toggle; a checkbox, so it works without JavaScript. */}
+              <input id="menu-toggle" type="checkbox" className="peer sr-only md:hidden" />
+              <label
+                htmlFor="menu-toggle"
+                className="ml-auto cursor-pointer rounded border border-slate-300 px-3 py-1.5 text-sm font-medium peer-checked:bg-slate-100 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 md:hidden"
+              >
+                {t("nav.menu")}
+                {data?.reviews?.waiting ? (
+                  <span className="ml-1.5 rounded-full bg-slate-200 px-1.5 py-0.5 text-xs text-slate-800">
+                    <span className="sr-only">{t("reviews.waitingLabel")}: </span>
+                    {data.reviews.waiting}
+                  </span>
+                ) : null}
+              </label>
+            </>
+          ) : null}
+          <div className={user ? "hidden w-full space-y-3 peer-checked:block md:contents" : "contents"}>
             {user ? (
-              <>
-                <NavLink
-                  to="/notifications"
-                  className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
-                  data-unread-notifications={data?.unreadNotifications ?? 0}
-                >
-                  {t("notifications.title")}
-                  {data?.unreadNotifications ? (
-                    <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">
-                      <span className="sr-only">{t("notifications.unreadLabel")}: </span>
-                      {data.unreadNotifications}
-                    </span>
-                  ) : null}
-                </NavLink>
-                <NavLink to="/profile" className="text-sm text-slate-700 underline-offset-2 hover:underline">
-                  {user.name}
-                </NavLink>
-                <Form method="post" action="/logout">
-                  <button
-                    type="submit"
-                    className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
+              <nav aria-label={t("nav.label")} className="flex flex-1 flex-wrap gap-1">
+                {navFor(user.roles).map((item) => (
+                  <NavLink
+                    key={item.to}
+                    to={item.to}
+                    end={item.to === "/"}
+                    className={({ isActive }) =>
+                      `rounded px-3 py-1.5 text-sm font-medium ${
+                        isActive ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"
+                      }`
+                    }
                   >
-                    {t("nav.signOut")}
-                  </button>
-                </Form>
-              </>
-            ) : null}
+                    {t(item.labelKey)}
+                    {item.to === "/reviews" && data?.reviews ? (
+                      <span className="ml-1.5 text-xs" data-review-counts>
+                        <span className="rounded-full bg-slate-200 px-1.5 py-0.5 text-slate-800">
+                          <span className="sr-only">{t("reviews.waitingLabel")}: </span>
+                          {data.reviews.waiting}
+                        </span>
+                        {data.reviews.overdue ? (
+                          <span className="ml-1 rounded-full bg-red-100 px-1.5 py-0.5 font-semibold text-red-900">
+                            <span className="sr-only">{t("reviews.overdueLabel")}: </span>
+                            {data.reviews.overdue}
+                          </span>
+                        ) : null}
+                      </span>
+                    ) : null}
+                  </NavLink>
+                ))}
+              </nav>
+            ) : (
+              <div className="flex-1" />
+            )}
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+              {user ? <SearchBox /> : null}
+              <ThemeSwitch current={data?.theme ?? "system"} redirectTo={location.pathname + location.search} />
+              <LocaleSwitcher current={data?.locale ?? "en"} redirectTo={location.pathname + location.search} />
+              {user ? (
+                <>
+                  <NavLink
+                    to="/notifications"
+                    className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
+                    data-unread-notifications={data?.unreadNotifications ?? 0}
+                  >
+                    {t("notifications.title")}
+                    {data?.unreadNotifications ? (
+                      <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">
+                        <span className="sr-only">{t("notifications.unreadLabel")}: </span>
+                        {data.unreadNotifications}
+                      </span>
+                    ) : null}
+                  </NavLink>
+                  <NavLink to="/profile" className="text-sm text-slate-700 underline-offset-2 hover:underline">
+                    {user.name}
+                  </NavLink>
+                  <Form method="post" action="/logout">
+                    <button
+                      type="submit"
+                      className="rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
+                    >
+                      {t("nav.signOut")}
+                    </button>
+                  </Form>
+                </>
+              ) : null}
+            </div>
           </div>
         </div>
       </header>

@@ -11,7 +11,10 @@ export function LocaleSwitcher({ current, redirectTo }: { current: string; redir
       <label htmlFor="locale-switcher" className="sr-only">
         {t("locale.label")}
       </label>
+      {/* Keyed: signing in changes the language without a page load, and a mounted select
+          would keep showing the old one. */}
       <select
+        key={current}
         id="locale-switcher"
         name="locale"
         defaultValue={current}

@@ -95,5 +95,6 @@ describe(`backups on ${provider}`, () => {
     });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('name="attemptId"');
-  });
+    // A seeded database and two server starts: minutes on a machine shared with other runs.
+  }, 300_000);
 });

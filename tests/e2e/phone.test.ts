@@ -57,3 +57,29 @@ describe("on a 390 px phone no page scrolls sideways", () => {
     });
   }
 });
+
+describe("the phone menu", () => {
+  test("folds the navigation behind one button, opens without JavaScript, and closes after a move", async () => {
+    for (const javaScriptEnabled of [false, true]) {
+      const page = await browser.newPage({ locale: "uk", javaScriptEnabled });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signIn(page, demo("mentor2"));
+      const nav = page.getByRole("navigation", { name: "Головне меню" });
+      const toggle = page.locator('label[for="menu-toggle"]');
+      expect(await nav.isVisible()).toBe(false);
+      // The button carries the queue's count so a mentor sees it without opening the menu.
+      expect(await toggle.textContent()).toMatch(/^Меню.*\d+$/);
+      await toggle.click();
+      expect(await nav.isVisible()).toBe(true);
+      if (javaScriptEnabled) {
+        await nav.locator('a[href="/trainees"]').click();
+        await page.waitForURL(/\/trainees$/);
+        await expect.poll(() => nav.isVisible()).toBe(false);
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+      expect(await nav.isVisible()).toBe(true);
+      expect(await toggle.isVisible()).toBe(false);
+      await page.context().close();
+    }
+  });
+});
