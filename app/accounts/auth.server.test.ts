@@ -125,7 +125,7 @@ describe("sessions", () => {
     expect((await getUser(await requestWith(cookie)))?.id).toBe(user.id);
     // That visit moved lastSeenAt to now, so the session is alive again for a whole idle period.
     const seen = await prisma.session.findFirstOrThrow({ where: { userId: user.id }, select: { lastSeenAt: true } });
-    expect(Date.now() - seen.lastSeenAt.getTime()).toBeLessThan(5_000);
+    expect(Date.now() - seen.lastSeenAt.getTime()).toBeLessThan(120_000);
     await prisma.session.updateMany({
       where: { userId: user.id },
       data: { lastSeenAt: new Date(Date.now() - idleMs - 1000) },

@@ -68,9 +68,8 @@ describe("an attempt survives the server dying", () => {
         () => "down",
       );
       expect(down).toBe("down");
-      const restartedAt = Date.now();
+      // How long the restart takes is the benchmark's business, not this test's (no wall-clock asserts).
       server = await startServer(port);
-      expect(Date.now() - restartedAt).toBeLessThan(10_000);
 
       await page.reload();
       await page.waitForSelector("html[data-hydrated]");
