@@ -66,6 +66,8 @@ const cases: Case[] = [
   ["nextStep", "Facturación emitirá el reembolso hoy y su banco lo verá en 3 a 5 días hábiles.", true],
   ["nextStep", "Ya pasé su caso a un supervisor; lo tendrá resuelto mañana.", true],
   ["nextStep", "Acabo de quitar el paquete de su cuenta, así que en junio ya no habrá cargo.", true],
+  ["nextStep", "El supervisor le va a marcar antes de la 1 de la tarde.", true],
+  ["nextStep", "Le hablará un supervisor hoy a las 13:00.", true],
   ["nextStep", "Ya pasé su caso a un supervisor.", false],
   ["nextStep", "Lo reviso y te digo algo.", false],
   ["nextStep", "Los reembolsos suelen tardar un poco.", false],

@@ -178,12 +178,14 @@ export const es: Lexicon = {
     // "You will receive…", "the team will call you".
     w("(?:recibiras|recibira|recibiran|recibireis|vas a recibir|va a recibir|van a recibir)"),
     w(
-      "(?:te|le|les|os|la|lo|las|los) (?:llegara|llegaran|llamara|llamaran|marcara|marcaran|escribira|escribiran|contactara|contactaran|enviara|enviaran|avisara|avisaran|confirmara|confirmaran)",
+      "(?:te|le|les|os|la|lo|las|los) (?:llegara|llegaran|llamara|llamaran|marcara|marcaran|hablara|hablaran|escribira|escribiran|contactara|contactaran|enviara|enviaran|avisara|avisaran|confirmara|confirmaran)",
     ),
     // What a team will do: "Facturación emitirá el reembolso hoy", "el cargador saldrá mañana".
     w(
       "(?:emitira|emitiran|procesara|procesaran|liberara|liberaran|reembolsara|reembolsaran|devolvera|devolveran|aprobara|aprobaran|saldra|saldran|llegara|llegaran)",
     ),
+    // Someone else's promise: "el supervisor la va a llamar", "le van a enviar la guía".
+    w("(?:te|le|la|lo|les|los|las|os) (?:va|van) a \\p{L}+(?:ar|er|ir)"),
     // Just done: "acabo de quitar el paquete", "acabamos de enviarle la etiqueta".
     w("acab(?:o|amos) de \\p{L}+(?:ar|er|ir)(?:lo|la|los|las|le|les|se|te)?"),
     // Latin-American preterite for what the agent did: "ya pasé su caso", "ya le envié la guía".
@@ -211,7 +213,7 @@ export const es: Lexicon = {
     // "en junio ya no habrá cargo", "a partir de mayo".
     w(`(?:en|para|desde|a partir de|antes de|hasta) (?:${month})`),
     w(
-      `(?:a|antes de|hasta|desde|sobre|hacia|entre|despues de) las (?:${hour})|(?:a|antes de|hasta|sobre|hacia|despues de) la una`,
+      `(?:a|antes de|hasta|desde|sobre|hacia|entre|despues de) las (?:${hour})|(?:a|antes de|hasta|sobre|hacia|despues de) la (?:una|1)(?![\\d:])`,
     ),
     w(
       "\\d{1,2}:\\d{2}|\\d{1,2}(?:[.:]\\d{2})? ?(?:h|hs|hrs)|\\d{1,2}(?:[.:]\\d{2})? ?(?:a\\. ?m\\.|p\\. ?m\\.|am|pm)|mediodia|medianoche",
