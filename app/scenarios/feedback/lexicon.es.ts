@@ -178,7 +178,19 @@ export const es: Lexicon = {
     // "You will receive…", "the team will call you".
     w("(?:recibiras|recibira|recibiran|recibireis|vas a recibir|va a recibir|van a recibir)"),
     w(
-      "(?:te|le|les|os) (?:llegara|llegaran|llamara|llamaran|escribira|escribiran|contactara|contactaran|enviara|enviaran|avisara|avisaran|confirmara|confirmaran)",
+      "(?:te|le|les|os|la|lo|las|los) (?:llegara|llegaran|llamara|llamaran|marcara|marcaran|hablara|hablaran|escribira|escribiran|contactara|contactaran|enviara|enviaran|avisara|avisaran|confirmara|confirmaran)",
+    ),
+    // What a team will do: "Facturación emitirá el reembolso hoy", "el cargador saldrá mañana".
+    w(
+      "(?:emitira|emitiran|procesara|procesaran|liberara|liberaran|reembolsara|reembolsaran|devolvera|devolveran|aprobara|aprobaran|saldra|saldran|llegara|llegaran)",
+    ),
+    // Someone else's promise: "el supervisor la va a llamar", "le van a enviar la guía".
+    w("(?:te|le|la|lo|les|los|las|os) (?:va|van) a \\p{L}+(?:ar|er|ir)"),
+    // Just done: "acabo de quitar el paquete", "acabamos de enviarle la etiqueta".
+    w("acab(?:o|amos) de \\p{L}+(?:ar|er|ir)(?:lo|la|los|las|le|les|se|te)?"),
+    // Latin-American preterite for what the agent did: "ya pasé su caso", "ya le envié la guía".
+    w(
+      "ya (?:(?:se|le|te|les|lo|la|los|las) )*(?:pase|envie|escale|mande|reenvie|tramite|solicite|registre|cancele|quite|abone|active|cambie|pedi|transferi|devolvi|hable)",
     ),
     w(
       "se (?:pondra|pondran) en contacto|(?:lo|la) (?:veras|vera|veran) (?:reflejad[oa]|en)|tendras? (?:noticias|respuesta|una respuesta)",
@@ -198,8 +210,10 @@ export const es: Lexicon = {
     ),
     w(`(?:de|entre) (?:${number}) ?(?:a|y|-) ?(?:${number}) ?${unit}`),
     w(`\\d{1,2} de (?:${month})|(?:el|del|al) dia \\d{1,2}|\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?`),
+    // "en junio ya no habrá cargo", "a partir de mayo".
+    w(`(?:en|para|desde|a partir de|antes de|hasta) (?:${month})`),
     w(
-      `(?:a|antes de|hasta|desde|sobre|hacia|entre|despues de) las (?:${hour})|(?:a|antes de|hasta|sobre|hacia|despues de) la una`,
+      `(?:a|antes de|hasta|desde|sobre|hacia|entre|despues de) las (?:${hour})|(?:a|antes de|hasta|sobre|hacia|despues de) la (?:una|1)(?![\\d:])`,
     ),
     w(
       "\\d{1,2}:\\d{2}|\\d{1,2}(?:[.:]\\d{2})? ?(?:h|hs|hrs)|\\d{1,2}(?:[.:]\\d{2})? ?(?:a\\. ?m\\.|p\\. ?m\\.|am|pm)|mediodia|medianoche",
@@ -237,6 +251,8 @@ export const es: Lexicon = {
     w(
       "(?:encantad[oa]|un placer|con (?:mucho )?gusto) (?:de )?(?:ayudar|ayudarte|ayudarle|te ayudo|le ayudo)|(?<!no )(?:puedo|podemos) (?:ayudarte|ayudarle|ayudarla|ayudarlo|ayudaros)",
     ),
+    // "¿Le puedo ayudar con otra cosa?", "Quedo a sus órdenes" (Mexico, Central America).
+    w("(?<!no )(?:te|le|les|la|lo) (?:puedo|podemos) ayudar|a (?:sus|tus) ordenes"),
   ],
   acronyms: [
     "CSAT",
