@@ -93,6 +93,16 @@ const cases: Case[] = [
   ["shouting", "Le adjunto la factura en PDF con el IVA desglosado y el NIF de la empresa.", true],
   ["shouting", "El paquete va con SEUR y el repartidor le pedirá el DNI.", true],
   ["shouting", "¡Gracias por esperar! Ya está hecho.", true],
+  // Gaps found writing the coaching, key-account and bug scenarios in Spanish.
+  ["nextStep", "Catalina lo llama mañana a las 3 de la tarde.", true],
+  ["nextStep", "Nos vemos el martes a las 11.", true],
+  ["nextStep", "Hablamos el lunes a primera hora.", true],
+  ["nextStep", "Nos vemos obligados a cancelar el pedido.", false],
+  ["nextStep", "Como hablamos el otro día, el pedido está en camino.", false],
+  ["feelings", "Sé que la semana ha estado muy pesada.", true],
+  ["feelings", "Ha sido una semana dura, lo sé.", true],
+  ["feelings", "La garantía dura un año.", false],
+  ["banned", "Eso no es mi chamba, escríbale a ventas.", false],
 ];
 
 describe("free-text feedback in Spanish", () => {

@@ -76,6 +76,18 @@ const cases: Case[] = [
   ["shouting", "Enviei o boleto em PDF para o e-mail do CPF cadastrado.", true],
   ["shouting", "Se preferir, o PROCON também pode orientar a senhora.", true],
   ["shouting", "Obrigada por aguardar! Já está resolvido.", true],
+  // Gaps found writing the coaching, key-account and bug scenarios in Brazilian Portuguese.
+  ["banned", "Calma, isso não é trabalho meu.", false],
+  ["banned", "Calma! Vou verificar agora.", false],
+  ["banned", "Isso não é trabalho meu, fale com o Financeiro.", false],
+  ["banned", "Vou verificar tudo com calma.", true],
+  ["nextStep", "A Camila liga pro senhor amanhã às 15h.", true],
+  ["nextStep", "Ela te liga amanhã de manhã.", true],
+  ["nextStep", "A gente se fala na terça às 11h.", true],
+  ["nextStep", "Ela te liga quando puder.", false],
+  ["feelings", "Sei que a semana foi pesada, Caio.", true],
+  ["feelings", "Que alívio que o relatório chegou a tempo.", true],
+  ["feelings", "O prazo é de 7 dias corridos.", false],
 ];
 
 describe("free-text feedback in Brazilian Portuguese", () => {

@@ -75,6 +75,16 @@ const cases: Case[] = [
   ["shouting", "Рахунок із ПДВ і кодом ЄДРПОУ надіслано у PDF.", true],
   ["shouting", "Номер ТТН і код зі СМС уже у вашому кабінеті.", true],
   ["shouting", "Дякую за очікування! Готово.", true],
+  // Gaps found writing the coaching, key-account and bug scenarios in Ukrainian.
+  ["nextStep", "Я подзвоню Вам завтра о 10:00.", true],
+  ["nextStep", "Олена подзвонить Вам завтра о 15:00.", true],
+  ["nextStep", "Вона зателефонує Вам завтра до обіду.", true],
+  ["nextStep", "Зустрічаємося у вівторок о 11:00.", true],
+  ["nextStep", "Я попросила планування зняти чергу з понеділка.", true],
+  ["nextStep", "Я написав розробникам, відповідь буде протягом двох робочих днів.", true],
+  ["nextStep", "Ви написали нам у понеділок.", false],
+  ["feelings", "Бачу, що тиждень був дуже важкий.", true],
+  ["feelings", "Посилка важка, тож кур'єр піднесе її до дверей.", false],
 ];
 
 describe("free-text feedback in Ukrainian", () => {

@@ -58,6 +58,11 @@ export const es: Lexicon = {
     w(
       "se que (?:es|esta|estas|debe|ha sido|no es)|se (?:lo|cuanto|como) (?:importante|molesto|frustrante|urgente|incomodo|preocupante|dificil|duro)",
     ),
+    // "La semana ha estado muy pesada", "una jornada dura": naming how hard the time was.
+    w(
+      "(?:semana|jornada|dia|mes|racha|temporada) (?:(?:ha|han) (?:sido|estado)|fue|estuvo|es|esta|esta siendo|viene siendo) (?:muy |bastante |tan |realmente |demasiado )?(?:pesad[oa]|dur[oa]|dificil|complicad[oa]|agotador[a]?|intens[oa])|(?:una|esta|esa) (?:semana|jornada|racha) (?:muy |tan |bastante )?(?:pesada|dura|dificil|complicada|agotadora)",
+    ),
+    "que alivio",
     w("frustra(?:nte|ntes|cion|do|da|dos|das)"),
     w("estresante|estres|agobiante|agobio|agobiad[oa]s?"),
     w("preocupa(?:nte|cion|do|da|dos|das)|inquietud|inquietante"),
@@ -100,7 +105,7 @@ export const es: Lexicon = {
     w("no es para tanto|no exagere|no exageres|es lo que hay(?! que)"),
     // "That's not my job / department / problem."
     w(
-      "no es (?:mi|nuestro) (?:trabajo|problema|departamento|area|asunto|tema)|no es (?:problema|asunto|cosa|tema) (?:mio|mia|nuestro|nuestra)",
+      "no es (?:mi|nuestro) (?:trabajo|chamba|problema|departamento|area|asunto|tema)|no es (?:problema|asunto|cosa|tema) (?:mio|mia|nuestro|nuestra)",
     ),
     w(
       "no es de mi (?:departamento|area|competencia)|no es mi responsabilidad|no me corresponde|eso no lo llevo yo|no depende de (?:mi|nosotros)|no esta en (?:mis|nuestras) manos",
@@ -175,6 +180,10 @@ export const es: Lexicon = {
       "(?:te|le|les|os|se lo|se la|se los|se las|te lo|te la|te los|te las|lo|la|los|las) (?:llamo|llamamos|escribo|escribimos|envio|enviamos|mando|mandamos|reenvio|confirmo|confirmamos|aviso|avisamos|contacto|contactamos|devuelvo|devolvemos|reviso|revisamos|compruebo|miro|tramito|tramitamos|gestiono|activo|cambio|abono|abonamos|soluciono|resuelvo|escalo|paso)(?! (?:de |en )?que| para| desde| porque| en relacion| con relacion| respecto| sobre)",
     ),
     w("me (?:encargo|ocupo|comprometo)|nos (?:encargamos|ocupamos|comprometemos)"),
+    // Someone else, present for future: "Catalina lo llama mañana", "nos vemos el martes", "hablamos el lunes".
+    w(
+      "(?:lo|la|le|te|los|las|les) (?:llama|escribe|contacta|visita)(?! la atencion)|nos vemos(?! obligad)|(?<!como )(?:hablamos|lo hablamos|lo vemos|lo revisamos) (?:el|la|manana|pasado|esta|este|en)",
+    ),
     // "You will receive…", "the team will call you".
     w("(?:recibiras|recibira|recibiran|recibireis|vas a recibir|va a recibir|van a recibir)"),
     w(

@@ -177,6 +177,11 @@ export const ptBR: Lexicon = {
     "que situacao",
     "situacao dificil",
     "momento dificil",
+    // "Sei que a semana foi pesada", "um dia puxado": naming how hard the time was.
+    words(
+      String.raw`(?:semana|dia|mes|periodo|fase|momento|plantao|turno) (?:\p{L}+ ){0,2}(?:pesad[oa]|puxad[oa]|dificil|complicad[oa]|dur[oa]|corrid[oa])`,
+    ),
+    "que alivio",
     // frustrante, frustrada, frustração, chateada, preocupado, estressante, desagradável…
     words(
       String.raw`frustra(?:nte|ntes|d[oa]s?|cao|coes)|estressante|desgastante|preocupante|desagradave(?:l|is)|decepciona(?:nte|d[oa]s?)|irrita(?:nte|d[oa]s?|cao)|angustia(?:nte|d[oa]s?)|chatea(?:d[oa]s?|cao)|chat[oa]|aborreci(?:d[oa]s?|mento)|preocupa(?:d[oa]s?|cao)|transtornad[oa]s?|ansios[oa]s?|insatisfeit[oa]s?|insatisfacao|cansativ[oa]`,
@@ -207,9 +212,11 @@ export const ptBR: Lexicon = {
     words(
       String.raw`acalme[- ]se|se acalme|acalma[- ]te|te acalma|acalmem[- ]se|fique calm[oa]|fica calm[oa]|mantenha a calma|tenha calma|calma ai|calma la|nao precisa (?:se exaltar|ficar nervos[oa]|gritar)|nao se exalte`,
     ),
+    // A bare "Calma!" / "Calma, …" opening a sentence is "calm down" ("vou ver com calma" is not).
+    /(?:^|[.!?…] )calma(?=[,!.…]|$)/u,
     // "That's not my job / department / problem".
     words(
-      String.raw`nao e (?:o |a |da |do )?(?:meu|minha|nosso|nossa) (?:trabalho|funcao|setor|area|departamento|responsabilidade|problema|alcada)|nao e (?:da|do) (?:minha|meu|nossa|nosso) (?:conta|area|setor|departamento|alcada)|nao e (?:problema|responsabilidade|funcao) (?:meu|minha|nosso|nossa)|(?:o )?problema (?:e )?seu|nao e comigo|nao e com a gente|nao cuido disso`,
+      String.raw`nao e (?:o |a |da |do )?(?:meu|minha|nosso|nossa) (?:trabalho|funcao|setor|area|departamento|responsabilidade|problema|alcada)|nao e (?:da|do) (?:minha|meu|nossa|nosso) (?:conta|area|setor|departamento|alcada)|nao e (?:problema|responsabilidade|funcao|trabalho|servico|assunto) (?:meu|minha|nosso|nossa)|(?:o )?problema (?:e )?seu|nao e comigo|nao e com a gente|nao cuido disso`,
     ),
     // "There's nothing I can do".
     words(
@@ -273,6 +280,10 @@ export const ptBR: Lexicon = {
     // Present with future meaning, very common in Brazil: "te ligo amanhã", "te dou um retorno".
     words(
       String.raw`(?:te|lhe) (?:ligo|aviso|retorno|mando|envio|escrevo|confirmo|atualizo|informo|respondo|chamo|procuro)|(?:te |lhe )?(?:dou|damos) (?:um )?retorno|entro em contato|retorno o contato`,
+    ),
+    // Someone else, present for future: "ela te liga amanhã", "a Camila liga pro senhor", "a gente se fala na terça".
+    words(
+      String.raw`(?:te|lhe) (?:liga|retorna|escreve|responde|avisa|manda|envia|chama)|(?:liga|retorna|escreve) (?:pro senhor|pra senhora|para o senhor|para a senhora|pra voce|para voce|pra vc)|a gente se (?:fala|ve)|a gente conversa|nos falamos`,
     ),
   ],
   timeFrames: [
