@@ -42,6 +42,10 @@ const cases: Case[] = [
   ["banned", "Vou analisar tudo com calma junto ao financeiro agora mesmo.", true],
   ["blame", "Não é culpa sua, Marta: o erro foi do nosso sistema.", true],
   ["banned", "Pedimos desculpas pelo transtorno, Marta.", true],
+  ["banned", "Olha o tom, por favor. Vou agendar a entrega agora.", false],
+  ["banned", "Não precisa ser grosso, estou tentando ajudar.", false],
+  ["banned", "Não fale assim comigo, eu estou fazendo o meu trabalho.", false],
+  ["banned", "Quero ajudar, mas não consigo continuar o chat se os xingamentos continuarem.", true],
   [
     "nextStep",
     "Já solicitei o estorno da segunda cobrança; o valor volta para o seu cartão em até 5 dias úteis.",

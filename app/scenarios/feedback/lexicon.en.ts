@@ -59,6 +59,13 @@ export const en: Lexicon = {
     "sorry for any inconvenience",
     "sorry you feel",
     "no problem",
+    // Telling off an upset customer for their tone, instead of one calm limit.
+    "watch your language",
+    "watch your tone",
+    "mind your language",
+    "mind your tone",
+    "no need to be rude",
+    "who do you think you're talking to",
   ],
   blame: [
     "you should have",

@@ -15,6 +15,15 @@ const weekday = "lunes|martes|miercoles|jueves|viernes|sabado|domingo";
 const month = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre";
 const regularVerbs =
   "enviar|reenviar|mandar|llamar|escribir|revisar|comprobar|confirmar|avisar|informar|notificar|tramitar|gestionar|reembolsar|devolver|contactar|actualizar|escalar|solucionar|resolver|procesar|activar|cancelar|anular|abonar|ingresar|transferir|emitir|comunicar|verificar|investigar|analizar|consultar|hablar|asegurar|encargar|ocupar|programar|agendar|coordinar|cambiar|reparar|sustituir|recoger|preparar|responder|contestar|mirar|seguir|pasar|dar|ir|estar";
+// First person preterite, normalised: "escalé" → "escale", "verifiqué" → "verifique", "devolví" → "devolvi".
+const preterites = [
+  ...regularVerbs
+    .split("|")
+    .filter((v) => v.endsWith("ar") && v !== "dar" && v !== "estar")
+    .map((v) => v.slice(0, -2))
+    .map((s) => (s.endsWith("c") ? `${s.slice(0, -1)}qu` : s.endsWith("g") ? `${s}u` : s) + "e"),
+  "reprograme|agende|devolvi|resolvi|escribi|emiti|transferi|pedi|hice|di",
+].join("|");
 const hour = "\\d{1,2}|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce";
 
 export const es: Lexicon = {
@@ -132,6 +141,10 @@ export const es: Lexicon = {
     w(
       "(?:siento|sentimos|lamento|lamentamos) si (?:usted |tu )?(?:se ha|te has|se haya|te hayas|se hubiera|te hubieras) sentido",
     ),
+    // Telling off an upset customer for their tone ("cuide su lenguaje", "no me hable así"), instead of one calm limit.
+    w(
+      "cuide (?:su|ese) (?:lenguaje|vocabulario|tono)|cuida (?:tu|ese) (?:lenguaje|vocabulario|tono)|cuide sus palabras|cuida tus palabras|modere (?:su|ese) (?:lenguaje|tono|vocabulario)|modera (?:tu|ese) (?:lenguaje|tono|vocabulario)|no (?:me )?(?:hable|hables) (?:asi|en ese tono)|no (?:tiene|tienes) por que hablarme (?:asi|en ese tono)|no (?:hay necesidad de|hace falta|tiene por que|tienes por que) ser (?:grosero|grosera|maleducado|maleducada)|no (?:sea|seas) (?:grosero|grosera|maleducado|maleducada)|con quien (?:cree|crees) que (?:esta|estas) hablando",
+    ),
     // "Obviously."
     w("obviamente|evidentemente|es obvio|como es obvio"),
   ],
@@ -184,6 +197,11 @@ export const es: Lexicon = {
     w(
       "(?:lo|la|le|te|los|las|les) (?:llama|escribe|contacta|visita)(?! la atencion)|nos vemos(?! obligad)|(?<!como )(?:hablamos|lo hablamos|lo vemos|lo revisamos) (?:el|la|manana|pasado|esta|este|en)",
     ),
+    w(
+      "(?:te|le|les|se lo|se la|lo|la) (?:agendo|agendamos|reprogramo|reprogramamos|programo|programamos|reservo|reservamos)(?! (?:de |en )?que| para)",
+    ),
+    // "ya" or an object pronoun in front: bare "envíe" is also the subjunctive ("envíe sus datos").
+    w(`(?:ya|(?:ya )?(?:te|le|les|se lo|se la|lo|la)) (?:${preterites})`),
     // "You will receive…", "the team will call you".
     w("(?:recibiras|recibira|recibiran|recibireis|vas a recibir|va a recibir|van a recibir)"),
     w(

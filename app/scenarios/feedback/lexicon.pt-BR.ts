@@ -222,6 +222,10 @@ export const ptBR: Lexicon = {
     words(
       String.raw`nao (?:posso|podemos|consigo|conseguimos|tenho como|temos como) fazer nada|nao (?:ha|tem|existe) (?:mais )?(?:nada|o) que (?:eu |nos |a gente )?(?:possa |possamos |podemos |posso )?(?:mais )?fazer|nao (?:ha|tem) (?:mais )?nada a fazer|nada (?:posso|podemos) fazer`,
     ),
+    // Telling off an upset customer for their tone ("olha o tom", "não precisa ser grosso"), instead of one calm limit.
+    words(
+      String.raw`olh[ae] (?:o|esse|seu) (?:tom|linguajar)|olh[ae] (?:a|essa|sua) (?:boca|lingua|linguagem)|olh[ae] como (?:voce )?fala|(?:modere|controle|cuidado com) (?:o |seu |esse |a |sua |essa |as |suas )?(?:tom|linguajar|linguagem|palavras)|nao (?:precisa|tem por que|tem porque) ser (?:grosso|grossa|mal[- ]educad[oa]|estupid[oa])|nao (?:fale|fala) (?:assim comigo|comigo (?:assim|desse jeito|nesse tom))`,
+    ),
     // "Obviously".
     "obviamente",
     "e obvio",
