@@ -121,8 +121,18 @@ describe("scheduled notices on the demo organisation", () => {
       },
       select: { user: { select: { name: true } } },
     });
-    if (stalled.length) expect(marta.text).toContain(`Sem atividade há 14 dias ou mais: ${stalled.length}`);
-    for (const { user } of stalled.slice(0, 10)) expect(marta.text).toContain(`${user.name}: `);
+    if (stalled.length) {
+      expect(marta.text).toContain(`Sem atividade há 14 dias ou mais: ${stalled.length}`);
+      for (const { user } of stalled.slice(0, 10)) expect(marta.text).toContain(`${user.name}: `);
+    } else expect(marta.text).not.toContain("Sem atividade");
+    const reached = await prisma.certification.findMany({
+      where: { user: { team: { name: "Aurora" } }, certifiedAt: { gte: new Date(MONDAY_NOON.getTime() - 7 * DAY) } },
+      select: { stage: true, user: { select: { name: true } } },
+    });
+    if (reached.length) {
+      expect(marta.text).toContain(`Níveis alcançados: ${reached.length}`);
+      for (const r of reached) expect(marta.text).toContain(`${r.user.name}: ${stageTitle(r.stage, "pt-BR")}`);
+    } else expect(marta.text).not.toContain("Níveis alcançados");
     expect(marta.text).toContain("http://localhost:3000/team");
 
     // João (pt-BR) is told his goal is late, and so is his mentor Rafael.
