@@ -12,6 +12,7 @@ import { NonceProvider } from "./utils/nonce-provider.ts";
 import { withoutNulBytes } from "./utils/nul-bytes.server.ts";
 import { startReadinessSweep } from "./ladder/sweep.server.ts";
 import { startScheduledCleanup } from "./maintenance/cleanup.server.ts";
+import { startNoticeScheduler } from "./digests/digests.server.ts";
 
 const ABORT_DELAY = 5_000;
 
@@ -25,6 +26,8 @@ if (process.env.NODE_ENV !== "test") {
     console.warn(`first-run check failed: ${error instanceof Error ? error.message : String(error)}`);
   });
 }
+// Every server looks for digests and goal reminders due; each is claimed once (ADR 033).
+startNoticeScheduler();
 // Stale readiness rows are brought up to date in the background, never in a request (ADR 016).
 startReadinessSweep();
 

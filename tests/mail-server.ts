@@ -7,12 +7,19 @@ import { SMTPServer } from "smtp-server";
 /** A parsed mail, with the envelope recipient it was delivered to. */
 export type ReceivedMail = ParsedMail & { rcpt: string; raw: string };
 
-/** accept: take every mail · refuse: answer 451 to every recipient · */
-export type Mode = "accept" | "refuse";
+/**
+ * accept: take every mail · refuse: answer 451 to every recipient · hold: read the whole
+ * message and never answer it (a sender killed now has not been told it was accepted).
+ */
+export type Mode = "accept" | "refuse" | "hold";
 
 export async function startMailServer({ port = 0 }: { port?: number } = {}) {
   const received: ReceivedMail[] = [];
   let mode: Mode = "accept";
+  /** Messages read in "hold" mode and never answered. */
+  let held = 0;
+  /** Called right after a message is accepted ("250" written to the sender). */
+  let afterAccept: (() => void) | undefined;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -29,11 +36,16 @@ export async function startMailServer({ port = 0 }: { port?: number } = {}) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
+        if (mode === "hold") {
+          held++;
+          return;
+        }
         const raw = Buffer.concat(chunks).toString("utf8");
         simpleParser(raw).then(
           (parsed) => {
             for (const rcpt of session.envelope.rcptTo) received.push({ ...parsed, rcpt: rcpt.address, raw });
             callback();
+            afterAccept?.();
           },
           (error: Error) => callback(error),
         );
@@ -48,6 +60,10 @@ export async function startMailServer({ port = 0 }: { port?: number } = {}) {
     received,
     setMode(next: Mode) {
       mode = next;
+    },
+    held: () => held,
+    onAccepted(hook: (() => void) | undefined) {
+      afterAccept = hook;
     },
     /** The mails to an address so far. */
     to(address: string) {

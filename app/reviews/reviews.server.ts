@@ -86,6 +86,30 @@ export async function reviewCounts(user: ReviewerWithZone, now = new Date()) {
   return countWaiting(where, overdueCutoff(now, user.timeZone));
 }
 
+/**
+ * What the mentor's daily digest says about the queue: how many wait, how many of them are
+ * past the target, and when the oldest was submitted. One indexed query.
+ */
+export async function waitingSummary(user: ReviewerWithZone, now = new Date()) {
+  const where = waitingFor(user, {});
+  if (!where) return { waiting: 0, overdue: 0, oldest: null };
+  const cutoff = overdueCutoff(now, user.timeZone);
+  const [row] = await prisma.$queryRaw<
+    Array<{ waiting: number | bigint; overdue: number | bigint | null; oldest: string | Date | null }>
+  >`
+    SELECT COUNT(*) AS "waiting",
+      SUM(CASE WHEN a."submittedAt" < ${cutoff} THEN 1 ELSE 0 END) AS "overdue",
+      MIN(a."submittedAt") AS "oldest"
+    FROM "ScenarioAttempt" a
+    WHERE ${where}`;
+  return {
+    waiting: Number(row?.waiting ?? 0),
+    overdue: Number(row?.overdue ?? 0),
+    // SQLite hands back the stored text, PostgreSQL a date.
+    oldest: row?.oldest ? new Date(row.oldest) : null,
+  };
+}
+
 export type QueueFilters = { trainee?: string; scenario?: string; competency?: string; page?: number };
 
 /** The queue: attempts waiting for this person's trainees, oldest first, one page at a time. */

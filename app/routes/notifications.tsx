@@ -59,7 +59,10 @@ export default function Notifications() {
             <li key={n.id} className={`p-4 ${n.readAt ? "" : "bg-brand-50"}`} data-notification={n.kind}>
               <p className="text-sm">
                 {n.readAt ? null : <span className="sr-only">{t("notifications.unreadLabel")}: </span>}
-                {t(`notifications.kinds.${n.kind}`, { ...n.data, context: String(n.data.decision ?? "") })}
+                {t(`notifications.kinds.${n.kind}`, {
+                  ...n.data,
+                  context: String(n.data.decision ?? n.data.state ?? ""),
+                })}
               </p>
               <div className="mt-1 flex flex-wrap items-center gap-3 text-xs text-slate-600">
                 <time dateTime={n.createdAt}>{dates.dateTime(n.createdAt)}</time>

@@ -14,6 +14,7 @@ import { LocaleOptions } from "#app/components/locale-options.tsx";
 import { TimeZoneOptions } from "#app/components/time-zone-options.tsx";
 import { Button, ErrorList, Field, SelectField } from "#app/components/ui/field.tsx";
 import { clientOf } from "#app/utils/client.server.ts";
+import { getEnv } from "#app/utils/env.server.ts";
 import { keepRetryAfter } from "#app/utils/headers.ts";
 import { getOrganisation } from "#app/utils/organisation.server.ts";
 import { timeZoneLabel, timeZones } from "#app/utils/time-zone.ts";
@@ -33,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisationZone: (await getOrganisation()).timeZone,
     zones: timeZones(),
     emailChoices: notificationKinds.filter((kind) => emailWanted(stored, kind)),
+    noticeHour: `${String(getEnv().NOTICE_HOUR).padStart(2, "0")}:00`,
     twoFactor: user.twoFactor,
     sessions: await listSessions(user.id, user.sessionId),
   });
@@ -229,6 +231,7 @@ export default function Profile() {
           {t("profile.emailTitle")}
         </h2>
         <p className="mt-1 text-sm text-slate-600">{t("profile.emailHelp")}</p>
+        <p className="mt-1 text-sm text-slate-600">{t("notices.profileHint", { hour: data.noticeHour })}</p>
         <Form method="post" className="mt-4 space-y-3">
           <input type="hidden" name="intent" value="email-notifications" />
           {notificationKinds.map((kind) => (

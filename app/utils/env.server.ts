@@ -110,6 +110,11 @@ const schema = z.object({
     .string()
     .default("*/15 * * * *")
     .refine((v) => validCron(v), { message: "NOTICE_SCHEDULE must be a cron pattern like */15 * * * *" }),
+  /** false: this process sends no digests or reminders (another server, or nobody, does). */
+  NOTICES_ENABLED: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   /** Digests and reminders go out from this hour of each person's day (0–23, in their time zone). */
   NOTICE_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
