@@ -2,6 +2,7 @@
 // to go to meet what is missing.
 import { findQuiz, findScenario, getCourses, getLadder } from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";
+import { type Difficulty } from "#app/content/vocabulary.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { type RequirementResult, type StageResult } from "./evaluate.server.ts";
 
@@ -13,6 +14,10 @@ export type RequirementView = {
   at: string | null;
   detail: string | null;
   href: string | null;
+  /** A scenario the ladder wants played at least this hard (easy: any, not said). */
+  difficulty?: Difficulty;
+  /** The difficulty of a pass that did not count because it was easier than that. */
+  tooEasy?: Difficulty | null;
 };
 
 export function stageTitle(id: string, locale: Locale) {
@@ -59,6 +64,7 @@ export function describeRequirements(
           label: bundle ? pick(bundle.variants, locale).value.title : r.id,
           detail: `${r.best === null ? "—" : r.best} / ${r.min}`,
           href: `/scenarios/${r.id}`,
+          ...(r.difficulty === "easy" ? {} : { difficulty: r.difficulty, tooEasy: r.tooEasy }),
         };
       }
       case "behaviour": {
