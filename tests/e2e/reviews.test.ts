@@ -93,8 +93,10 @@ describe("mentor review", () => {
       await mentor.locator("[data-hint=text] [data-check], [data-pre-score-basis] [data-check]").allInnerTexts()
     ).join("\n");
     expect(checked).toContain(spanish.reviews.checkNames.greeting);
+    // ("Sin gritos" is both the name and what the trainee reads: only the other wordings are said to them.)
+    const names = new Set(Object.values(spanish.reviews.checkNames));
     for (const said of Object.values(spanish.scenario.checks).flatMap((c) => [c.met, c.missed]))
-      expect(checked).not.toContain(said);
+      if (!names.has(said)) expect(checked).not.toContain(said);
     await mentor.getByRole("button", { name: "Empezar a calificar" }).click();
     await mentor.waitForSelector("[data-claim=mine]");
 
