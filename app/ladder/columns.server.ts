@@ -2,7 +2,7 @@
 // capabilities above (quiz attempts, reviews); they import these codecs from here, since the
 // ladder sits below them (they refresh readiness when evidence changes).
 import { z } from "zod";
-import { competencies } from "#app/content/vocabulary.ts";
+import { competencies, difficulties } from "#app/content/vocabulary.ts";
 import { jsonColumn } from "#app/utils/json-column.ts";
 
 const isoDate = z.codec(z.iso.datetime(), z.date(), {
@@ -16,7 +16,15 @@ const requirementResult = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("course"), ...common, done: z.number(), total: z.number() }),
   z.object({ kind: z.literal("quiz"), ...evidence }),
   // The latest grade's decision ("passed" or "retry"); absent in rows stored before it was kept.
-  z.object({ kind: z.literal("scenario"), ...evidence, decision: z.string().nullable().optional() }),
+  z.object({
+    kind: z.literal("scenario"),
+    ...evidence,
+    decision: z.string().nullable().optional(),
+    /** The difficulty the ladder asks for (rows from before it existed: easy, any). */
+    difficulty: z.enum(difficulties).default("easy"),
+    /** A passing grade that did not count because it was played easier than that. */
+    tooEasy: z.enum(difficulties).nullable().default(null),
+  }),
   z.object({ kind: z.literal("behaviour"), ...common, stage: z.string() }),
   z.object({ kind: z.literal("stage"), ...common }),
 ]);

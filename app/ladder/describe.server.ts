@@ -2,6 +2,7 @@
 // words (the real reason it is open), and where to go to meet what is missing.
 import { findQuiz, findScenario, getCourses, getLadder } from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";
+import { type Difficulty } from "#app/content/vocabulary.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { getFixedT } from "#app/utils/locale.server.ts";
 import { type RequirementResult, type StageResult } from "./evaluate.server.ts";
@@ -29,6 +30,10 @@ export type RequirementView = {
   /** The state in words, with its numbers. */
   detail: string | null;
   href: string | null;
+  /** A scenario the ladder wants played at least this hard (easy: any, not said). */
+  difficulty?: Difficulty;
+  /** The difficulty of a pass that did not count because it was easier than that. */
+  tooEasy?: Difficulty | null;
 };
 
 export function stageTitle(id: string, locale: Locale) {
@@ -109,6 +114,7 @@ export function describeRequirements(
             min: r.min.toLocaleString(locale),
           }),
           href: `/scenarios/${r.id}`,
+          ...(r.difficulty === "easy" ? {} : { difficulty: r.difficulty, tooEasy: r.tooEasy }),
         };
       }
       case "behaviour": {

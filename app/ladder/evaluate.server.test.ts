@@ -126,6 +126,34 @@ describe("evaluation against the ladder", () => {
     }
   });
 
+  test("the requirement says which difficulty it wants, and names a pass that was played too easy", async () => {
+    const { trainee } = await almostL1();
+    const requirement = async () =>
+      evaluatePerson((await loadEvidence([trainee.id])).get(trainee.id)!).levels[0]!.requirements.find(
+        (r) => r.kind === "scenario",
+      );
+    await prisma.scenarioAttempt.updateMany({
+      where: { userId: trainee.id },
+      data: { state: '{"difficulty":"easy"}' },
+    });
+    expect(await requirement()).toMatchObject({ met: false, difficulty: "normal", tooEasy: "easy" });
+    // A pass at easy that the mentor asked to retry is not a pass: nothing to explain.
+    await prisma.reviewVersion.updateMany({
+      where: { review: { attempt: { userId: trainee.id } } },
+      data: { decision: "retry" },
+    });
+    expect(await requirement()).toMatchObject({ met: false, difficulty: "normal", tooEasy: null });
+    await prisma.reviewVersion.updateMany({
+      where: { review: { attempt: { userId: trainee.id } } },
+      data: { decision: "passed" },
+    });
+    await prisma.scenarioAttempt.updateMany({
+      where: { userId: trainee.id },
+      data: { state: '{"difficulty":"hard"}' },
+    });
+    expect(await requirement()).toMatchObject({ met: true, difficulty: "normal", tooEasy: null });
+  });
+
   test("meeting the last requirement certifies the level, dated by that evidence, once", async () => {
     const { trainee, mentor } = await almostL1();
     await recordSignOff(mentor, {

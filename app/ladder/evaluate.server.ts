@@ -238,10 +238,16 @@ export function evaluateStage(
     });
   }
   for (const scenario of stage.requires.scenarios) {
-    const grades = evidence.grades
-      .filter((g) => g.scenarioId === scenario.id && atLeast(g.difficulty, scenario.difficulty))
+    const played = evidence.grades.filter((g) => g.scenarioId === scenario.id);
+    const grades = played
+      .filter((g) => atLeast(g.difficulty, scenario.difficulty))
       .sort((a, b) => a.at.getTime() - b.at.getTime());
-    const first = grades.find((g) => g.decision === "passed" && g.mean >= scenario.minRubric) ?? null;
+    const passes = (g: GradeEvidence) => g.decision === "passed" && g.mean >= scenario.minRubric;
+    const first = grades.find(passes) ?? null;
+    // Said to the trainee: a pass played too easy is why the requirement is still open.
+    const tooEasy = first
+      ? null
+      : (played.find((g) => passes(g) && !atLeast(g.difficulty, scenario.difficulty)) ?? null);
     const best = grades.length ? Math.max(...grades.map((g) => g.mean)) : null;
     requirements.push({
       kind: "scenario",
@@ -252,6 +258,8 @@ export function evaluateStage(
       best: best === null ? null : Math.round(best * 10) / 10,
       attemptId: first?.attemptId ?? null,
       decision: grades.at(-1)?.decision ?? null,
+      difficulty: scenario.difficulty,
+      tooEasy: tooEasy?.difficulty ?? null,
     });
   }
   for (const behaviour of stage.behaviours) {

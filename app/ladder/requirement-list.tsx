@@ -32,9 +32,25 @@ export function RequirementList({ requirements }: { requirements: Requirement[] 
           ) : (
             <span className="font-medium">{r.label}</span>
           )}
+          {r.difficulty ? (
+            <span className="text-sm text-slate-700" data-difficulty={r.difficulty}>
+              {t("ladderDifficulty.atLeast", { difficulty: t(`scenario.difficulty.${r.difficulty}`) })}
+            </span>
+          ) : null}
           {r.detail ? <span className="text-sm text-slate-700">{r.detail}</span> : null}
           {r.met && r.at ? (
             <span className="text-sm text-slate-600">{t("progress.metOn", { date: dates.date(r.at) })}</span>
+          ) : null}
+          {!r.met && r.difficulty && r.tooEasy ? (
+            <span className="basis-full text-sm text-amber-800" data-too-easy={r.tooEasy}>
+              {t("ladderDifficulty.tooEasy", {
+                played: t(`scenario.difficulty.${r.tooEasy}`),
+                wanted: t(`scenario.difficulty.${r.difficulty}`),
+              })}
+            </span>
+          ) : null}
+          {!r.met && r.kind === "behaviour" ? (
+            <span className="text-sm text-slate-600">{t("progress.askMentor")}</span>
           ) : null}
         </li>
       ))}

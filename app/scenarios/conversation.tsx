@@ -76,7 +76,7 @@ function Bubble({
       </p>
       {turn.kind === "agent" ? (
         <div className="mt-1 w-full max-w-[85%]">
-          <Hints hint={turn.hint} />
+          <Hints hint={turn.hint} agentName={agentName} />
           {afterTurn?.(turn)}
         </div>
       ) : null}
@@ -135,7 +135,7 @@ function EmailThread({ view, composer, afterTurn, agentName }: Props) {
               ) : null}
               {turn.kind === "agent" ? (
                 <div className="px-4 pb-3">
-                  <Hints hint={turn.hint} />
+                  <Hints hint={turn.hint} agentName={agentName} />
                   {afterTurn?.(turn)}
                 </div>
               ) : null}
@@ -178,7 +178,7 @@ function PhoneTranscript({ view, composer, afterTurn, agentName }: Props) {
               <p className="font-sans whitespace-pre-line">{turn.text}</p>
               {turn.kind === "agent" ? (
                 <div className="mt-2 font-sans">
-                  <Hints hint={turn.hint} />
+                  <Hints hint={turn.hint} agentName={agentName} />
                   {afterTurn?.(turn)}
                 </div>
               ) : null}
@@ -210,12 +210,12 @@ function SocialThread({ view, composer, afterTurn, agentName }: Props) {
                 <li key={i} className="ml-8 border-l-2 border-brand-600 px-4 py-3">
                   <div className="flex items-baseline gap-2 text-sm">
                     <span className="font-semibold">
-                      {agentName ? `${t("scenario.social.brand")} · ${agentName}` : t("scenario.social.brand")}
+                      {agentName ? t("reviewScreen.companyAccount", { name: agentName }) : t("scenario.social.brand")}
                     </span>
                     <Time at={turn.at} startedAt={view.startedAt} />
                   </div>
                   <p className="mt-1 whitespace-pre-line">{turn.text}</p>
-                  <Hints hint={turn.hint} />
+                  <Hints hint={turn.hint} agentName={agentName} />
                   {afterTurn?.(turn)}
                 </li>
               );

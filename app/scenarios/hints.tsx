@@ -13,7 +13,11 @@ export function MoodChange({ change }: { change: number }) {
   );
 }
 
-export function Hints({ hint }: { hint: Hint | null }) {
+/**
+ * `agentName` is set when a mentor reads someone else's attempt: the checks are then named
+ * ("Greeting ✗"), not said to the reader ("You greeted the customer", "Open with a greeting").
+ */
+export function Hints({ hint, agentName }: { hint: Hint | null; agentName?: string }) {
   const { t } = useTranslation();
   if (!hint) return null;
   if (hint.type === "option") {
@@ -55,7 +59,9 @@ export function Hints({ hint }: { hint: Hint | null }) {
                     : t("scenario.checkMissed")}
                 :{" "}
               </span>
-              {t(`scenario.checks.${check.id}.${check.ok === false ? "missed" : check.ok === null ? "na" : "met"}`)}
+              {agentName && check.ok !== null
+                ? t(`reviews.checkNames.${check.id}`)
+                : t(`scenario.checks.${check.id}.${check.ok === false ? "missed" : check.ok === null ? "na" : "met"}`)}
               {check.evidence ? <span className="text-slate-600"> — “{check.evidence}”</span> : null}
             </span>
           </li>

@@ -76,7 +76,7 @@ export function MeasuresPanel({ measures: m, names, trainee, compact = false }: 
           <ul className="mt-1 grid gap-x-4 text-sm sm:grid-cols-2">
             {scored.map((check) => (
               <li key={check.id} className="flex justify-between border-b border-slate-100 py-1" data-check={check.id}>
-                <span>{t(`scenario.checks.${check.id}.met`)}</span>
+                <span>{t(`reviews.checkNames.${check.id}`)}</span>
                 <span className="tabular-nums">
                   {t("scenario.summary.checkCount", { passed: check.passed, applicable: check.applicable })}
                 </span>

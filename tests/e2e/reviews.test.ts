@@ -9,7 +9,8 @@ import { scenarioFile } from "./scenario-play.ts";
 
 const browser = setupBrowser();
 const spanish = JSON.parse(readFileSync(path.join(root, "app/locales/es.json"), "utf8")) as {
-  reviews: { problems: Record<string, string> };
+  reviews: { problems: Record<string, string>; checkNames: Record<string, string> };
+  scenario: { checks: Record<string, { met: string; missed: string }> };
 };
 
 function query<T>(sql: string, ...params: unknown[]): Promise<T | undefined> {
@@ -86,6 +87,16 @@ describe("mentor review", () => {
     for (const note of notes) expect(work).toContain(note.split("\n")[0]);
     expect(await mentor.locator("[data-help-desk]").count()).toBeGreaterThan(0);
     expect(await mentor.locator("[data-basis] li").count()).toBeGreaterThan(0);
+    // The checks are named for the mentor ("Saludo ✓"), never said to the trainee
+    // ("Saludaste al cliente", "Empieza con un saludo"), in the transcript and the measures.
+    const checked = (
+      await mentor.locator("[data-hint=text] [data-check], [data-pre-score-basis] [data-check]").allInnerTexts()
+    ).join("\n");
+    expect(checked).toContain(spanish.reviews.checkNames.greeting);
+    // ("Sin gritos" is both the name and what the trainee reads: only the other wordings are said to them.)
+    const names = new Set(Object.values(spanish.reviews.checkNames));
+    for (const said of Object.values(spanish.scenario.checks).flatMap((c) => [c.met, c.missed]))
+      if (!names.has(said)) expect(checked).not.toContain(said);
     await mentor.getByRole("button", { name: "Empezar a calificar" }).click();
     await mentor.waitForSelector("[data-claim=mine]");
 
