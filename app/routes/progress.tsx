@@ -54,6 +54,10 @@ export default function ProgressPage() {
                 >
                   {t("progress.certificate", { date: dates.date(level.certification.at) })}
                 </Link>
+              ) : level.revokedAt ? (
+                <p className="mt-1 font-semibold text-red-800" data-revoked>
+                  {t("verification.revokedOn", { date: dates.date(level.revokedAt) })}
+                </p>
               ) : null}
             </li>
           ))}
