@@ -70,6 +70,11 @@ export default function RevokeCertificate() {
           date: dates.date(certificate.certifiedAt),
         })}
       </p>
+      {refused ? (
+        <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {refused.message}
+        </p>
+      ) : null}
       {certificate.revokedAt ? (
         <>
           <p role="status" className="mt-4 rounded border border-slate-300 bg-slate-50 p-3 text-sm" data-revoked>
@@ -102,11 +107,6 @@ export default function RevokeCertificate() {
               </p>
               <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
             </div>
-            {refused ? (
-              <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-                {refused.message}
-              </p>
-            ) : null}
             <ErrorList id={form.errorId} errors={form.errors} />
             <div className="flex flex-wrap items-center gap-4">
               <Button type="submit" variant="danger" disabled={navigation.state === "submitting"}>
