@@ -7,6 +7,7 @@ import { root } from "#tests/setup/paths.ts";
 import { createUser } from "#tests/factories.ts";
 import { revokeCertificate } from "./certificates.server.ts";
 import { evaluatePerson, loadEvidence } from "./evaluate.server.ts";
+import { getProgressPage } from "./pages.server.ts";
 import { refreshReadiness } from "./readiness.server.ts";
 
 beforeAll(() => {
@@ -188,7 +189,10 @@ describe("evaluation against the ladder", () => {
     });
     const evaluation = evaluatePerson((await loadEvidence([trainee.id])).get(trainee.id)!);
     expect(evaluation.levels[0]).toMatchObject({ complete: false, certification: null, issues: 1 });
-    expect(evaluation.levels[0]?.revoked?.at).toBeInstanceOf(Date);
+    expect(evaluation.levels[0]?.revoked).toEqual({ id: first.id, at: expect.any(Date) as unknown });
+    // The holder's progress page says so, and links the revoked certificate (which says why).
+    const progress = await getProgressPage(trainee.id, "en");
+    expect(progress.levels[0]).toMatchObject({ complete: false, certification: null, revoked: { id: first.id } });
     // The mentor withdraws and confirms again after the revocation (a later millisecond, at
     // least): issue 2, its own code.
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -207,7 +207,7 @@ export type StageResult = {
   /** The certificate that holds, if any (never a revoked one). */
   certification: { id: string; certifiedAt: Date } | null;
   /** The latest certificate when it was revoked and the stage not earned again since. */
-  revoked: { at: Date } | null;
+  revoked: { id: string; at: Date } | null;
   /** How many certificates this stage has had, revoked ones included. */
   issues: number;
 };
@@ -297,7 +297,7 @@ export function evaluateStage(
     complete,
     completeAt,
     certification: recorded && !revokedAt ? { id: recorded.id, certifiedAt: recorded.certifiedAt } : null,
-    revoked: revoked ? { at: revokedAt } : null,
+    revoked: recorded && revoked ? { id: recorded.id, at: revokedAt } : null,
     issues: recorded?.issue ?? 0,
   };
 }

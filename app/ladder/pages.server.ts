@@ -22,7 +22,7 @@ export async function getProgressPage(userId: string, locale: Locale) {
     total: s.total,
     complete: s.complete,
     certification: s.certification && { id: s.certification.id, at: s.certification.certifiedAt.toISOString() },
-    revokedAt: s.revoked?.at.toISOString() ?? null,
+    revoked: s.revoked && { id: s.revoked.id, at: s.revoked.at.toISOString() },
   });
   const current = evaluation.levels.find((l) => l.id === evaluation.currentLevel) ?? null;
   return {

@@ -65,7 +65,7 @@ export default function CertificatePage() {
         </ul>
       </section>
       <section
-        className="mt-8 flex flex-col items-center gap-4 border-t border-slate-200 pt-6 sm:flex-row sm:text-left print:flex-row print:text-left"
+        className="mt-8 flex flex-col items-center gap-4 border-t border-slate-200 pt-6 break-inside-avoid sm:flex-row sm:text-left"
         data-verify
       >
         <div

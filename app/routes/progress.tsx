@@ -54,10 +54,14 @@ export default function ProgressPage() {
                 >
                   {t("progress.certificate", { date: dates.date(level.certification.at) })}
                 </Link>
-              ) : level.revokedAt ? (
-                <p className="mt-1 font-semibold text-red-800" data-revoked>
-                  {t("verification.revokedOn", { date: dates.date(level.revokedAt) })}
-                </p>
+              ) : level.revoked ? (
+                <Link
+                  to={`/certificates/${level.revoked.id}`}
+                  className="mt-1 inline-block font-semibold text-red-800 underline"
+                  data-revoked
+                >
+                  {t("verification.revokedOn", { date: dates.date(level.revoked.at) })}
+                </Link>
               ) : null}
             </li>
           ))}
