@@ -159,6 +159,50 @@ describe("the one-open-attempt migration on a database that already has data", (
   }, 120_000);
 });
 
+describe("the certificate verification migration on a database that already has certificates", () => {
+  test("gives every existing certificate its own code of 32 hex digits and makes it the first issue", async () => {
+    const name = migrationNames(provider).find((n) => n.endsWith("_certificate_verification")) ?? "";
+    expect(name).not.toBe("");
+    const before = copyOfLayout();
+    for (const later of migrationNames(provider, before).filter((n) => n >= name))
+      for (const engine of ["sqlite", "postgresql"] as const)
+        rmSync(path.join(before.migrations[engine], later), { recursive: true, force: true });
+    const url = await freshDatabase("certificates");
+    await applyMigrations(url, before);
+    const at = new Date(Date.UTC(2026, 10, 20, 9));
+    await withConnection(url, async (db) => {
+      await db.run(
+        'INSERT INTO "User" ("id", "email", "name", "updatedAt") VALUES (\'u1\', \'u1@x.test\', \'u1\', ?)',
+        at,
+      );
+      for (const [id, stage] of [
+        ["c1", "L1"],
+        ["c2", "L2"],
+        ["c3", "tier2"],
+      ])
+        await db.run(
+          'INSERT INTO "Certification" ("id", "userId", "stage", "certifiedAt", "evidence") VALUES (?, \'u1\', ?, ?, \'[]\')',
+          id,
+          stage,
+          at,
+        );
+    });
+    expect(await applyMigrations(url)).toContain(name);
+    const rows = await withConnection(url, (db) =>
+      db.all<{ id: string; code: string; issue: number }>(
+        'SELECT "id", "code", "issue" FROM "Certification" ORDER BY "id"',
+      ),
+    );
+    expect(rows.map((r) => r.id)).toEqual(["c1", "c2", "c3"]);
+    for (const row of rows) {
+      expect(row.code).toMatch(/^[0-9a-f]{32}$/);
+      expect(Number(row.issue)).toBe(1);
+    }
+    expect(new Set(rows.map((r) => r.code)).size).toBe(3);
+    expect(await schemaDrift(url)).toBe("");
+  }, 120_000);
+});
+
 describe("both histories", () => {
   test("hold the same migrations under the same folder names, each history with a lock file naming its engine", () => {
     const sqlite = migrationNames("sqlite");

@@ -30,6 +30,7 @@ export const auditKindGroups = {
     "invitation.resent",
     "setup.completed",
     "setup.adminCreated",
+    "certificate.revoked",
   ],
 } as const;
 

@@ -5,7 +5,9 @@ import { recordSignOff } from "#app/reviews/signoff.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { root } from "#tests/setup/paths.ts";
 import { createUser } from "#tests/factories.ts";
+import { revokeCertificate } from "./certificates.server.ts";
 import { evaluatePerson, loadEvidence } from "./evaluate.server.ts";
+import { getProgressPage } from "./pages.server.ts";
 import { refreshReadiness } from "./readiness.server.ts";
 
 beforeAll(() => {
@@ -172,8 +174,9 @@ describe("evaluation against the ladder", () => {
       action: "confirm",
     });
     const certificate = await prisma.certification.findUniqueOrThrow({
-      where: { userId_stage: { userId: trainee.id, stage: "L1" } },
+      where: { userId_stage_issue: { userId: trainee.id, stage: "L1", issue: 1 } },
     });
+    expect(certificate.code).toMatch(/^[0-9a-f]{32}$/);
     const signOff = await prisma.signOffEvent.findFirstOrThrow({
       where: { traineeId: trainee.id, behaviourId: "records" },
     });
@@ -190,6 +193,53 @@ describe("evaluation against the ladder", () => {
     expect(evaluation.currentLevel).toBe("L1");
     // L2 lists L1 as its first requirement, met.
     expect(evaluation.nextLevel?.requirements[0]).toMatchObject({ kind: "stage", id: "L1", met: true });
+  });
+
+  test("a revoked certificate no longer holds the level; evidence met after the revocation issues a new one with a new code", async () => {
+    const { trainee, mentor } = await almostL1();
+    const confirm = (behaviourId: string, action = "confirm") =>
+      recordSignOff(mentor, { traineeId: trainee.id, level: "L1", behaviourId, note: "Seen.", action });
+    await confirm("calm");
+    await confirm("records");
+    const first = await prisma.certification.findFirstOrThrow({ where: { userId: trainee.id } });
+    const admin = await createUser({ roles: ["admin"] });
+    await revokeCertificate(
+      { userId: trainee.id, certificateId: first.id },
+      { reason: "The records sign-off was given by mistake." },
+      { ...admin, ip: "127.0.0.1" },
+    );
+    // The same evidence does not earn it back: no new certificate, and the summary drops L1.
+    await refreshReadiness([trainee.id]);
+    expect(await prisma.certification.count({ where: { userId: trainee.id } })).toBe(1);
+    expect(await prisma.readiness.findUniqueOrThrow({ where: { userId: trainee.id } })).toMatchObject({
+      currentLevel: null,
+      nextLevel: "L1",
+    });
+    const evaluation = evaluatePerson((await loadEvidence([trainee.id])).get(trainee.id)!);
+    expect(evaluation.levels[0]).toMatchObject({ complete: false, certification: null, issues: 1 });
+    expect(evaluation.levels[0]?.revoked).toEqual({ id: first.id, at: expect.any(Date) as unknown });
+    // The holder's progress page says so, and links the revoked certificate (which says why).
+    const progress = await getProgressPage(trainee.id, "en");
+    expect(progress.levels[0]).toMatchObject({ complete: false, certification: null, revoked: { id: first.id } });
+    // The mentor withdraws and confirms again after the revocation (a later millisecond, at
+    // least): issue 2, its own code.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await confirm("records", "withdraw");
+    await confirm("records");
+    const issues = await prisma.certification.findMany({
+      where: { userId: trainee.id },
+      select: { issue: true, code: true, revokedAt: true },
+      orderBy: { issue: "asc" },
+    });
+    expect(issues.map((c) => [c.issue, c.revokedAt === null])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    expect(issues[1]?.code).toMatch(/^[0-9a-f]{32}$/);
+    expect(issues[1]?.code).not.toBe(issues[0]?.code);
+    expect(await prisma.readiness.findUniqueOrThrow({ where: { userId: trainee.id } })).toMatchObject({
+      currentLevel: "L1",
+    });
   });
 
   test("requests completing the same level at once record one certification, and none fails", async () => {

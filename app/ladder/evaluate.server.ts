@@ -6,6 +6,7 @@ import { type Ladder, type LadderStage } from "#app/content/schemas/ladder.ts";
 import { type Difficulty, difficulties, isDifficulty } from "#app/content/vocabulary.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { type Db, prisma } from "#app/utils/db.server.ts";
+import { newVerificationCode } from "./codes.server.ts";
 import {
   quizCompetenciesColumn,
   type RequirementResult,
@@ -49,12 +50,15 @@ function difficultyOf(state: string): Difficulty {
 const atLeast = (played: Difficulty, required: Difficulty) =>
   difficulties.indexOf(played) >= difficulties.indexOf(required);
 
+export type RecordedCertification = { id: string; certifiedAt: Date; issue: number; revokedAt: Date | null };
+
 export type Evidence = {
   lessons: Map<string, Map<string, Date>>;
   quizzes: Map<string, QuizEvidence[]>;
   grades: GradeEvidence[];
   signOffs: Map<string, { confirmed: boolean; at: Date }>;
-  certifications: Map<string, { id: string; certifiedAt: Date }>;
+  /** Each stage's latest certificate (the highest issue), revoked or not. */
+  certifications: Map<string, RecordedCertification>;
   lastActivity: Date | null;
 };
 
@@ -128,7 +132,11 @@ export async function loadEvidence(userIds: string[], db: Db = prisma): Promise<
       select: { traineeId: true, level: true, behaviourId: true, action: true, at: true },
       orderBy: { at: "asc" },
     }),
-    db.certification.findMany({ where, select: { id: true, userId: true, stage: true, certifiedAt: true } }),
+    db.certification.findMany({
+      where,
+      select: { id: true, userId: true, stage: true, certifiedAt: true, issue: true, revokedAt: true },
+      orderBy: { issue: "asc" },
+    }),
     db.$queryRaw<Array<{ userId: string; startedAt: string | Date | null; finishedAt: string | Date | null }>>`
       SELECT a."userId", MAX(a."startedAt") AS "startedAt", MAX(a."finishedAt") AS "finishedAt"
       FROM "ScenarioAttempt" a
@@ -177,8 +185,8 @@ export async function loadEvidence(userIds: string[], db: Db = prisma): Promise<
     result
       .get(row.traineeId)
       ?.signOffs.set(`${row.level}/${row.behaviourId}`, { confirmed: row.action === "confirm", at: row.at });
-  for (const row of certifications)
-    result.get(row.userId)?.certifications.set(row.stage, { id: row.id, certifiedAt: row.certifiedAt });
+  for (const { userId, stage, ...certification } of certifications)
+    result.get(userId)?.certifications.set(stage, certification);
   const date = (value: string | Date | null) => (value === null ? null : new Date(value));
   for (const row of attempts) {
     const evidence = result.get(row.userId);
@@ -196,7 +204,12 @@ export type StageResult = {
   complete: boolean;
   /** When the last requirement was met (the certification date). */
   completeAt: Date | null;
+  /** The certificate that holds, if any (never a revoked one). */
   certification: { id: string; certifiedAt: Date } | null;
+  /** The latest certificate when it was revoked and the stage not earned again since. */
+  revoked: { id: string; at: Date } | null;
+  /** How many certificates this stage has had, revoked ones included. */
+  issues: number;
 };
 
 function courseResult(course: CourseMeta | undefined, slug: string, evidence: Evidence): RequirementResult {
@@ -273,9 +286,18 @@ export function evaluateStage(
     });
   }
   const met = requirements.filter((r) => r.met).length;
-  const complete = met === requirements.length;
+  let complete = met === requirements.length;
   let completeAt: Date | null = null;
   if (complete) for (const r of requirements) completeAt = later(completeAt, r.at);
+  const recorded = evidence.certifications.get(stage.id);
+  const revokedAt = recorded?.revokedAt ?? null;
+  // After a revocation the stage is earned again only by evidence met after it, such as a
+  // mentor's new sign-off; the evidence that earned the revoked certificate does not (ADR 034).
+  const revoked = revokedAt && !(completeAt && completeAt > revokedAt);
+  if (revoked) {
+    complete = false;
+    completeAt = null;
+  }
   return {
     id: stage.id,
     requirements,
@@ -283,7 +305,9 @@ export function evaluateStage(
     total: requirements.length,
     complete,
     completeAt,
-    certification: evidence.certifications.get(stage.id) ?? null,
+    certification: recorded && !revokedAt ? { id: recorded.id, certifiedAt: recorded.certifiedAt } : null,
+    revoked: recorded && revoked ? { id: recorded.id, at: revokedAt } : null,
+    issues: recorded?.issue ?? 0,
   };
 }
 
@@ -333,17 +357,23 @@ export async function recordCertifications(userId: string, evaluation: PersonEva
     // inside a transaction too, where PostgreSQL aborts everything after a refused insert:
     // the update names the key's own value, which lets Prisma send INSERT … ON CONFLICT DO
     // UPDATE; the record the first one stored stands (ADR 020).
+    // After a revocation, the next issue with a code of its own; the revoked one stays as it is.
+    const issue = stage.issues + 1;
     stage.certification = await db.certification.upsert({
-      where: { userId_stage: { userId, stage: stage.id } },
+      where: { userId_stage_issue: { userId, stage: stage.id, issue } },
       create: {
         userId,
         stage: stage.id,
+        issue,
+        code: newVerificationCode(),
         certifiedAt: stage.completeAt,
         evidence: requirementsColumn.encode(stage.requirements),
       },
       update: { stage: stage.id },
       select: { id: true, certifiedAt: true },
     });
+    stage.issues = issue;
+    stage.revoked = null;
     created.push(stage.id);
   }
   return created;

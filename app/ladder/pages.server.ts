@@ -5,6 +5,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { formatDate } from "#app/utils/format.ts";
 import { defaultLocale, isLocale, type Locale } from "#app/utils/i18n.ts";
 import { getFixedT } from "#app/utils/locale.server.ts";
+import { certificateTitle, verificationQrSvg, verificationUrl } from "./certificates.server.ts";
 import { describeRequirements, stageTitle } from "./describe.server.ts";
 import { evaluatePerson, loadEvidence, type StageResult } from "./evaluate.server.ts";
 import { competencyProfile } from "./profile.server.ts";
@@ -31,6 +32,7 @@ export async function getProgressPage(userId: string, locale: Locale) {
     ),
     complete: s.complete,
     certification: s.certification && { id: s.certification.id, at: s.certification.certifiedAt.toISOString() },
+    revoked: s.revoked && { id: s.revoked.id, at: s.revoked.at.toISOString() },
   });
   const current = evaluation.levels.find((l) => l.id === evaluation.currentLevel) ?? null;
   return {
@@ -56,8 +58,11 @@ export async function getCertificate(certificateId: string, timeZone: string) {
     select: {
       userId: true,
       stage: true,
+      code: true,
       certifiedAt: true,
       evidence: true,
+      revokedAt: true,
+      revokedReason: true,
       user: { select: { name: true, locale: true } },
     },
   });
@@ -65,7 +70,7 @@ export async function getCertificate(certificateId: string, timeZone: string) {
   const locale = isLocale(certificate.user.locale) ? certificate.user.locale : defaultLocale;
   const t = getFixedT(locale);
   const earned = { id: certificate.stage, requirements: parseMissing(certificate.evidence) };
-  const title = `${certificate.stage.startsWith("L") ? `${certificate.stage} · ` : ""}${stageTitle(certificate.stage, locale)}`;
+  const url = verificationUrl(certificate.code);
   return {
     holderId: certificate.userId,
     locale,
@@ -73,7 +78,7 @@ export async function getCertificate(certificateId: string, timeZone: string) {
     certifies: t("certificate.certifies"),
     name: certificate.user.name,
     reached: t("certificate.reached"),
-    title,
+    title: certificateTitle(certificate.stage, locale),
     date: t("certificate.on", { date: formatDate(certificate.certifiedAt, locale, timeZone) }),
     evidenceTitle: t("certificate.evidence"),
     evidence: describeRequirements(earned, locale).map((r) => ({
@@ -83,5 +88,17 @@ export async function getCertificate(certificateId: string, timeZone: string) {
       at: r.at ? formatDate(r.at, locale, timeZone) : null,
     })),
     print: t("certificate.print"),
+    verify: {
+      label: t("verification.printLabel"),
+      qrLabel: t("verification.qrLabel"),
+      url,
+      qrSvg: await verificationQrSvg(url),
+    },
+    revoked: certificate.revokedAt && {
+      text: t("verification.revokedBanner", {
+        date: formatDate(certificate.revokedAt, locale, timeZone),
+        reason: certificate.revokedReason ?? "",
+      }),
+    },
   };
 }

@@ -117,8 +117,9 @@ export async function refreshWithin(tx: Db, userIds: string[]) {
     if (!personal) continue;
     const evaluation = evaluatePerson(personal);
     for (const stage of await recordCertifications(userId, evaluation, tx)) {
-      const certification = [...evaluation.levels, ...evaluation.tracks].find((s) => s.id === stage)?.certification;
-      if (certification) personal.certifications.set(stage, certification);
+      const result = [...evaluation.levels, ...evaluation.tracks].find((s) => s.id === stage);
+      if (result?.certification)
+        personal.certifications.set(stage, { ...result.certification, issue: result.issues, revokedAt: null });
     }
     const row = summarize(userId, personal, evaluation, version);
     const before = previous.get(userId) ?? null;

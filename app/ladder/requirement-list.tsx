@@ -49,9 +49,6 @@ export function RequirementList({ requirements }: { requirements: Requirement[] 
               })}
             </span>
           ) : null}
-          {!r.met && r.kind === "behaviour" ? (
-            <span className="text-sm text-slate-600">{t("progress.askMentor")}</span>
-          ) : null}
         </li>
       ))}
     </ul>

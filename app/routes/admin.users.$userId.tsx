@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   checkUserReferences,
@@ -22,6 +22,7 @@ import { toDateInput } from "#app/utils/format.ts";
 import { DomainError, notFound } from "#app/utils/errors.ts";
 import { refuse } from "#app/utils/errors.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
+import { certificatesOf } from "#app/ladder/certificates.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Edit user · Rapport" }];
 
@@ -29,9 +30,14 @@ export const headers = keepRetryAfter;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const [user, options] = await Promise.all([getUserForEdit(params.userId ?? ""), getUserFormOptions()]);
-  if (!user) refuse(notFound("admin.errors.userNotFound"), resolveLocale(request, admin.locale));
-  return json({ user, options });
+  const locale = resolveLocale(request, admin.locale);
+  const [user, options, certificates] = await Promise.all([
+    getUserForEdit(params.userId ?? ""),
+    getUserFormOptions(),
+    certificatesOf(params.userId ?? "", locale),
+  ]);
+  if (!user) refuse(notFound("admin.errors.userNotFound"), locale);
+  return json({ user, options, certificates });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -78,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditUser() {
-  const { user, options } = useLoaderData<typeof loader>();
+  const { user, options, certificates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resend = actionData && "resend" in actionData ? actionData.resend : null;
   const lastResult = actionData && "resend" in actionData ? undefined : actionData;
@@ -95,7 +101,9 @@ export default function EditUser() {
         ? t("admin.users.saved")
         : searchParams.has("twoFactorReset")
           ? t("admin.users.twoFactorWasReset")
-          : null;
+          : searchParams.has("certificateRevoked")
+            ? t("verification.admin.revokedNotice")
+            : null;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -156,6 +164,70 @@ export default function EditUser() {
             </Button>
           </Form>
         ) : null}
+      </section>
+      <section
+        aria-labelledby="certificates-title"
+        className="max-w-2xl rounded-lg border border-slate-200 bg-white p-5"
+      >
+        <h2 id="certificates-title" className="font-semibold">
+          {t("verification.admin.title")}
+        </h2>
+        {certificates.length ? (
+          <ul className="mt-2 divide-y divide-slate-100">
+            {certificates.map((c) => (
+              <li
+                key={c.id}
+                className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2"
+                data-certificate={c.id}
+              >
+                <div className="min-w-0">
+                  <p className="font-medium">
+                    {c.title}
+                    {c.issue > 1 ? (
+                      <span className="text-sm font-normal text-slate-600">
+                        {" "}
+                        · {t("verification.admin.issue", { issue: c.issue })}
+                      </span>
+                    ) : null}
+                  </p>
+                  <p className="text-sm text-slate-600">
+                    {t("verification.admin.issuedOn", { date: dates.date(c.certifiedAt) })} ·{" "}
+                    {c.revokedAt ? (
+                      <span className="font-semibold text-red-800" data-status="revoked">
+                        {t("verification.admin.revokedOn", {
+                          date: dates.date(c.revokedAt),
+                          reason: c.revokedReason ?? "",
+                        })}
+                      </span>
+                    ) : (
+                      <span className="font-semibold text-emerald-800" data-status="valid">
+                        {t("verification.admin.valid")}
+                      </span>
+                    )}
+                  </p>
+                </div>
+                <p className="flex flex-wrap gap-x-3 text-sm">
+                  <Link to={`/certificates/${c.id}`} className="text-brand-700 underline">
+                    {t("verification.admin.open")}
+                  </Link>
+                  <Link to={c.verifyPath} className="text-brand-700 underline">
+                    {t("verification.admin.verify")}
+                  </Link>
+                  {c.revokedAt ? null : (
+                    <Link
+                      to={`/admin/users/${user.id}/certificates/${c.id}`}
+                      className="font-semibold text-red-800 underline"
+                    >
+                      {t("verification.admin.revoke")}
+                    </Link>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-1 text-sm text-slate-600">{t("verification.admin.none")}</p>
+        )}
       </section>
       {user.twoFactor ? (
         <section className="max-w-2xl rounded-lg border border-slate-200 bg-white p-5">

@@ -31,6 +31,15 @@ export default function CertificatePage() {
       className="mx-auto max-w-3xl rounded-lg border-4 border-double border-brand-600 bg-white p-10 text-center print:border-2"
       data-certificate
     >
+      {data.revoked ? (
+        <p
+          role="alert"
+          className="mb-6 rounded border-2 border-red-700 bg-red-50 p-3 text-left text-red-950"
+          data-revoked
+        >
+          {data.revoked.text}
+        </p>
+      ) : null}
       <p className="text-sm font-semibold tracking-[0.3em] text-brand-700 uppercase">Rapport</p>
       <h1 className="mt-4 text-4xl font-bold">{data.heading}</h1>
       <p className="mt-6 text-slate-700">{data.certifies}</p>
@@ -54,6 +63,26 @@ export default function CertificatePage() {
             </li>
           ))}
         </ul>
+      </section>
+      <section
+        className="mt-8 flex flex-col items-center gap-4 border-t border-slate-200 pt-6 break-inside-avoid sm:flex-row sm:text-left"
+        data-verify
+      >
+        <div
+          role="img"
+          aria-label={data.verify.qrLabel}
+          className="size-32 shrink-0 [&>svg]:size-full"
+          data-qr
+          // Drawn on the server by the qrcode library from our own URL (hex code only), so it prints without JavaScript.
+          dangerouslySetInnerHTML={{ __html: data.verify.qrSvg }}
+        />
+        <p className="text-sm text-slate-700">
+          {data.verify.label}
+          <br />
+          <a href={data.verify.url} className="font-mono break-all text-brand-700 underline" data-verify-url>
+            {data.verify.url}
+          </a>
+        </p>
       </section>
       <p className="mt-8 text-sm text-slate-600 print:hidden">{data.print}</p>
     </article>

@@ -56,6 +56,14 @@ export default function ProgressPage() {
                 >
                   {t("progress.certificate", { date: dates.date(level.certification.at) })}
                 </Link>
+              ) : level.revoked ? (
+                <Link
+                  to={`/certificates/${level.revoked.id}`}
+                  className="mt-1 inline-block font-semibold text-red-800 underline"
+                  data-revoked
+                >
+                  {t("verification.revokedOn", { date: dates.date(level.revoked.at) })}
+                </Link>
               ) : null}
             </li>
           ))}

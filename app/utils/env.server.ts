@@ -99,6 +99,14 @@ const schema = z.object({
     .refine((v) => v === undefined || /^https?:$/.test(urlOrNull(v)?.protocol ?? ""), {
       message: "APP_URL must be the address people open Rapport at, like https://academy.example.com",
     }),
+  /** Who issues the certificates, as the public verification page names them; the site's host when not set. */
+  ORGANISATION_NAME: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || (v.length <= 100 && !/[\p{Cc}<>]/u.test(v)), {
+      message: "ORGANISATION_NAME must be at most 100 characters, without < > or control characters",
+    }),
   /** A mail that failed this many times is given up (an admin can send it again from /admin/outbox). */
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   /** How often each server looks for mails to send. */
@@ -184,6 +192,11 @@ export function getEnv(): Env {
 /** The start of every link in a mail; the local server when APP_URL is not set (dev, demo). */
 export function appUrl() {
   return getEnv().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+/** Who issues certificates: ORGANISATION_NAME, else the host people reach Rapport at. */
+export function organisationName() {
+  return getEnv().ORGANISATION_NAME ?? new URL(appUrl()).host;
 }
 
 /** The sender of every mail. */

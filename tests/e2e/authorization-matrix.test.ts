@@ -22,7 +22,7 @@ type Row = {
   body?: string | ((ids: Ids) => string);
   expect: Record<Persona, Outcome>;
 };
-type Ids = { traineeId: string; samsPhoneAttempt: string; anasCertificate: string };
+type Ids = { traineeId: string; samsPhoneAttempt: string; anasCertificate: string; anasCode: string; anaId: string };
 
 const everyoneSignedIn = (outcome: Outcome): Record<Persona, Outcome> => ({
   anonymous: "login",
@@ -467,6 +467,36 @@ export const matrix: Row[] = [
     path: (ids) => `/certificates/${ids.anasCertificate}`,
     expect: { anonymous: "login", trainee: "forbidden", mentor: "forbidden", manager: "ok", admin: "ok" },
   },
+  {
+    // The public verification page: anyone with the code, signed in or not.
+    route: "routes/verify.$code",
+    method: "GET",
+    path: (ids) => `/verify/${ids.anasCode}`,
+    expect: same("ok"),
+  },
+  { route: "routes/verify.$code", method: "GET", path: `/verify/${"0".repeat(32)}`, expect: same("notFound") },
+  { route: "routes/verify.$code", method: "GET", path: "/verify/not-a-code", expect: same("notFound") },
+  {
+    route: "routes/admin.users.$userId_.certificates.$certificateId",
+    method: "GET",
+    path: (ids) => `/admin/users/${ids.anaId}/certificates/${ids.anasCertificate}`,
+    expect: adminOnly("ok"),
+  },
+  {
+    // A revocation without a reason is refused before anything else: Ana's certificate stays.
+    route: "routes/admin.users.$userId_.certificates.$certificateId",
+    method: "POST",
+    path: (ids) => `/admin/users/${ids.anaId}/certificates/${ids.anasCertificate}`,
+    body: "reason=",
+    expect: adminOnly("bad"),
+  },
+  {
+    // Someone else's certificate under Ana's address is not found.
+    route: "routes/admin.users.$userId_.certificates.$certificateId",
+    method: "GET",
+    path: (ids) => `/admin/users/${ids.traineeId}/certificates/${ids.anasCertificate}`,
+    expect: adminOnly("notFound"),
+  },
   { route: "routes/team", method: "GET", path: "/team", expect: { ...adminOnly("forbidden"), manager: "ok" } },
   {
     route: "routes/team",
@@ -522,7 +552,7 @@ function matches(response: Response, outcome: Outcome) {
 
 describe("authorization matrix", () => {
   const cookies: Partial<Record<Persona, string>> = {};
-  const ids: Ids = { traineeId: "", samsPhoneAttempt: "", anasCertificate: "" };
+  const ids: Ids = { traineeId: "", samsPhoneAttempt: "", anasCertificate: "", anasCode: "", anaId: "" };
 
   beforeAll(async () => {
     for (const [persona, email] of Object.entries(personas)) cookies[persona as Persona] = await sessionFor(email);
@@ -535,12 +565,14 @@ describe("authorization matrix", () => {
           `SELECT "id" FROM "ScenarioAttempt" WHERE "userId" = ? AND "scenarioId" = 'locked-out-phone' AND "reviewStatus" <> 'none' ORDER BY "startedAt" LIMIT 1`,
           ids.traineeId,
         ),
-        db.get<{ id: string }>(
-          `SELECT c."id" FROM "Certification" c JOIN "User" u ON u."id" = c."userId" WHERE u."email" = 'ana.souza@demo.rapport.test' AND c."stage" = 'L1'`,
+        db.get<{ id: string; code: string; userId: string }>(
+          `SELECT c."id", c."code", c."userId" FROM "Certification" c JOIN "User" u ON u."id" = c."userId" WHERE u."email" = 'ana.souza@demo.rapport.test' AND c."stage" = 'L1'`,
         ),
       ]),
     );
     ids.anasCertificate = certificate?.id ?? "";
+    ids.anasCode = certificate?.code ?? "";
+    ids.anaId = certificate?.userId ?? "";
     expect(ids.anasCertificate, "the demo seed certifies Ana at L1").not.toBe("");
     ids.samsPhoneAttempt = row?.id ?? "";
     expect(ids.samsPhoneAttempt, "the demo seed gives Sam a phone attempt sent for review").not.toBe("");
