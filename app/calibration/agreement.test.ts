@@ -35,8 +35,22 @@ describe("Krippendorff's alpha", () => {
   });
 
   test("perfect agreement is 1; systematic disagreement is below 0", () => {
-    expect(krippendorffAlpha(unitsFromTable([[1, 2, 3, 4], [1, 2, 3, 4]])).value).toBeCloseTo(1, 10);
-    expect(krippendorffAlpha(unitsFromTable([[1, 4, 1, 4], [4, 1, 4, 1]])).value).toBeLessThan(0);
+    expect(
+      krippendorffAlpha(
+        unitsFromTable([
+          [1, 2, 3, 4],
+          [1, 2, 3, 4],
+        ]),
+      ).value,
+    ).toBeCloseTo(1, 10);
+    expect(
+      krippendorffAlpha(
+        unitsFromTable([
+          [1, 4, 1, 4],
+          [4, 1, 4, 1],
+        ]),
+      ).value,
+    ).toBeLessThan(0);
   });
 
   test("one grader, or nothing graded twice: too few graders", () => {
@@ -45,12 +59,27 @@ describe("Krippendorff's alpha", () => {
       reason: "tooFewGraders",
       pairable: 0,
     });
-    expect(krippendorffAlpha(unitsFromTable([[1, _], [_, 2]]))).toMatchObject({ reason: "tooFewGraders" });
+    expect(
+      krippendorffAlpha(
+        unitsFromTable([
+          [1, _],
+          [_, 2],
+        ]),
+      ),
+    ).toMatchObject({ reason: "tooFewGraders" });
     expect(krippendorffAlpha([])).toMatchObject({ value: null, reason: "tooFewGraders" });
   });
 
   test("everyone gives the same level: no variation, alpha undefined", () => {
-    expect(krippendorffAlpha(unitsFromTable([[3, 3], [3, 3], [3, _]]))).toEqual({
+    expect(
+      krippendorffAlpha(
+        unitsFromTable([
+          [3, 3],
+          [3, 3],
+          [3, _],
+        ]),
+      ),
+    ).toEqual({
       value: null,
       reason: "noVariation",
       pairable: 5,

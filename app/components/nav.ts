@@ -10,6 +10,7 @@ export const navItems: NavItem[] = [
   { to: "/courses", labelKey: "nav.courses" },
   { to: "/scenarios", labelKey: "nav.scenarios" },
   { to: "/reviews", labelKey: "nav.reviews", roles: ["mentor", "manager"] },
+  { to: "/calibration", labelKey: "nav.calibration", roles: ["mentor", "manager"] },
   { to: "/team", labelKey: "nav.team", roles: ["manager"] },
   { to: "/admin/users", labelKey: "nav.admin", roles: ["admin"] },
 ];

@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
+import { claimHidden, findHidden, openHidden, releaseHidden, saveHidden } from "#app/calibration/hidden.server.ts";
 import { Alert } from "#app/components/ui/alert.tsx";
 import { Button } from "#app/components/ui/field.tsx";
 import { GradeForm, useGradeForm } from "#app/reviews/grade-form.tsx";
@@ -19,12 +20,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.trainee.name} · ${data.title}` : "Grade"} · Rapport` },
 ];
 
-/** Whoever may grade this trainee, for an attempt sent for review; the page's 404, 403 or 409 otherwise. */
+/**
+ * Whoever may grade this trainee, for an attempt sent for review; the page's 404, 403 or 409
+ * otherwise. The id may name a hidden calibration attempt of this mentor's (ADR 036): the
+ * same screen, whose grade goes to calibration only.
+ */
 async function open(request: Request, attemptId: string) {
   const user = await requireRole(request, ["mentor", "manager"]);
   const locale = resolveLocale(request, user.locale);
-  const screen = await openForGrading(user, attemptId).catch((error: unknown) => refuse(error, locale));
-  return { user, locale, screen };
+  const hidden = await findHidden(user, attemptId);
+  const screen = await (hidden ? openHidden(user, hidden) : openForGrading(user, attemptId)).catch((error: unknown) =>
+    refuse(error, locale),
+  );
+  return { user, locale, screen, hidden };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,11 +42,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const attemptId = params.attemptId ?? "";
-  const { user, locale, screen } = await open(request, attemptId);
+  const { user, locale, screen, hidden } = await open(request, attemptId);
   const submission = parseWithZod(await request.formData(), { schema: gradeFormSchema(screen.form) });
   if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
   const form = submission.value;
   try {
+    if (hidden)
+      switch (form.intent) {
+        case "claim":
+          await claimHidden(hidden);
+          return redirect(`/reviews/${attemptId}`);
+        case "release":
+          await releaseHidden(hidden);
+          return redirect("/reviews");
+        default:
+          await saveHidden(user, hidden, form.grade, form.intent);
+          return form.intent === "submit"
+            ? redirect(`/reviews?graded=${attemptId}`)
+            : redirect(`/reviews/${attemptId}?saved=draft`);
+      }
     switch (form.intent) {
       case "claim":
         await claimForGrading(user, attemptId);
