@@ -101,7 +101,7 @@ CREATE UNIQUE INDEX "CalibrationGrade_itemId_graderId_kind_key" ON "CalibrationG
 CREATE INDEX "CalibrationScore_sessionId_kind_criterion_idx" ON "CalibrationScore"("sessionId", "kind", "criterion");
 
 -- CreateIndex
-CREATE INDEX "CalibrationScore_itemId_criterion_idx" ON "CalibrationScore"("itemId", "criterion");
+CREATE INDEX "CalibrationScore_itemId_criterion_kind_idx" ON "CalibrationScore"("itemId", "criterion", "kind");
 
 -- CreateIndex
 CREATE INDEX "HiddenCalibration_mentorId_gradedAt_idx" ON "HiddenCalibration"("mentorId", "gradedAt");
