@@ -115,7 +115,7 @@ function Shell({ children }: { children: ReactNode }) {
           ) : null}
           <div className={user ? "hidden w-full space-y-3 peer-checked:block md:contents" : "contents"}>
             {user ? (
-              <nav aria-label={t("nav.label")} className="flex flex-1 flex-wrap gap-1">
+              <nav aria-label={t("nav.label")} className="flex flex-auto flex-wrap gap-1">
                 {navFor(user.roles).map((item) => (
                   <NavLink
                     key={item.to}

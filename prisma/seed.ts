@@ -9,6 +9,7 @@ import { type Role } from "#app/accounts/roles.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 import { refreshReadiness } from "#app/ladder/readiness.server.ts";
+import { seedCalibration } from "./seed-calibration.ts";
 import { seedScenarioHistory } from "./seed-scenarios.ts";
 
 const DOMAIN = "demo.rapport.test";
@@ -336,6 +337,7 @@ export async function seed(now = new Date()) {
     if (userId && setById)
       await prisma.goal.create({ data: { userId, setById, targetLevel, dueDate: new Date(today + days * DAY) } });
   }
+  if (teamIds.aurora) await seedCalibration(ids, teamIds.aurora, now);
   return { people: people.length, teams: Object.keys(teams).length, scenarioAttempts };
 }
 

@@ -11,6 +11,7 @@ export const navItems: NavItem[] = [
   { to: "/scenarios", labelKey: "nav.scenarios" },
   { to: "/trainees", labelKey: "nav.trainees", roles: ["mentor", "manager"] },
   { to: "/reviews", labelKey: "nav.reviews", roles: ["mentor", "manager"] },
+  { to: "/calibration", labelKey: "nav.calibration", roles: ["mentor", "manager"] },
   { to: "/team", labelKey: "nav.team", roles: ["manager"] },
   { to: "/admin/users", labelKey: "nav.admin", roles: ["admin"] },
 ];

@@ -45,7 +45,7 @@ export function useGradeForm(screen: Screen, lastResult: SubmissionResult<string
   };
 }
 
-type GradeState = ReturnType<typeof useGradeForm>;
+export type GradeState = ReturnType<typeof useGradeForm>;
 
 function Problems({ messages }: { messages: string[] }) {
   if (!messages.length) return null;

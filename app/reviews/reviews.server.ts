@@ -266,6 +266,28 @@ export async function openForGrading(user: Reviewer & { name: string }, attemptI
   const { attempt, trainee, claimedUntil, claimedBy, working, versions } = await loadAttemptForReview(attemptId);
   if (!(await canReview(user, attempt.userId))) throw reviewError("notYours", 403);
   if (attempt.reviewStatus === "none" || !attempt.finishedAt) throw reviewError("notSubmitted", 409);
+  return {
+    ...screenOf(attempt, trainee),
+    working,
+    versions,
+    claim: claimOf({ claimedUntil, claimedBy }, user, now),
+  };
+}
+
+/**
+ * What the grading screen shows of a submitted attempt, without its grade: the caller
+ * (calibration, ADR 035) has checked who asks and brings its own working copy.
+ */
+export async function attemptScreen(attemptId: string) {
+  const { attempt, trainee } = await loadAttemptForReview(attemptId);
+  if (attempt.reviewStatus === "none" || !attempt.finishedAt) throw reviewError("notSubmitted", 409);
+  return screenOf(attempt, trainee);
+}
+
+function screenOf(
+  attempt: Awaited<ReturnType<typeof loadAttemptForReview>>["attempt"],
+  trainee: { id: string; name: string },
+) {
   const { scenario, events, measures } = attempt;
   return {
     attemptId: attempt.id,
@@ -290,9 +312,6 @@ export async function openForGrading(user: Reviewer & { name: string }, attemptI
     prefill: prefillScores(scenario, events, measures),
     /** What the grading form accepts: these criteria, comments on these replies (gradeFormSchema). */
     form: { criteria: scenario.rubric.map((c) => c.id), turns: replySeqs(events) },
-    working,
-    versions,
-    claim: claimOf({ claimedUntil, claimedBy }, user, now),
   };
 }
 

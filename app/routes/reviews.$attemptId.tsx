@@ -3,30 +3,36 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
+import { claimHidden, findHidden, openHidden, releaseHidden, saveHidden } from "#app/calibration/hidden.server.ts";
 import { Alert } from "#app/components/ui/alert.tsx";
 import { Button } from "#app/components/ui/field.tsx";
-import { CommentBox, GradeForm, useGradeForm } from "#app/reviews/grade-form.tsx";
+import { GradeForm, useGradeForm } from "#app/reviews/grade-form.tsx";
 import { GradeHistory } from "#app/reviews/grade-history.tsx";
+import { GradingTranscript } from "#app/reviews/grading-transcript.tsx";
 import { claimForGrading, openForGrading, releaseClaim, saveGrade } from "#app/reviews/reviews.server.ts";
 import { gradeFormSchema } from "#app/reviews/schemas.ts";
-import { Conversation } from "#app/scenarios/conversation.tsx";
-import { DeskEntry, HelpDesk } from "#app/scenarios/help-desk.tsx";
 import { MeasuresPanel } from "#app/scenarios/measures-panel.tsx";
 import { refusal, refuse } from "#app/utils/errors.server.ts";
 import { useDates } from "#app/components/dates.tsx";
-import { type ConversationView } from "#app/scenarios/view.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.trainee.name} · ${data.title}` : "Grade"} · Rapport` },
 ];
 
-/** Whoever may grade this trainee, for an attempt sent for review; the page's 404, 403 or 409 otherwise. */
+/**
+ * Whoever may grade this trainee, for an attempt sent for review; the page's 404, 403 or 409
+ * otherwise. The id may name a hidden calibration attempt of this mentor's (ADR 036): the
+ * same screen, whose grade goes to calibration only.
+ */
 async function open(request: Request, attemptId: string) {
   const user = await requireRole(request, ["mentor", "manager"]);
   const locale = resolveLocale(request, user.locale);
-  const screen = await openForGrading(user, attemptId).catch((error: unknown) => refuse(error, locale));
-  return { user, locale, screen };
+  const hidden = await findHidden(user, attemptId);
+  const screen = await (hidden ? openHidden(user, hidden) : openForGrading(user, attemptId)).catch((error: unknown) =>
+    refuse(error, locale),
+  );
+  return { user, locale, screen, hidden };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,11 +42,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const attemptId = params.attemptId ?? "";
-  const { user, locale, screen } = await open(request, attemptId);
+  const { user, locale, screen, hidden } = await open(request, attemptId);
   const submission = parseWithZod(await request.formData(), { schema: gradeFormSchema(screen.form) });
   if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
   const form = submission.value;
   try {
+    if (hidden)
+      switch (form.intent) {
+        case "claim":
+          await claimHidden(hidden);
+          return redirect(`/reviews/${attemptId}`);
+        case "release":
+          await releaseHidden(hidden);
+          return redirect("/reviews");
+        default:
+          await saveHidden(user, hidden, form.grade, form.intent);
+          return form.intent === "submit"
+            ? redirect(`/reviews?graded=${attemptId}`)
+            : redirect(`/reviews/${attemptId}?saved=draft`);
+      }
     switch (form.intent) {
       case "claim":
         await claimForGrading(user, attemptId);
@@ -58,35 +78,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return refusal(error, locale, { result: submission.reply() });
   }
-}
-
-/** The help-desk work done between one reply of the trainee's (seq) and their next one in the same conversation. */
-function workAfter(conversation: ConversationView, seq: number | null) {
-  const replies = conversation.transcript.flatMap((turn) => (turn.kind === "agent" ? [turn.seq] : []));
-  const next = replies.find((r) => (seq === null ? true : r > seq)) ?? Infinity;
-  return conversation.log.filter((entry) => (seq === null || entry.seq > seq) && entry.seq < next);
-}
-
-function DeskWork({
-  title,
-  entries,
-  startedAt,
-}: {
-  title: string;
-  entries: ConversationView["log"];
-  startedAt: string;
-}) {
-  if (!entries.length) return null;
-  return (
-    <div className="mt-2 rounded border border-slate-200 bg-slate-50 p-2 text-left text-sm" data-desk-work>
-      <p className="font-medium text-slate-700">{title}</p>
-      <ol className="mt-1 space-y-1">
-        {entries.map((entry) => (
-          <DeskEntry key={entry.seq} entry={entry} startedAt={startedAt} />
-        ))}
-      </ol>
-    </div>
-  );
 }
 
 export default function GradeAttempt() {
@@ -154,40 +145,7 @@ export default function GradeAttempt() {
       </header>
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_30rem]">
-        <section aria-labelledby="transcript" className="space-y-4">
-          <h2 id="transcript" className="text-xl font-semibold">
-            {t("reviews.transcript")}
-          </h2>
-          {data.view.conversations.map((conversation) => {
-            const first = conversation.transcript.find((turn) => turn.kind === "agent");
-            return (
-              <div key={conversation.id} className="space-y-4" data-conversation={conversation.id}>
-                <DeskWork
-                  title={t("reviews.workBeforeFirstReply", { name: data.trainee.name })}
-                  entries={first ? workAfter(conversation, null) : conversation.log}
-                  startedAt={data.view.startedAt}
-                />
-                <Conversation
-                  view={{ ...data.view, ...conversation }}
-                  agentName={data.trainee.name}
-                  afterTurn={(turn) => [
-                    <DeskWork
-                      key="work"
-                      title={t("reviews.workAfterReply")}
-                      entries={workAfter(conversation, turn.seq)}
-                      startedAt={data.view.startedAt}
-                    />,
-                    <CommentBox key="comment" seq={turn.seq} state={state} disabled={!canGrade} />,
-                  ]}
-                />
-                <section aria-label={t("reviews.finalDesk", { name: data.trainee.name })}>
-                  <h3 className="mb-2 font-semibold">{t("reviews.finalDesk", { name: data.trainee.name })}</h3>
-                  <HelpDesk view={data.view} conversation={conversation} kb={null} editable={false} />
-                </section>
-              </div>
-            );
-          })}
-        </section>
+        <GradingTranscript screen={data} state={state} canGrade={canGrade} />
 
         <div className="space-y-4">
           {data.measures ? (

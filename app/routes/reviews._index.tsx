@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
+import { hiddenQueueRow } from "#app/calibration/hidden.server.ts";
 import { Button } from "#app/components/ui/field.tsx";
 import { competencies, isCompetency } from "#app/content/vocabulary.ts";
 import { getQueue } from "#app/reviews/reviews.server.ts";
@@ -17,6 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const competency = url.searchParams.get("competency") ?? "";
   const page = Number(url.searchParams.get("page") ?? "1");
+  const locale = resolveLocale(request, user.locale);
+  const filtered = ["trainee", "scenario", "competency"].some((name) => url.searchParams.get(name));
   const queue = await getQueue(
     user,
     {
@@ -25,8 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       competency: isCompetency(competency) ? competency : undefined,
       page: Number.isInteger(page) && page > 0 ? page : 1,
     },
-    resolveLocale(request, user.locale),
+    locale,
   );
+  // A hidden calibration attempt (ADR 036) takes its place on the unfiltered first page, by age.
+  const hidden = filtered || queue.page !== 1 ? null : await hiddenQueueRow(user, locale);
+  if (hidden) {
+    queue.items = [...queue.items, hidden].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+    queue.total += 1;
+    if (hidden.overdue) queue.overdue += 1;
+  }
   return json({ queue, targetDays: getEnv().REVIEW_TARGET_WORKING_DAYS });
 }
 

@@ -11,8 +11,12 @@ const navOf = (page: Page) =>
 describe("signing in and out", () => {
   test.each([
     ["admin", ["/", "/courses", "/scenarios", "/admin/users"], "Alex Morgan"],
-    ["manager", ["/", "/courses", "/scenarios", "/trainees", "/reviews", "/team"], "Marta Oliveira"],
-    ["mentor", ["/", "/learn", "/progress", "/courses", "/scenarios", "/trainees", "/reviews"], "Lucía Fernández"],
+    ["manager", ["/", "/courses", "/scenarios", "/trainees", "/reviews", "/calibration", "/team"], "Marta Oliveira"],
+    [
+      "mentor",
+      ["/", "/learn", "/progress", "/courses", "/scenarios", "/trainees", "/reviews", "/calibration"],
+      "Lucía Fernández",
+    ],
     ["trainee", ["/", "/learn", "/progress", "/courses", "/scenarios"], "Sam Taylor"],
   ])("%s signs in and sees their own navigation", async (who, nav, name) => {
     const page = await browser.newPage();
