@@ -31,6 +31,7 @@ export const auditKindGroups = {
     "setup.completed",
     "setup.adminCreated",
   ],
+  work: ["assignment.withdrawn"],
 } as const;
 
 export type AuditKind = (typeof auditKindGroups)[keyof typeof auditKindGroups][number];
