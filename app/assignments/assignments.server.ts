@@ -3,7 +3,14 @@
 // evidence already stored, never written on a page view (docs/decisions/016, 039).
 import { type SessionUser } from "#app/accounts/auth.server.ts";
 import { auditWith } from "#app/audit/log.server.ts";
-import { findCourse, findQuiz, findScenario } from "#app/content/catalog.server.ts";
+import {
+  findCourse,
+  findQuiz,
+  findScenario,
+  getCourses,
+  getQuizzes,
+  getScenarios,
+} from "#app/content/catalog.server.ts";
 import { pick } from "#app/content/localized.ts";
 import { getFixedT } from "#app/utils/locale.server.ts";
 import { type MailContent } from "#app/mail/render.server.ts";
@@ -270,4 +277,18 @@ export async function assignmentCounts(userIds: string[], now: Date, timeZone: s
     }),
   );
   return counts;
+}
+
+/** What the assign form offers: every course, quiz and scenario, titled in `locale`. */
+export function assignableItems(locale: Locale) {
+  const courses = getCourses().map((c) => ({ value: `course:${c.slug}`, title: pick(c.text, locale).value.title }));
+  const quizzes = Object.values(getQuizzes()).map((q) => ({
+    value: `quiz:${q.id}`,
+    title: pick(q.variants, locale).value.title,
+  }));
+  const scenarios = Object.values(getScenarios()).map((b) => ({
+    value: `scenario:${b.id}`,
+    title: pick(b.variants, locale).value.title,
+  }));
+  return { course: courses, quiz: quizzes, scenario: scenarios };
 }

@@ -23,4 +23,22 @@ export const AssignItemsSchema = z.object({
 });
 export type AssignItemsInput = z.input<typeof AssignItemsSchema>;
 
-export const WithdrawSchema = z.object({ intent: z.literal("withdraw"), assignmentId: idField() });
+/** The two forms that post to /assignments, told apart by `intent`; `back` is the page to return to. */
+export const AssignmentActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("assign"),
+    back: z.string().max(300).optional().default("/trainees"),
+    item: z.string({ error: "assignments.errors.unknownItem" }).max(200),
+    difficulty: z.string().max(20).optional().default(""),
+    userIds: z.array(z.string().max(100)).max(500).optional().default([]),
+    teamId: z.string().max(100).optional().default(""),
+    dueDate: z.string({ error: "assignments.errors.badDate" }).max(20),
+    note: z.string().max(5000).optional().default(""),
+  }),
+  z.object({
+    intent: z.literal("withdraw"),
+    back: z.string().max(300).optional().default("/trainees"),
+    assignmentId: idField(),
+    confirm: z.literal("yes", { error: "assignments.errors.confirm" }),
+  }),
+]);
