@@ -15,9 +15,10 @@ import { getFixedT, resolveLocale } from "#app/utils/locale.server.ts";
 /** Back to a page of this app only. */
 const safeBack = (value: string) => (value.startsWith("/") && !value.startsWith("//") ? value : "/trainees");
 
+// After a refused post Remix renders this page with the loader's data too: nothing to load.
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["mentor", "manager"]);
-  return redirect("/trainees");
+  return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -58,9 +59,11 @@ export default function AssignmentRefused() {
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("assignments.form.title")}</h1>
-      <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-red-800" data-refusal>
-        {answer?.error.message}
-      </p>
+      {answer ? (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-red-800" data-refusal>
+          {answer.error.message}
+        </p>
+      ) : null}
       <Link to={answer?.back ?? "/trainees"} className="font-medium text-brand-700 underline">
         {t("assignments.back")}
       </Link>
