@@ -338,6 +338,31 @@ export async function seed(now = new Date()) {
       await prisma.goal.create({ data: { userId, setById, targetLevel, dueDate: new Date(today + days * DAY) } });
   }
   if (teamIds.aurora) await seedCalibration(ids, teamIds.aurora, now);
+  // Assignments (ADR 039): one already overdue, two ahead.
+  await prisma.assignment.deleteMany({ where: { userId: { in: Object.values(ids) } } });
+  const firstL1 = getCourses().find((course) => course.level === "L1" && course.finalQuizId);
+  const midnight = (days: number) => new Date(Math.floor((today + days * DAY) / DAY) * DAY);
+  const assignments: Array<[string, string, string, string, number, string]> = [
+    ["joao.pereira", "manager", "scenario", "manager-request-chat", -2, "Practise the handover before Monday's shift."],
+    ["ana.souza", "manager", "scenario", "manager-request-chat", 7, ""],
+    ["oksana.bondarenko", "manager2", "quiz", firstL1?.finalQuizId ?? "", 10, ""],
+  ];
+  for (const [person, by, kind, itemId, days, note] of assignments) {
+    const userId = ids[person];
+    const assignedById = ids[by];
+    if (userId && assignedById && itemId)
+      await prisma.assignment.create({
+        data: {
+          userId,
+          assignedById,
+          kind,
+          itemId,
+          note,
+          dueDate: midnight(days),
+          assignedAt: new Date(today - 10 * DAY),
+        },
+      });
+  }
   return { people: people.length, teams: Object.keys(teams).length, scenarioAttempts };
 }
 

@@ -32,6 +32,7 @@ export const auditKindGroups = {
     "setup.adminCreated",
     "certificate.revoked",
   ],
+  work: ["assignment.withdrawn"],
 } as const;
 
 export type AuditKind = (typeof auditKindGroups)[keyof typeof auditKindGroups][number];

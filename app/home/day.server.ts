@@ -3,6 +3,7 @@
 // mentor what waits for them; for a manager what needs attention. It composes the
 // capabilities below it and stores nothing.
 import { hasRole, type SessionUser } from "#app/accounts/auth.server.ts";
+import { listAssignments } from "#app/assignments/assignments.server.ts";
 import { getHomeOverview } from "#app/accounts/overview.server.ts";
 import { describeRequirements, stageTitle } from "#app/ladder/describe.server.ts";
 import { evaluatePerson, loadEvidence } from "#app/ladder/evaluate.server.ts";
@@ -12,14 +13,15 @@ import { reviewCounts, unreadReviews } from "#app/reviews/reviews.server.ts";
 import { getPracticeSummary } from "#app/scenarios/pages.server.ts";
 import { goalAndMentor } from "#app/team/assign.server.ts";
 import { getRoster } from "#app/team/roster.server.ts";
+import { localDay } from "#app/utils/calendar.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { type Locale } from "#app/utils/i18n.ts";
 
 const DAY = 86_400_000;
 
 /** A trainee's next step, their way to the next level and their goal: /, /learn and the e2e flows share it. */
-export async function getTraineeDay(userId: string, locale: Locale, now = new Date()) {
-  const [evidenceByUser, waitingAttempts, unread, { goal, mentor }] = await Promise.all([
+export async function getTraineeDay(userId: string, locale: Locale, timeZone: string, now = new Date()) {
+  const [evidenceByUser, waitingAttempts, unread, { goal, mentor }, assignments] = await Promise.all([
     loadEvidence([userId]),
     prisma.scenarioAttempt.findMany({
       where: { userId, reviewStatus: "waiting" },
@@ -27,6 +29,7 @@ export async function getTraineeDay(userId: string, locale: Locale, now = new Da
     }),
     unreadReviews(userId),
     goalAndMentor(userId),
+    listAssignments(userId, locale, localDay(now, timeZone)),
   ]);
   const evidence = evidenceByUser.get(userId);
   if (!evidence) throw new Error(`no evidence loaded for ${userId}`);
@@ -64,6 +67,7 @@ export async function getTraineeDay(userId: string, locale: Locale, now = new Da
       reached: reached(goal.targetLevel),
     },
     mentor,
+    assignments,
   };
 }
 
@@ -72,7 +76,7 @@ export async function getDay(user: SessionUser, locale: Locale, now = new Date()
   const reviewer = hasRole(user, "mentor") || hasRole(user, "manager");
   const [overview, trainee, roster, queue] = await Promise.all([
     getHomeOverview(user),
-    hasRole(user, "trainee") ? getTraineeDay(user.id, locale, now) : null,
+    hasRole(user, "trainee") ? getTraineeDay(user.id, locale, user.timeZone, now) : null,
     reviewer ? getRoster(user, locale, now) : null,
     reviewer ? reviewCounts(user, now) : null,
   ]);

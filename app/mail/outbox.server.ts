@@ -16,6 +16,7 @@ export const mailKinds = [
   "mentor-digest",
   "manager-digest",
   "goal-due",
+  "assignment",
 ] as const;
 export type MailKind = (typeof mailKinds)[number];
 

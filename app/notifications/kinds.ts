@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // The kinds of notification, shared by the server and the profile form.
-export const notificationKinds = ["review-graded", "mentor-digest", "manager-digest", "goal-due"] as const;
+export const notificationKinds = ["review-graded", "mentor-digest", "manager-digest", "goal-due", "assignment"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const isNotificationKind = (value: unknown): value is NotificationKind =>

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "#app/accounts/auth.server.ts";
+import { AssignmentList } from "#app/assignments/assignment-list.tsx";
 import { getDay } from "#app/home/day.server.ts";
 import { useDates } from "#app/components/dates.tsx";
 import { LevelShare } from "#app/ladder/level-share.tsx";
@@ -118,6 +119,11 @@ export default function Home() {
               ) : (
                 <p>{t("home.noGoal")}</p>
               )}
+              {trainee.assignments.length ? (
+                <div className="mt-3">
+                  <AssignmentList items={trainee.assignments} />
+                </div>
+              ) : null}
               {trainee.waiting ? <p className="mt-2">{t("learn.waitingReview", { count: trainee.waiting })}</p> : null}
               {trainee.inProgress
                 .filter(

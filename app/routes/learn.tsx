@@ -5,6 +5,7 @@ import { requireUser } from "#app/accounts/auth.server.ts";
 import { useDates } from "#app/components/dates.tsx";
 import { CourseCard } from "#app/courses/course-card.tsx";
 import { getLearnHome } from "#app/courses/pages.server.ts";
+import { AssignmentList } from "#app/assignments/assignment-list.tsx";
 import { getTraineeDay } from "#app/home/day.server.ts";
 import { LevelShare } from "#app/ladder/level-share.tsx";
 import { NextStepCard } from "#app/ladder/next-step-card.tsx";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [home, unread, day] = await Promise.all([
     getLearnHome(user.id, locale),
     unreadReviews(user.id),
-    getTraineeDay(user.id, locale),
+    getTraineeDay(user.id, locale, user.timeZone),
   ]);
   const [practice, { goal, mentor }] = await Promise.all([
     getPracticeSummary(user.id, locale, home.focus, unread),
@@ -59,6 +60,15 @@ export default function Learn() {
       </header>
       {/* Never "all done" while the level asks for more: the step says what is left. */}
       <NextStepCard step={day.step} inProgress={day.stepInProgress} heading={t("learn.nextUp")} />
+      <section aria-labelledby="assignments" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="assignments" className="text-xl font-semibold">
+          {t("assignments.title")}
+        </h2>
+        <div className="mt-3 text-sm text-slate-700">
+          <AssignmentList items={day.assignments} />
+        </div>
+      </section>
+
       <section aria-labelledby="practice" className="rounded-lg border border-slate-200 bg-white p-6">
         <div className="flex flex-wrap items-end justify-between gap-2">
           <h2 id="practice" className="text-xl font-semibold">

@@ -9,6 +9,7 @@ import { Pager } from "#app/components/ui/pager.tsx";
 import { AssignForm } from "#app/team/assign-form.tsx";
 import { assign, mentorOptions } from "#app/team/assign.server.ts";
 import { Cohorts, Funnel, HeatMap, MentorTable } from "#app/team/charts.tsx";
+import { assignmentCounts } from "#app/assignments/assignments.server.ts";
 import { PeopleTable } from "#app/team/people-table.tsx";
 import { filtersFrom } from "#app/team/filters.ts";
 import { AssignSchema } from "#app/team/schemas.ts";
@@ -41,7 +42,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ),
     mentorOptions(),
   ]);
-  return { ...team, mentors };
+  const counts = await assignmentCounts(
+    team.view.rows.map((r) => r.id),
+    new Date(),
+    user.timeZone,
+  );
+  return { ...team, mentors, assignmentCounts: Object.fromEntries(counts) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -59,7 +65,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TeamPage() {
-  const { view, mentors, page, pages, assigning: fromAddress } = useLoaderData<typeof loader>();
+  const {
+    view,
+    mentors,
+    page,
+    pages,
+    assigning: fromAddress,
+    assignmentCounts: assignmentCountsByPerson,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
@@ -141,7 +154,11 @@ export default function TeamPage() {
         <Alert>{actionData.error.message}</Alert>
       ) : null}
 
-      <PeopleTable rows={view.rows} changeHref={(id) => `?${withParam(params, "assign", id)}#assign`} />
+      <PeopleTable
+        rows={view.rows}
+        assignments={assignmentCountsByPerson}
+        changeHref={(id) => `?${withParam(params, "assign", id)}#assign`}
+      />
 
       <Pager
         page={page}

@@ -3,6 +3,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
+import { assignableItems, listAssignments } from "#app/assignments/assignments.server.ts";
+import { ManageAssignments } from "#app/assignments/manage.tsx";
 import { traineeQuizRows } from "#app/quizzes/attempts.server.ts";
 import { QuizStandings } from "#app/quizzes/quiz-standings.tsx";
 import { LevelShare } from "#app/ladder/level-share.tsx";
@@ -12,6 +14,7 @@ import { recordSignOff } from "#app/reviews/signoff.server.ts";
 import { getTraineePage, requireTrainee } from "#app/reviews/trainee-page.server.ts";
 import { refusal, refuse } from "#app/utils/errors.server.ts";
 import { useDates } from "#app/components/dates.tsx";
+import { localDay } from "#app/utils/calendar.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -27,9 +30,14 @@ async function guard(request: Request, traineeId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { locale, trainee } = await guard(request, params.userId);
-  const [page, quizzes] = await Promise.all([getTraineePage(trainee, locale), traineeQuizRows(trainee.id, locale)]);
-  return { trainee, ...page, quizzes };
+  const { user, locale, trainee } = await guard(request, params.userId);
+  const today = localDay(new Date(), user.timeZone);
+  const [page, quizzes, assignments] = await Promise.all([
+    getTraineePage(trainee, locale),
+    traineeQuizRows(trainee.id, locale),
+    listAssignments(trainee.id, locale, today),
+  ]);
+  return { trainee, ...page, quizzes, assignments, assignable: assignableItems(locale), today };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -119,6 +127,14 @@ export default function TraineePage() {
           ))}
         </ul>
       </section>
+
+      <ManageAssignments
+        userId={data.trainee.id}
+        back={`/trainees/${data.trainee.id}`}
+        items={data.assignments}
+        options={data.assignable}
+        today={data.today}
+      />
 
       <QuizStandings traineeId={data.trainee.id} rows={data.quizzes} />
 

@@ -19,7 +19,16 @@ type Row = {
   mentor: { id: string; name: string } | null;
 };
 
-export function PeopleTable({ rows, changeHref }: { rows: Row[]; changeHref: (personId: string) => string }) {
+export function PeopleTable({
+  rows,
+  assignments,
+  changeHref,
+}: {
+  rows: Row[];
+  /** Open and overdue assignments per person (ADR 039). */
+  assignments: Record<string, { open: number; overdue: number }>;
+  changeHref: (personId: string) => string;
+}) {
   const { t } = useTranslation();
   const dates = useDates();
   return (
@@ -27,7 +36,7 @@ export function PeopleTable({ rows, changeHref }: { rows: Row[]; changeHref: (pe
       <table className="block w-full text-left text-sm md:table">
         <thead className="hidden bg-slate-50 md:table-header-group">
           <tr>
-            {["person", "level", "next", "missing", "activity", "goal", "mentor"].map((col) => (
+            {["person", "level", "next", "missing", "activity", "goal", "assigned", "mentor"].map((col) => (
               <th key={col} className="px-3 py-2 font-semibold">
                 {t(`team.columns.${col}`)}
               </th>
@@ -100,6 +109,22 @@ export function PeopleTable({ rows, changeHref }: { rows: Row[]; changeHref: (pe
                       "—"
                     )}
                   </div>
+                </td>
+                <td
+                  className="flex gap-2 px-3 py-1 md:table-cell md:py-2"
+                  data-assignments-open={assignments[row.id]?.open ?? 0}
+                  data-assignments-overdue={assignments[row.id]?.overdue ?? 0}
+                >
+                  <span className="w-28 shrink-0 font-medium text-slate-600 md:hidden">
+                    {t("team.columns.assigned")}
+                  </span>
+                  {assignments[row.id]?.open ? (
+                    <Link to={`/trainees/${row.id}#assignments`} className="underline-offset-2 hover:underline">
+                      {t("assignments.counts", assignments[row.id])}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
                 </td>
                 <td className="flex gap-2 px-3 py-1 md:table-cell md:py-2">
                   <span className="w-28 shrink-0 font-medium text-slate-600 md:hidden">{t("team.columns.mentor")}</span>

@@ -502,6 +502,35 @@ export const matrix: Row[] = [
     path: (ids) => `/trainees/${ids.traineeId}/quizzes/no-such-quiz/grant`,
     expect: reviewers("forbidden", "notFound"),
   },
+  {
+    route: "routes/assignments",
+    method: "GET",
+    path: "/assignments",
+    expect: reviewers("ok", "ok"),
+  },
+  {
+    // Assigning to Sam: mentor2 is not his mentor; his manager may (and is sent back).
+    route: "routes/assignments",
+    method: "POST",
+    path: "/assignments",
+    body: (ids) =>
+      `intent=assign&back=%2Ftrainees&item=scenario%3Amanager-request-chat&userIds%5B0%5D=${ids.traineeId}&dueDate=2099-01-01`,
+    expect: reviewers("forbidden", "to:/trainees#assignments"),
+  },
+  {
+    route: "routes/assignments",
+    method: "POST",
+    path: "/assignments",
+    body: "intent=withdraw&assignmentId=no-such-assignment&confirm=yes",
+    expect: reviewers("notFound", "notFound"),
+  },
+  {
+    route: "routes/assignments",
+    method: "POST",
+    path: "/assignments",
+    body: "intent=withdraw&assignmentId=no-such-assignment",
+    expect: reviewers("bad", "bad"),
+  },
   { route: "routes/progress", method: "GET", path: "/progress", expect: everyoneSignedIn("ok") },
   {
     route: "routes/certificates.$certificateId",
