@@ -487,18 +487,6 @@ const rawConversations = (s: Fields): Array<{ path: Path; steps: RawStep[] }> =>
     { path: [], steps: s.steps ?? [] },
   ];
 
-/**
- * Until every shipped scenario is written in format 2, the rules on endings (two that
- * resolve, no rude path to the best one) apply to files that use its endings or branches.
- */
-const usesFormatTwo = (s: Fields) =>
-  Boolean(s.conversations) ||
-  rawConversations(s).some(({ steps }) =>
-    steps.some(
-      (step) => step.endings || step.freeText?.branches.length || step.replies?.some((r) => r.branches.length),
-    ),
-  );
-
 const settingsOf = (given: Fields["difficulty"]): Record<Difficulty, DifficultySettings> => {
   const merged = (d: Difficulty): DifficultySettings => ({
     patience: given[d]?.patience ?? defaultDifficulty[d].patience,
@@ -581,8 +569,8 @@ export const scenarioSchema = scenarioFields
     const branching = conversations.flatMap((c) => c.steps.filter(branchesOut)).length;
     if (branching < 2) issue(whole, `a scenario needs at least two real branches (has ${branching})`);
     if (!wayOut) return;
-    const strict = usesFormatTwo(s);
-    for (const c of conversations) checkGraph(c, issue, { strict, conditions: conditionsOk });
+    // Every shipped scenario is in format 2 now, so its rules on endings hold for every file (ADR 040).
+    for (const c of conversations) checkGraph(c, issue, { strict: true, conditions: conditionsOk });
   })
   .transform((s) => ({
     id: s.id,
