@@ -168,7 +168,7 @@ describe("scheduled notices on the demo organisation", () => {
     expect(smtp.received).toHaveLength(1);
     const lucia = only(mailsTo("mentor"), "Lucía's digest");
     expect(lucia.subject).toBe(
-      luciaQueue.count === 1 ? "1 intento espera su revisión" : `${luciaQueue.count} intentos esperan su revisión`,
+      luciaQueue.count === 1 ? "1 intento espera tu revisión" : `${luciaQueue.count} intentos esperan tu revisión`,
     );
     expect(lucia.text).toContain(formatDateTime(luciaQueue.oldest ?? new Date(), "es", "America/Mexico_City"));
     expect(lucia.text).toContain("(America/Mexico_City)");

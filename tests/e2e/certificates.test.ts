@@ -145,7 +145,8 @@ describe("revoking a certificate", () => {
     );
     await page.getByRole("link", { name: "Revoke…" }).click();
     await page.waitForURL(`**/admin/users/${person.userId}/certificates/${person.certificateId}`);
-    expect(await page.locator("h1").textContent()).toBe("Revoke a certificate");
+    // The address changes before the new page is drawn: wait for its heading.
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Revoke a certificate");
     // Nothing happens until the reason is given and the revocation confirmed.
     expect((await revocation(person.certificateId))?.revokedAt).toBeNull();
     await page.getByLabel(/Reason/).fill("The L1 sign-offs were recorded for the wrong person.");
