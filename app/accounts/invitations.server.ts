@@ -10,6 +10,7 @@ import { createLimiter, RateLimited } from "#app/utils/rate-limit.server.ts";
 import { invitationMail } from "./mails.server.ts";
 import { hashPassword, isCommonPassword } from "./password.server.ts";
 import { newToken, tokenHashOf } from "./tokens.server.ts";
+import { getUser } from "./auth.server.ts";
 
 export type Invitee = { id: string; email: string; name: string; locale: string | null; timeZone: string | null };
 
@@ -177,4 +178,27 @@ export async function acceptInvitation(
     return { status: "gone", problem: again.problem ?? "used" };
   }
   return { status: "ok", user: { id: user.id, email: user.email } };
+}
+
+/** The HTTP status a one-time link's page answers with when it cannot be used. */
+export const linkStatus = (problem: LinkProblem | "otherPerson") =>
+  problem === "invalid" ? 404 : problem === "otherPerson" ? 403 : 410;
+
+/**
+ * A checked one-time link (invitation or reset) as the page shows it. Someone else signed in
+ * in this browser must sign out first: the link must not quietly set a password for another
+ * person.
+ */
+export async function viewLink<C extends { problem: null; user: { id: string } } | { problem: LinkProblem }>(
+  request: Request,
+  checked: C,
+) {
+  const viewer = await getUser(request);
+  const signedInAs = viewer?.name ?? null;
+  if (checked.problem === null) {
+    const usable = checked as Extract<C, { problem: null }>;
+    if (viewer && viewer.id !== usable.user.id) return { problem: "otherPerson" as const, signedInAs };
+    return { ...usable, signedInAs };
+  }
+  return { problem: checked.problem as LinkProblem, signedInAs };
 }

@@ -5,6 +5,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Alert } from "#app/components/ui/alert.tsx";
 import { Button, useFieldMessage } from "#app/components/ui/field.tsx";
 import { MAX_COMMENT_LENGTH, MAX_FEEDBACK_LENGTH } from "./limits.ts";
 import { type openForGrading } from "./reviews.server.ts";
@@ -46,6 +47,24 @@ export function useGradeForm(screen: Screen, lastResult: SubmissionResult<string
 }
 
 export type GradeState = ReturnType<typeof useGradeForm>;
+
+/** Why a grade was refused: the server's message, else a general one, and each field's problem. */
+export function GradeProblems({ message, state }: { message?: string; state: GradeState }) {
+  const { t } = useTranslation();
+  if (!message && !state.problems.length) return null;
+  return (
+    <Alert>
+      <p>{message ?? t("reviews.errors.fixGrade")}</p>
+      {state.problems.length ? (
+        <ul className="mt-1 list-disc pl-5">
+          {state.problems.map((problem, i) => (
+            <li key={i}>{problem}</li>
+          ))}
+        </ul>
+      ) : null}
+    </Alert>
+  );
+}
 
 function Problems({ messages }: { messages: string[] }) {
   if (!messages.length) return null;

@@ -5,8 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { calibrationError, openCalibrationItem, saveCalibrationGrade } from "#app/calibration/sessions.server.ts";
 import { useDates } from "#app/components/dates.tsx";
-import { Alert } from "#app/components/ui/alert.tsx";
-import { GradeForm, useGradeForm } from "#app/reviews/grade-form.tsx";
+import { GradeForm, GradeProblems, useGradeForm } from "#app/reviews/grade-form.tsx";
 import { GradingTranscript } from "#app/reviews/grading-transcript.tsx";
 import { gradeFormSchema } from "#app/reviews/schemas.ts";
 import { MeasuresPanel } from "#app/scenarios/measures-panel.tsx";
@@ -95,18 +94,7 @@ export default function GradeCalibration() {
             {t("calibration.submittedOnce")}
           </p>
         ) : null}
-        {actionData?.error || state.problems.length ? (
-          <Alert>
-            <p>{actionData?.error?.message ?? t("reviews.errors.fixGrade")}</p>
-            {state.problems.length ? (
-              <ul className="mt-1 list-disc pl-5">
-                {state.problems.map((problem, i) => (
-                  <li key={i}>{problem}</li>
-                ))}
-              </ul>
-            ) : null}
-          </Alert>
-        ) : null}
+        <GradeProblems message={actionData?.error?.message} state={state} />
       </header>
 
       {data.others.length ? (

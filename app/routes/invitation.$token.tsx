@@ -3,8 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getUser, startSession } from "#app/accounts/auth.server.ts";
-import { acceptInvitation, checkInvitation, type LinkProblem as Gone } from "#app/accounts/invitations.server.ts";
+import { startSession } from "#app/accounts/auth.server.ts";
+import { acceptInvitation, checkInvitation, linkStatus, viewLink } from "#app/accounts/invitations.server.ts";
 import { LinkProblem } from "#app/accounts/link-problem.tsx";
 import { NewPasswordSchema } from "#app/accounts/schemas.ts";
 import { useDates } from "#app/components/dates.tsx";
@@ -13,30 +13,14 @@ import { clientOf } from "#app/utils/client.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Welcome · Rapport" }];
 
-const statusOf = (problem: Gone | "otherPerson") =>
-  problem === "invalid" ? 404 : problem === "otherPerson" ? 403 : 410;
-
-/**
- * What the link shows: the form, or why it cannot be used. Someone else signed in in this
- * browser must sign out first: the link must not quietly set a password for another person.
- */
-async function inspect(request: Request, token: string | undefined) {
-  const checked = await checkInvitation(token);
-  const viewer = await getUser(request);
-  const signedInAs = viewer?.name ?? null;
-  if (checked.problem === null) {
-    if (viewer && viewer.id !== checked.user.id) return { problem: "otherPerson" as const, signedInAs };
-    return { ...checked, signedInAs };
-  }
-  return { problem: checked.problem, signedInAs };
-}
+const inspect = async (request: Request, token: string | undefined) => viewLink(request, await checkInvitation(token));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await inspect(request, params.token);
   if (found.problem !== null) {
     return json(
       { problem: found.problem, signedInAs: found.signedInAs, invitee: null },
-      { status: statusOf(found.problem) },
+      { status: linkStatus(found.problem) },
     );
   }
   return json({
@@ -50,7 +34,7 @@ const hidden = ["password", "confirmPassword"];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { problem, signedInAs } = await inspect(request, params.token);
-  if (problem !== null) return json({ problem, signedInAs, result: null }, { status: statusOf(problem) });
+  if (problem !== null) return json({ problem, signedInAs, result: null }, { status: linkStatus(problem) });
   const submission = parseWithZod(await request.formData(), { schema: NewPasswordSchema });
   if (submission.status !== "success") {
     return json({ problem: null, signedInAs, result: submission.reply({ hideFields: hidden }) }, { status: 400 });
@@ -59,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const outcome = await acceptInvitation(params.token ?? "", submission.value.password, client.ip);
   switch (outcome.status) {
     case "gone":
-      return json({ problem: outcome.problem, signedInAs, result: null }, { status: statusOf(outcome.problem) });
+      return json({ problem: outcome.problem, signedInAs, result: null }, { status: linkStatus(outcome.problem) });
     case "common":
       return json(
         {

@@ -4,9 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { requireRole } from "#app/accounts/auth.server.ts";
 import { claimHidden, findHidden, openHidden, releaseHidden, saveHidden } from "#app/calibration/hidden.server.ts";
-import { Alert } from "#app/components/ui/alert.tsx";
 import { Button } from "#app/components/ui/field.tsx";
-import { GradeForm, useGradeForm } from "#app/reviews/grade-form.tsx";
+import { GradeForm, GradeProblems, useGradeForm } from "#app/reviews/grade-form.tsx";
 import { GradeHistory } from "#app/reviews/grade-history.tsx";
 import { GradingTranscript } from "#app/reviews/grading-transcript.tsx";
 import { claimForGrading, openForGrading, releaseClaim, saveGrade } from "#app/reviews/reviews.server.ts";
@@ -130,18 +129,7 @@ export default function GradeAttempt() {
             {t("reviews.draftSaved")}
           </p>
         ) : null}
-        {actionData?.error || state.problems.length ? (
-          <Alert>
-            <p>{actionData?.error?.message ?? t("reviews.errors.fixGrade")}</p>
-            {state.problems.length ? (
-              <ul className="mt-1 list-disc pl-5">
-                {state.problems.map((problem, i) => (
-                  <li key={i}>{problem}</li>
-                ))}
-              </ul>
-            ) : null}
-          </Alert>
-        ) : null}
+        <GradeProblems message={actionData?.error?.message} state={state} />
       </header>
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_30rem]">
